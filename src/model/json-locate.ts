@@ -1,0 +1,114 @@
+/**
+ * Where is `$.edges[3].refs[0]` in the file? A small JSON scanner that records the line and column of
+ * every value by its path, so validation messages can point at the place as an editor shows it.
+ * It assumes the text already parsed with JSON.parse; on anything unexpected it simply stops recording.
+ */
+export type Path = readonly (string | number)[];
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export function formatPath(path: Path): string {
+  let out = '$';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** Line and column (1-based) of a character offset. */
+export function offsetToPosition(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Map from formatted path to the offset where its value starts. */
+export function locateValues(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    i++; // opening quote
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: (string | number)[]): void => {
+    ws();
+    out.set(formatPath(path), i);
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') throw new Error('key');
+        const key = str();
+        ws();
+        i++; // colon
+        value([...path, key]);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        i++; // closing brace
+        return;
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        value([...path, index]);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        i++;
+        return;
+      }
+    } else if (c === '"') {
+      str();
+    } else {
+      while (i < text.length && /[-+.\w]/.test(text[i]!)) i++;
+    }
+  };
+  try {
+    value([]);
+  } catch {
+    // Partial map: positions found so far are still right.
+  }
+  return out;
+}
+
+/** Position of the deepest recorded ancestor of `path` (a missing key points at its parent object). */
+export function locate(text: string, index: Map<string, number>, path: Path): Position | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const offset = index.get(formatPath(path.slice(0, n)));
+    if (offset !== undefined) return offsetToPosition(text, offset);
+  }
+  return undefined;
+}
