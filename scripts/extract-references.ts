@@ -53,7 +53,7 @@ export function parseReference(n: number, raw: string): Reference {
   let issue: string | undefined;
   let pages: string | undefined;
   if (tail?.groups) {
-    const head = tail.groups.head;
+    const head = tail.groups.head ?? "";
     // The journal is the last sentence; a title may end in "?" rather than ".".
     const stops = [...head.matchAll(/[.?!] /g)];
     const last = stops.at(-1);
@@ -95,7 +95,7 @@ function main() {
   const refs: Reference[] = [];
   for (const line of lines) {
     const m = /^\s+(\d+)\.\s+(.*)$/.exec(line);
-    if (m) refs.push(parseReference(Number(m[1]), m[2]));
+    if (m) refs.push(parseReference(Number(m[1]), m[2]!));
   }
   const file = {
     $schema: './schema/references.schema.json',

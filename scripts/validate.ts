@@ -21,7 +21,11 @@ if (result.report.length) {
   const totals = result.report.reduce((a, r) => ({ nodes: a.nodes + r.nodes, edges: a.edges + r.edges, none: a.none + r.edgesWithoutEvidence }), { nodes: 0, edges: 0, none: 0 });
   console.log(`total: ${result.report.length} figures, ${totals.nodes} nodes, ${totals.edges} edges, ${totals.none} without evidence\n`);
 }
-for (const w of result.warnings) console.warn(`warning: ${formatIssue(w)}`);
+// Entities not drawn yet are listed on one line: they are normal while figures are being authored.
+const unused = result.warnings.filter((w) => w.message.endsWith('is drawn in no figure yet'));
+for (const w of result.warnings) if (!unused.includes(w)) console.warn(`warning: ${formatIssue(w)}`);
+if (unused.length)
+  console.warn(`warning: ${unused.length} entit${unused.length === 1 ? 'y is' : 'ies are'} drawn in no figure yet: ${unused.map((w) => /"([^"]+)"/.exec(w.message)?.[1]).join(', ')}`);
 for (const e of result.errors) console.error(`error: ${formatIssue(e)}`);
 if (result.errors.length) {
   console.error(`\n${result.errors.length} error(s) in graphs/`);

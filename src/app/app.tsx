@@ -1,0 +1,73 @@
+import { createStore, Provider, useAtomValue } from 'jotai';
+import { useMemo } from 'react';
+import type { LayoutService } from '../layout/layout-service.ts';
+import { formatIssue, type Issue, type Model } from '../model/types.ts';
+import { layoutServiceAtom, modeAtom, modelAtom } from '../state/atoms.ts';
+import { useUrlSync } from '../state/use-url-sync.ts';
+import { DetailsPanel } from '../features/details/details-panel.tsx';
+import { FigurePicker } from '../features/figure-picker/figure-picker.tsx';
+import { MainGraph } from '../features/main-graph/main-graph.tsx';
+import { Notice } from '../features/notice/notice.tsx';
+import { TextAlternative } from '../features/text-alternative/text-alternative.tsx';
+import { ViewTabs } from '../features/view-tabs/view-tabs.tsx';
+
+function Shell() {
+  useUrlSync();
+  const mode = useAtomValue(modeAtom);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          MSC–POF Atlas <span className="subtitle">how mesenchymal stem cells repair the ovary in premature ovarian failure</span>
+        </h1>
+        <div className="header-controls">
+          <ViewTabs available={['figure', 'atlas']} />
+          {mode === 'figure' && <FigurePicker />}
+        </div>
+      </header>
+      <Notice />
+      <main className="workspace">
+        <MainGraph />
+        <DetailsPanel />
+      </main>
+      <TextAlternative />
+      <footer className="app-footer">
+        Content: Fu YX, Ji J, Shan F, Li J, Hu R. Human mesenchymal stem cell treatment of premature ovarian failure: new
+        challenges and opportunities. Stem Cell Res Ther. 2021;12:161.{' '}
+        <a href="https://doi.org/10.1186/s13287-021-02212-0">doi:10.1186/s13287-021-02212-0</a>, licensed{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. Graphs paraphrase the review; they are not its figures.
+      </footer>
+    </div>
+  );
+}
+
+/** Shown instead of the app when the shipped graphs do not validate: every problem, with file and place. */
+export function InvalidData({ errors }: { errors: readonly Issue[] }) {
+  return (
+    <main className="invalid-data">
+      <h1>MSC–POF Atlas cannot start: the graph files have errors</h1>
+      <p>Fix these in graphs/ (run npm run validate to see them in the terminal):</p>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code>{formatIssue(e)}</code>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export function App({ model, layoutService }: { model: Model; layoutService: LayoutService }) {
+  const store = useMemo(() => {
+    const s = createStore();
+    s.set(modelAtom, model);
+    s.set(layoutServiceAtom, layoutService);
+    return s;
+  }, [model, layoutService]);
+  return (
+    <Provider store={store}>
+      <Shell />
+    </Provider>
+  );
+}

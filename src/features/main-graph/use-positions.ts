@@ -1,0 +1,46 @@
+import { useAtomValue } from 'jotai';
+import { useEffect, useState } from 'react';
+import type { Positions } from '../../layout/types.ts';
+import type { GraphView } from '../../model/view.ts';
+import { layoutServiceAtom } from '../../state/atoms.ts';
+
+export type PositionsState =
+  | { status: 'ready'; positions: Positions }
+  | { status: 'loading' }
+  | { status: 'error'; message: string; retry: () => void };
+
+/** Positions of a view: at once from the precomputed layouts, or from the ELK worker with a loading state. */
+export function usePositions(view: GraphView | undefined): PositionsState {
+  const service = useAtomValue(layoutServiceAtom);
+  const cached = view && service?.cached(view);
+  const [state, setState] = useState<PositionsState>(cached ? { status: 'ready', positions: cached } : { status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!view || !service) return;
+    const hit = service.cached(view);
+    if (hit) {
+      setState({ status: 'ready', positions: hit });
+      return;
+    }
+    let live = true;
+    setState({ status: 'loading' });
+    service.positions(view).then(
+      (positions) => live && setState({ status: 'ready', positions }),
+      (e: unknown) =>
+        live &&
+        setState({
+          status: 'error',
+          message: e instanceof Error ? e.message : String(e),
+          retry: () => setAttempt((n) => n + 1),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [view, service, attempt]);
+
+  // A state left over from the previous view must not be drawn with this one.
+  if (state.status === 'ready' && view && !state.positions.nodes[view.nodes[0]?.id ?? '']) return { status: 'loading' };
+  return state;
+}

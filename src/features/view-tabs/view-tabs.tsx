@@ -1,0 +1,32 @@
+import { useAtom, useSetAtom } from 'jotai';
+import { modeAtom, selectionAtom, type ViewMode } from '../../state/atoms.ts';
+
+const TABS: { mode: ViewMode; label: string }[] = [
+  { mode: 'figure', label: 'Figures' },
+  { mode: 'atlas', label: 'Atlas' },
+  { mode: 'compare', label: 'Compare' },
+];
+
+/** Switches between the figure view, the atlas and the compare view. */
+export function ViewTabs({ available = ['figure', 'atlas', 'compare'] }: { available?: ViewMode[] }) {
+  const [mode, setMode] = useAtom(modeAtom);
+  const setSelection = useSetAtom(selectionAtom);
+  return (
+    <nav className="view-tabs" aria-label="Views">
+      {TABS.filter((t) => available.includes(t.mode)).map((t) => (
+        <button
+          key={t.mode}
+          type="button"
+          aria-pressed={mode === t.mode}
+          onClick={() => {
+            if (mode === t.mode) return;
+            setMode(t.mode);
+            setSelection(null);
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

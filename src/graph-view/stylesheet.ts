@@ -1,0 +1,92 @@
+/**
+ * The Cytoscape stylesheet: nodes by entity kind (shape, fill, border), edges by relation (SBGN activity-flow
+ * arrow heads), plus the classes overlays toggle. Built from the shared theme so legend and exports agree.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_KINDS, RELATIONS } from '../model/schema.ts';
+import { EDGE_COLOUR, FONT_FAMILY, KIND_STYLE, LINE_HEIGHT, NODE_FONT_SIZE, RELATION_STYLE } from '../theme/kinds.ts';
+
+export const SELECTED_COLOUR = '#000000';
+export const HIGHLIGHT_COLOUR = '#F0E442';
+
+export function buildStylesheet(): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(text)',
+        width: 'data(w)',
+        height: 'data(h)',
+        'font-family': FONT_FAMILY,
+        'font-size': NODE_FONT_SIZE,
+        'line-height': LINE_HEIGHT,
+        color: '#111111',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'text-max-width': '400px', // labels arrive wrapped (measure.ts); this only stops Cytoscape re-wrapping them
+        'min-zoomed-font-size': 4,
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'line-color': EDGE_COLOUR,
+        'target-arrow-color': EDGE_COLOUR,
+        'arrow-scale': 1.1,
+        'curve-style': 'straight',
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      // ELK's bend points, converted to Cytoscape's segment distances and weights (elements.ts).
+      selector: 'edge[?bent]',
+      style: {
+        'curve-style': 'segments',
+        'segment-distances': 'data(segD)',
+        'segment-weights': 'data(segW)',
+        'edge-distances': 'node-position',
+      },
+    },
+  ];
+  for (const kind of ENTITY_KINDS) {
+    const s = KIND_STYLE[kind];
+    sheet.push({
+      selector: `node[kind = "${kind}"]`,
+      style: {
+        shape: s.shape,
+        'background-color': s.fill,
+        'border-color': s.border,
+        'border-width': s.borderWidth,
+        'border-style': s.borderStyle,
+        'font-weight': s.bold ? 600 : 400,
+      },
+    });
+  }
+  for (const relation of RELATIONS) {
+    const r = RELATION_STYLE[relation];
+    sheet.push({
+      selector: `edge[relation = "${relation}"]`,
+      style: {
+        'target-arrow-shape': r.arrow,
+        'target-arrow-fill': r.hollow ? 'hollow' : 'filled',
+        'line-style': r.line,
+        ...(r.line === 'dashed' ? { 'line-dash-pattern': [6, 4] } : {}),
+      },
+    });
+  }
+  sheet.push(
+    { selector: 'node:selected', style: { 'border-color': SELECTED_COLOUR, 'border-width': 4, 'border-style': 'solid' } },
+    {
+      selector: 'edge:selected',
+      style: { width: 4, 'line-color': SELECTED_COLOUR, 'target-arrow-color': SELECTED_COLOUR, 'z-index': 10 },
+    },
+    // Neighbourhood of the selection stays vivid; the rest fades.
+    { selector: '.faded', style: { opacity: 0.22 } },
+    { selector: 'edge.neighbour', style: { width: 2.6 } },
+    { selector: 'node.hover', style: { 'underlay-color': HIGHLIGHT_COLOUR, 'underlay-opacity': 0.8, 'underlay-padding': 6 } },
+  );
+  return sheet;
+}

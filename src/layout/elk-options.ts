@@ -1,0 +1,33 @@
+/**
+ * ELK options for every diagram, in one place. Reference: https://eclipse.dev/elk/reference/options.html
+ * Changing anything here changes the layouts: bump LAYOUT_VERSION in types.ts and run `npm run layouts`.
+ */
+export const ELK_ROOT_OPTIONS: Record<string, string> = {
+  // Layered (Sugiyama) drawing: causes flow in one direction, like the review's mechanism figures.
+  // https://eclipse.dev/elk/reference/algorithms/org-eclipse-elk-layered.html
+  'elk.algorithm': 'layered',
+  // Left to right: cell source → vesicles and secreted factors → signalling → processes → outcomes.
+  'elk.direction': 'RIGHT',
+  // Each node carries `elk.partitioning.partition` from its kind (KIND_PARTITION); partitions become ordered
+  // column groups, so the reading order holds even where an edge points backwards (e.g. Treg → TGF-β).
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-partitioning-activate.html
+  'elk.partitioning.activate': 'true',
+  // Keep all components in one drawing so the partitions line up across them.
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-separateConnectedComponents.html
+  'elk.separateConnectedComponents': 'false',
+  // Room between columns for edge bends and arrow heads; between nodes in a column for legibility.
+  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+  'elk.spacing.nodeNode': '12',
+  'elk.spacing.edgeNode': '12',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  // Straight segments with bends: drawn by Cytoscape as `segments` edges through ELK's bend points.
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-edgeRouting.html
+  'elk.edgeRouting': 'POLYLINE',
+  // Balanced node placement that straightens long edges.
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-layered-nodePlacement-strategy.html
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  // Respect the authored node order when it does not cost crossings: stable, predictable drawings.
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-layered-considerModelOrder-strategy.html
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+};

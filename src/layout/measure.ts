@@ -1,0 +1,60 @@
+/**
+ * Node boxes sized to their labels, without a canvas: Inter's advance widths (font-metrics.json, generated from
+ * the font file by scripts/gen-font-metrics.ts) give the same numbers in Node, in the layout worker and in tests.
+ */
+import metrics from './font-metrics.json';
+import { FONT_FAMILY, KIND_STYLE, LINE_HEIGHT, NODE_FONT_SIZE, SHAPE_WIDTH_FACTOR } from '../theme/kinds.ts';
+import type { EntityKind } from '../model/schema.ts';
+
+const widths = metrics.widths as Record<'400' | '600', Record<string, number>>;
+const FALLBACK_ADVANCE = 1300; // about the width of "n"…"o" at 2048 units/em: used for any character not in the table
+
+export function textWidth(text: string, fontSize: number, weight: 400 | 600 = 400): number {
+  const table = widths[String(weight) as '400' | '600'];
+  let units = 0;
+  for (const ch of text) units += table[ch] ?? FALLBACK_ADVANCE;
+  return (units / metrics.unitsPerEm) * fontSize;
+}
+
+/** Greedy word wrap at spaces, slashes and hyphens, keeping each line under maxWidth where a word allows it. */
+export function wrapLabel(label: string, maxWidth: number, fontSize: number, weight: 400 | 600 = 400): string[] {
+  if (textWidth(label, fontSize, weight) <= maxWidth) return [label];
+  const tokens = label.match(/[^\s/-]+[\s/-]?/g) ?? [label];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (line && textWidth(candidate.trimEnd(), fontSize, weight) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token;
+    } else line = candidate;
+  }
+  if (line) lines.push(line.trimEnd());
+  return lines;
+}
+
+export interface NodeBox {
+  width: number;
+  height: number;
+  /** The label with line breaks where it wraps. */
+  text: string;
+}
+
+export const LABEL_MAX_WIDTH = 150;
+const PAD_X = 12;
+const PAD_Y = 8;
+
+export function nodeBox(label: string, kind: EntityKind): NodeBox {
+  const style = KIND_STYLE[kind];
+  const weight = style.bold ? 600 : 400;
+  const lines = wrapLabel(label, LABEL_MAX_WIDTH, NODE_FONT_SIZE, weight);
+  const textW = Math.max(...lines.map((l) => textWidth(l, NODE_FONT_SIZE, weight)));
+  const factor = SHAPE_WIDTH_FACTOR[style.shape];
+  return {
+    width: Math.ceil(textW * factor + 2 * PAD_X + style.borderWidth * 2),
+    height: Math.ceil(lines.length * NODE_FONT_SIZE * LINE_HEIGHT + 2 * PAD_Y + style.borderWidth * 2 + (factor > 1.2 ? 6 : 0)),
+    text: lines.join('\n'),
+  };
+}
+
+export { FONT_FAMILY };

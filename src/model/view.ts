@@ -1,0 +1,199 @@
+/**
+ * Views: what one screen shows, derived from the model. A figure, the atlas (union of all figures), or the
+ * union of two sources/figures for the compare view. Pure functions; the canvas and exports draw these.
+ *
+ * An edge's id is `source~relation~target`, the same in every view, so an edge of Fig. 1 and the merged atlas
+ * edge it belongs to are one element for overlays, selection and links.
+ */
+import { RELATION_SIGN, type Entity, type FigureEdge, type Relation, type Sign } from './schema.ts';
+import type { Figure, Model } from './types.ts';
+
+export interface EdgeSupport {
+  figure: string;
+  edge: FigureEdge;
+  /** MSC sources this statement is about. */
+  sources: readonly string[];
+}
+
+export interface ViewEdge {
+  id: string;
+  source: string;
+  target: string;
+  relation: Relation;
+  sign: Sign;
+  supports: readonly EdgeSupport[];
+  /** Union of the supports' sources, sorted. */
+  sources: readonly string[];
+  /** Union of the supports' reference numbers, ascending. */
+  refs: readonly number[];
+}
+
+export interface ViewNode {
+  id: string;
+  entity: Entity;
+  /** Sources of the edges touching this node, sorted. */
+  sources: readonly string[];
+}
+
+export type ViewKind = 'figure' | 'atlas' | 'pair' | 'source';
+
+export interface GraphView {
+  key: string;
+  kind: ViewKind;
+  title: string;
+  caption?: string;
+  figures: readonly string[];
+  nodes: readonly ViewNode[];
+  edges: readonly ViewEdge[];
+}
+
+export const edgeKey = (source: string, relation: string, target: string) => `${source}~${relation}~${target}`;
+
+/**
+ * Which sources an edge is about: its own `sources`, else the figure's single source, else (figures about
+ * several sources) the figure's sources from which the edge can be reached along the figure's edges.
+ */
+export function edgeSources(fig: Figure, edge: FigureEdge): readonly string[] {
+  if (edge.sources?.length) return [...edge.sources].sort();
+  if (fig.sources.length === 1) return fig.sources;
+  const preds = new Map<string, string[]>();
+  for (const e of fig.edges) preds.set(e.target, [...(preds.get(e.target) ?? []), e.source]);
+  const reach = new Set<string>();
+  const stack = [edge.source];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (reach.has(n)) continue;
+    reach.add(n);
+    stack.push(...(preds.get(n) ?? []));
+  }
+  const found = fig.sources.filter((s) => reach.has(s));
+  return (found.length ? found : fig.sources).slice().sort();
+}
+
+function buildView(
+  model: Model,
+  meta: Omit<GraphView, 'nodes' | 'edges' | 'figures'>,
+  figures: readonly Figure[],
+  keep: (support: EdgeSupport) => boolean = () => true,
+): GraphView {
+  const edges = new Map<string, { source: string; target: string; relation: Relation; supports: EdgeSupport[] }>();
+  const nodeOrder: string[] = [];
+  const seenNodes = new Set<string>();
+  for (const fig of figures) {
+    for (const n of fig.nodes) {
+      if (!seenNodes.has(n.entity)) {
+        seenNodes.add(n.entity);
+        nodeOrder.push(n.entity);
+      }
+    }
+    for (const edge of fig.edges) {
+      const support: EdgeSupport = { figure: fig.id, edge, sources: edgeSources(fig, edge) };
+      if (!keep(support)) continue;
+      const id = edgeKey(edge.source, edge.relation, edge.target);
+      const entry = edges.get(id) ?? { source: edge.source, target: edge.target, relation: edge.relation, supports: [] };
+      entry.supports.push(support);
+      edges.set(id, entry);
+    }
+  }
+  const nodeSources = new Map<string, Set<string>>();
+  const viewEdges: ViewEdge[] = [...edges].map(([id, e]) => {
+    const sources = [...new Set(e.supports.flatMap((s) => s.sources))].sort();
+    for (const end of [e.source, e.target]) {
+      const set = nodeSources.get(end) ?? new Set<string>();
+      sources.forEach((s) => set.add(s));
+      nodeSources.set(end, set);
+    }
+    return {
+      id,
+      source: e.source,
+      target: e.target,
+      relation: e.relation,
+      sign: RELATION_SIGN[e.relation],
+      supports: e.supports,
+      sources,
+      refs: [...new Set(e.supports.flatMap((s) => s.edge.refs))].sort((a, b) => a - b),
+    };
+  });
+  const nodes: ViewNode[] = nodeOrder
+    .filter((id) => nodeSources.has(id))
+    .map((id) => ({ id, entity: model.entities.get(id)!, sources: [...nodeSources.get(id)!].sort() }));
+  return { ...meta, figures: figures.map((f) => f.id), nodes, edges: viewEdges };
+}
+
+export function figureView(model: Model, figureId: string): GraphView | undefined {
+  const fig = model.figures.find((f) => f.id === figureId);
+  if (!fig) return undefined;
+  return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title: `${fig.label} ${fig.title}`, caption: fig.caption }, [fig]);
+}
+
+export function atlasView(model: Model): GraphView {
+  return buildView(
+    model,
+    {
+      key: 'atlas',
+      kind: 'atlas',
+      title: 'Atlas: all MSC sources of the review',
+      caption: 'Every figure and table of the review merged: one node per entity, each edge keeping the sources and references that support it.',
+    },
+    model.figures,
+  );
+}
+
+/** All MSC sources that figures are about, in the order the review presents them. */
+export function sourceIds(model: Model): string[] {
+  const out: string[] = [];
+  for (const fig of model.figures) for (const s of fig.sources) if (!out.includes(s)) out.push(s);
+  // Sources named only on edges (e.g. the overview's generic MSCs) come last.
+  for (const fig of model.figures) for (const e of fig.edges) for (const s of e.sources ?? []) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+/** What one side of a comparison shows: a source (all its statements across figures) or a figure. */
+export type Side = { type: 'source'; id: string } | { type: 'figure'; id: string };
+
+export function sideLabel(model: Model, side: Side): string {
+  if (side.type === 'source') return model.entities.get(side.id)?.label ?? side.id;
+  const fig = model.figures.find((f) => f.id === side.id);
+  return fig ? fig.label : side.id;
+}
+
+export function sideView(model: Model, side: Side): GraphView | undefined {
+  if (side.type === 'figure') return figureView(model, side.id);
+  const entity = model.entities.get(side.id);
+  if (!entity || entity.kind !== 'msc-source') return undefined;
+  const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, model.figures, (s) =>
+    s.sources.includes(side.id),
+  );
+  return view.edges.length ? view : undefined;
+}
+
+/** Union of two views; laid out once so an entity both share stands at the same place in both panes. */
+export function unionView(a: GraphView, b: GraphView): GraphView {
+  const edges = new Map<string, ViewEdge>();
+  for (const e of [...a.edges, ...b.edges]) {
+    const prev = edges.get(e.id);
+    if (!prev) edges.set(e.id, e);
+    else {
+      const supports = [...prev.supports, ...e.supports.filter((s) => !prev.supports.some((p) => p.figure === s.figure && p.edge.id === s.edge.id))];
+      edges.set(e.id, {
+        ...prev,
+        supports,
+        sources: [...new Set([...prev.sources, ...e.sources])].sort(),
+        refs: [...new Set([...prev.refs, ...e.refs])].sort((x, y) => x - y),
+      });
+    }
+  }
+  const nodes = new Map<string, ViewNode>();
+  for (const n of [...a.nodes, ...b.nodes]) {
+    const prev = nodes.get(n.id);
+    nodes.set(n.id, prev ? { ...prev, sources: [...new Set([...prev.sources, ...n.sources])].sort() } : n);
+  }
+  return {
+    key: `pair:${a.key}|${b.key}`,
+    kind: 'pair',
+    title: `${a.title} / ${b.title}`,
+    figures: [...new Set([...a.figures, ...b.figures])],
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+  };
+}

@@ -1,0 +1,60 @@
+/** Shared browser-test helpers: one Chromium per file, pages at the production build, screenshots on disk. */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function appUrl(search = ''): string {
+  return `${inject('baseUrl')}${search}`;
+}
+
+/** Open the app and wait until the main canvas has drawn. Collects page errors so a test can assert none. */
+export async function openApp(browser: Browser, search = '', viewport = { width: 1440, height: 900 }) {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(appUrl(search));
+  await waitForCanvas(page);
+  return { page, errors };
+}
+
+export async function waitForCanvas(page: Page, pane = 'main') {
+  await page.waitForFunction((p) => {
+    const cy = window.mscAtlas?.cy[p];
+    return Boolean(cy && cy.nodes().length > 0 && cy.nodes()[0]!.renderedBoundingBox().w > 0);
+  }, pane);
+  // Let the renderer paint a frame after the last change.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Share of non-white pixels in the canvas layers of a pane (0–1): a blank canvas is 0. */
+export async function inkRatio(page: Page, selector = '.main-graph .cy'): Promise<number> {
+  const shot = await page.locator(selector).screenshot();
+  const { PNG } = await import('pngjs');
+  const png = PNG.sync.read(shot);
+  let ink = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (png.data[i]! < 235 || png.data[i + 1]! < 235 || png.data[i + 2]! < 235) ink++;
+  }
+  return ink / (png.width * png.height);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { nodeBox, textWidth, wrapLabel } from '../../src/layout/measure.ts';
+
+describe('label measurement', () => {
+  it('measures with Inter advance widths: wider text, wider box', () => {
+    expect(textWidth('HGF', 13)).toBeGreaterThan(20);
+    expect(textWidth('HGF', 13)).toBeLessThan(35);
+    expect(textWidth('WWW', 13)).toBeGreaterThan(textWidth('iii', 13));
+    expect(textWidth('HGF', 13, 600)).toBeGreaterThan(textWidth('HGF', 13, 400));
+    expect(textWidth('TGF-β', 13)).toBeGreaterThan(textWidth('TGF-', 13));
+  });
+
+  it('wraps long labels and sizes the box to the lines', () => {
+    expect(wrapLabel('HGF', 150, 13)).toEqual(['HGF']);
+    const lines = wrapLabel('Quality control of MSC production', 150, 13);
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe('Quality control of MSC production');
+    const one = nodeBox('HGF', 'secreted-factor');
+    const two = nodeBox('Quality control of MSC production', 'secreted-factor');
+    expect(two.height).toBeGreaterThan(one.height);
+    expect(two.text).toContain('\n');
+  });
+
+  it('gives shapes with slanted sides more room', () => {
+    expect(nodeBox('Th17 cells', 'immune-cell').width).toBeGreaterThan(nodeBox('Th17 cells', 'cellular-process').width);
+  });
+});
