@@ -1,0 +1,85 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app.tsx';
+import { bundledValidation, precomputedLayouts } from '../../src/data/bundled.ts';
+import { createLayoutService } from '../../src/layout/layout-service.ts';
+
+const model = bundledValidation.model!;
+
+function renderApp(search = '') {
+  window.history.replaceState(null, '', `/${search}`);
+  return render(<App model={model} layoutService={createLayoutService(precomputedLayouts)} />);
+}
+
+describe('figure view', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/'));
+
+  it('shows the first figure in a region named after it, with the chooser, details and text version', async () => {
+    renderApp();
+    const fig1 = model.figures[0]!;
+    expect(screen.getByRole('combobox', { name: 'Figure' })).toHaveValue(fig1.id);
+    expect(screen.getByRole('region', { name: `${fig1.label} ${fig1.title}` })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(/Click a node or an arrow/);
+    const entities = screen.getByRole('table', { name: /^Entities in/ });
+    expect(within(entities).getAllByRole('row')).toHaveLength(fig1.nodes.length + 1);
+    expect(within(entities).getByRole('button', { name: 'PTEN' })).toBeInTheDocument();
+  });
+
+  it('selecting a relation in the text version shows its evidence and references in Details', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByText(/^Text version of this diagram/));
+    await user.click(screen.getByRole('button', { name: 'miR-144-5p inhibits PTEN' }));
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByRole('heading', { level: 3 })).toHaveTextContent('miR-144-5p inhibits PTEN');
+    expect(details).toHaveTextContent('[43]');
+    expect(details).toHaveTextContent(/Yang M, Lin L, Sha C, et al\. Bone marrow mesenchymal stem cell-derived exosomal miR-144-5p/);
+    expect(details).toHaveTextContent(/Species\s*rat/);
+    expect(details).toHaveTextContent(/Injury model\s*cyclophosphamide/);
+    expect(window.location.search).toBe('?select=edge%3Amir-144-5p%7Einhibits%7Epten');
+  });
+
+  it('selecting an entity shows its cross-references as links and its relations', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByText(/^Text version of this diagram/));
+    await user.click(within(screen.getByRole('table', { name: /^Entities in/ })).getByRole('button', { name: 'PTEN' }));
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByRole('link', { name: 'HGNC:9588' })).toHaveAttribute('href', expect.stringContaining('genenames.org'));
+    expect(within(details).getByRole('link', { name: 'UniProt:P60484' })).toHaveAttribute('href', 'https://www.uniprot.org/uniprotkb/P60484/entry');
+    await user.click(within(details).getByRole('button', { name: 'miR-21 inhibits PTEN' }));
+    expect(within(details).getByRole('heading', { level: 3 })).toHaveTextContent('miR-21 inhibits PTEN');
+  });
+
+  it('restores a selection from a deep link', () => {
+    renderApp('?figure=fig1&select=node:mir-144-5p');
+    expect(within(screen.getByRole('region', { name: 'Details' })).getByRole('heading', { level: 3 })).toHaveTextContent('miR-144-5p');
+  });
+
+  it('a link to a figure that does not exist opens the default view with a visible message', () => {
+    renderApp('?figure=fig42&select=node:pten');
+    expect(screen.getByRole('status')).toHaveTextContent('The link names a figure "fig42" that does not exist');
+    expect(screen.getByRole('combobox', { name: 'Figure' })).toHaveValue(model.figures[0]!.id);
+    expect(window.location.search).toBe('');
+  });
+
+  it('a link to an element that does not exist keeps the figure and says so', async () => {
+    const user = userEvent.setup();
+    renderApp('?figure=fig1&select=edge:nope');
+    expect(screen.getByRole('status')).toHaveTextContent('The link selects edge "nope", which is not in Fig. 1; nothing is selected.');
+    await user.click(screen.getByRole('button', { name: 'Dismiss message' }));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('choosing another figure changes the region and the URL, and clears the selection', async () => {
+    if (model.figures.length < 2) return expect(model.figures).toHaveLength(1);
+    const user = userEvent.setup();
+    renderApp('?select=node:pten');
+    const second = model.figures[1]!;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Figure' }), second.id);
+    expect(screen.getByRole('region', { name: `${second.label} ${second.title}` })).toBeInTheDocument();
+    expect(window.location.search).toBe(`?figure=${second.id}`);
+    expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(/Click a node or an arrow/);
+  });
+});

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, inkRatio, launch, openApp, screenshot, waitForCanvas } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('figure view in Chromium', () => {
+  it('loads Fig. 1 and draws the canvas', async () => {
+    const { page, errors } = await openApp(browser);
+    await expect(page.getByRole('region', { name: /^Fig\. 1 Effects and mechanisms of hBMMSCs on POF$/ }).isVisible()).resolves.toBe(true);
+    expect(await inkRatio(page)).toBeGreaterThan(0.02);
+    await screenshot(page, 'figure-fig1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not load ELK at start-up for a shipped figure', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(appUrl());
+    await waitForCanvas(page);
+    expect(requests.filter((u) => /elk/i.test(u))).toEqual([]);
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    for (const s of scripts) expect(s).not.toMatch(/elk|worker-engine/);
+    await page.close();
+  });
+
+  it('lists the figure nodes in the text alternative', async () => {
+    const { page } = await openApp(browser);
+    await page.getByText(/^Text version of this diagram/).click();
+    const table = page.getByRole('table', { name: /^Entities in Fig\. 1/ });
+    const names = await table.getByRole('rowheader').allInnerTexts();
+    const cyNames = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => n.data('label') as string));
+    expect(names.sort()).toEqual(cyNames.sort());
+    expect(names).toContain('miR-144-5p');
+    await page.close();
+  });
+
+  it('clicking a node on the canvas shows its citations', async () => {
+    const { page } = await openApp(browser);
+    const box = await page.locator('.main-graph .cy').boundingBox();
+    const pos = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('pten').renderedPosition());
+    await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
+    const text = await details.innerText();
+    expect(text).toContain('[42]');
+    expect(text).toContain('[43]');
+    expect(text).toMatch(/Overexpression of miR-21 in stem cells improves ovarian structure/);
+    expect(page.url()).toMatch(/select=node%3Apten$/);
+    await screenshot(page, 'figure-fig1-pten-selected');
+    await page.close();
+  });
+
+  it('clicking an edge shows its evidence', async () => {
+    const { page } = await openApp(browser);
+    const box = await page.locator('.main-graph .cy').boundingBox();
+    const mid = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('mir-144-5p~inhibits~pten').renderedMidpoint());
+    await page.mouse.click(box!.x + mid.x, box!.y + mid.y);
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('miR-144-5p inhibits PTEN');
+    expect(await details.innerText()).toMatch(/Injury model\s+cyclophosphamide/);
+    await page.close();
+  });
+
+  it('a deep link restores the selection, and the selected node is drawn highlighted', async () => {
+    const { page } = await openApp(browser, '?figure=fig1&select=node:mir-21');
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('miR-21');
+    const state = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      return { selected: cy.$(':selected').map((e) => e.id()), faded: cy.$('.faded').length, border: cy.getElementById('mir-21').style('border-width') };
+    });
+    expect(state.selected).toEqual(['mir-21']);
+    expect(state.faded).toBeGreaterThan(0);
+    expect(state.border).toBe('4px');
+    await page.close();
+  });
+
+  it('a bad link opens the default view with a visible message', async () => {
+    const { page } = await openApp(browser, '?figure=fig404');
+    await expect(page.getByRole('status').innerText()).resolves.toMatch(/figure "fig404" that does not exist/);
+    expect(page.url()).not.toContain('fig404');
+    await screenshot(page, 'figure-bad-link');
+    await page.close();
+  });
+
+  it('draws edges through the bend points ELK computed', async () => {
+    const layouts = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as {
+      views: Record<string, { edges: Record<string, { x: number; y: number }[]> }>;
+    };
+    const bends = layouts.views['figure:fig1']!.edges;
+    const bent = Object.entries(bends).filter(([, b]) => b.length > 0);
+    expect(bent.length).toBeGreaterThan(0);
+    const { page } = await openApp(browser);
+    const drawn = await page.evaluate(
+      (ids) => Object.fromEntries(ids.map((id) => [id, window.mscAtlas!.cy.main!.getElementById(id).segmentPoints()])),
+      bent.map(([id]) => id),
+    );
+    for (const [id, points] of bent) {
+      expect(drawn[id], id).toHaveLength(points.length);
+      points.forEach((p, i) => {
+        expect(Math.abs(drawn[id]![i]!.x - p.x), id).toBeLessThan(1);
+        expect(Math.abs(drawn[id]![i]!.y - p.y), id).toBeLessThan(1);
+      });
+    }
+    await page.close();
+  });
+
+  it('keeps labels legible when the figure is fitted to a 1440×900 screen', async () => {
+    const { page } = await openApp(browser);
+    const zoom = await page.evaluate(() => window.mscAtlas!.cy.main!.zoom());
+    // 13 px labels: at least 9 px on screen.
+    expect(zoom * 13).toBeGreaterThanOrEqual(9);
+    await page.close();
+  });
+});
