@@ -2,7 +2,7 @@ import { createStore, Provider, useAtomValue } from 'jotai';
 import { useMemo } from 'react';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { layoutServiceAtom, modeAtom, modelAtom } from '../state/atoms.ts';
+import { layoutServiceAtom, modeAtom, modelAtom, sidePanelOpenAtom } from '../state/atoms.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { DetailsPanel } from '../features/details/details-panel.tsx';
 import { FigurePicker } from '../features/figure-picker/figure-picker.tsx';
@@ -10,10 +10,17 @@ import { MainGraph } from '../features/main-graph/main-graph.tsx';
 import { Notice } from '../features/notice/notice.tsx';
 import { TextAlternative } from '../features/text-alternative/text-alternative.tsx';
 import { ViewTabs } from '../features/view-tabs/view-tabs.tsx';
+import { ExplainPath } from '../features/paths/explain-path.tsx';
+import { FiltersPanel } from '../features/filters/filters.tsx';
+import { Search } from '../features/search/search.tsx';
+import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
+import { SourceToggles } from '../features/sources/source-toggles.tsx';
+import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
 
 function Shell() {
   useUrlSync();
   const mode = useAtomValue(modeAtom);
+  const sideOpen = useAtomValue(sidePanelOpenAtom);
   return (
     <div className="app">
       <header className="app-header">
@@ -23,12 +30,26 @@ function Shell() {
         <div className="header-controls">
           <ViewTabs available={['figure', 'atlas']} />
           {mode === 'figure' && <FigurePicker />}
+          <Search />
         </div>
       </header>
       <Notice />
-      <main className="workspace">
+      <div className="toolbar-row">
+        <SidePanelToggle controls="side-panel" />
+      </div>
+      <main className={`workspace ${sideOpen ? 'with-side' : ''}`}>
+        {sideOpen && (
+          <aside id="side-panel" className="side-panel" aria-label="Sources, filters and paths">
+            <SourceToggles />
+            <FiltersPanel />
+            <ExplainPath />
+          </aside>
+        )}
         <MainGraph />
-        <DetailsPanel />
+        <div className="side-panel right">
+          <DetailsPanel />
+          <SharedFactors />
+        </div>
       </main>
       <TextAlternative />
       <footer className="app-footer">

@@ -10,7 +10,15 @@ import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { buildElements } from './elements.ts';
+import type { ElementStyle } from './overlay-styles.ts';
 import { buildStylesheet } from './stylesheet.ts';
+
+function sameData(a?: Record<string, unknown>, b?: Record<string, unknown>) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
 
 export type CanvasSelection = { type: 'node' | 'edge'; id: string } | null;
 
@@ -23,8 +31,10 @@ export interface GraphCanvasProps {
   name: string;
   /** Called with the Cytoscape instance once it exists (null on unmount): for linked panes, exports, tests. */
   onCy?: (cy: Core | null) => void;
-  /** Extra classes per element id, applied in one batch (overlays). */
-  classes?: ReadonlyMap<string, string>;
+  /** Overlay classes and data per element id, applied as a diff in one batch (overlay-styles.ts). */
+  overlay?: ReadonlyMap<string, ElementStyle>;
+  /** Entity to bring into view (changes of this value pan to it). */
+  focus?: { id: string; nonce: number } | null;
 }
 
 const FIT_PADDING = 24;
@@ -38,7 +48,7 @@ declare global {
   }
 }
 
-export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, classes }: GraphCanvasProps) {
+export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, overlay, focus }: GraphCanvasProps) {
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -101,20 +111,37 @@ export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, 
     });
   }, [cy, selection, elements]);
 
-  // Overlay classes.
+  // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
+  const applied = useRef(new Map<string, ElementStyle>());
   useEffect(() => {
-    if (!cy || !classes) return;
+    applied.current = new Map();
+  }, [elements]);
+  useEffect(() => {
+    if (!cy || !overlay) return;
+    const before = applied.current;
     cy.batch(() => {
-      cy.elements().forEach((ele) => {
-        const wanted = classes.get(ele.id()) ?? '';
-        const current = (ele.data('overlay') as string | undefined) ?? '';
-        if (wanted === current) return;
-        if (current) ele.removeClass(current);
-        if (wanted) ele.addClass(wanted);
-        ele.data('overlay', wanted);
-      });
+      for (const [id, style] of overlay) {
+        const prev = before.get(id);
+        if (prev && prev.classes === style.classes && sameData(prev.data, style.data)) continue;
+        const ele = cy.getElementById(id);
+        if (ele.empty()) continue;
+        if (style.data) ele.data(style.data);
+        // Add and remove our own classes only: selection and hover classes stay.
+        if (prev?.classes) ele.removeClass(prev.classes);
+        if (style.classes) ele.addClass(style.classes);
+        before.set(id, style);
+      }
     });
-  }, [cy, classes, elements]);
+  }, [cy, overlay, elements]);
+
+  // Bring a focused element into view without changing the zoom more than needed.
+  useEffect(() => {
+    if (!cy || !focus) return;
+    const ele = cy.getElementById(focus.id);
+    if (ele.empty()) return;
+    const zoom = Math.max(cy.zoom(), 0.9);
+    cy.animate({ zoom, center: { eles: ele } }, { duration: 250 });
+  }, [cy, focus]);
 
   return (
     <div className="graph-canvas">

@@ -78,6 +78,34 @@ export function buildStylesheet(): StylesheetJson {
     });
   }
   sheet.push(
+    // Overlays (overlay-styles.ts): what the active sources and filters leave out is dimmed, not moved.
+    { selector: '.off', style: { opacity: 0.12 } },
+    {
+      selector: 'node.sourced',
+      style: {
+        'background-image': 'data(bar)',
+        'background-width': '100%',
+        'background-height': '100%',
+        'background-clip': 'node',
+        'background-image-containment': 'inside',
+        'background-image-smoothing': 'yes',
+      },
+    },
+    { selector: 'node.shared', style: { 'border-color': '#000000', 'border-width': 3, 'border-style': 'solid' } },
+    { selector: 'node.source-on', style: { 'border-color': 'data(sourceColour)', 'border-width': 5 } },
+    {
+      selector: 'edge.coloured',
+      style: {
+        width: 2.4,
+        'line-fill': 'linear-gradient',
+        'line-gradient-stop-colors': 'data(gc)' as never, // space-separated list, per edge
+        'line-gradient-stop-positions': 'data(gp)' as never,
+        'target-arrow-color': 'data(c0)',
+      },
+    },
+    { selector: '.path-faded', style: { opacity: 0.15 } },
+    { selector: 'edge.path', style: { width: 4.5, 'z-index': 20 } },
+    { selector: 'node.path', style: { 'underlay-color': HIGHLIGHT_COLOUR, 'underlay-opacity': 0.9, 'underlay-padding': 5 } },
     { selector: 'node:selected', style: { 'border-color': SELECTED_COLOUR, 'border-width': 4, 'border-style': 'solid' } },
     {
       selector: 'edge:selected',

@@ -16,7 +16,7 @@ export const ELK_ROOT_OPTIONS: Record<string, string> = {
   // https://eclipse.dev/elk/reference/options/org-eclipse-elk-separateConnectedComponents.html
   'elk.separateConnectedComponents': 'false',
   // Room between columns for edge bends and arrow heads; between nodes in a column for legibility.
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '48',
   'elk.spacing.nodeNode': '12',
   'elk.spacing.edgeNode': '12',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',

@@ -40,7 +40,7 @@ export interface NodeBox {
   text: string;
 }
 
-export const LABEL_MAX_WIDTH = 150;
+export const LABEL_MAX_WIDTH = 130;
 const PAD_X = 12;
 const PAD_Y = 8;
 

@@ -121,6 +121,7 @@ export const entitySchema = z
     id: idSchema,
     label: shortText(40).describe('Short name drawn on the node, e.g. "HGF"'),
     name: shortText(120).optional().describe('Full name, e.g. "Hepatocyte growth factor"'),
+    tissue: shortText(40).optional().describe('For an MSC source: the tissue it comes from, e.g. "bone marrow"'),
     kind: z.enum(ENTITY_KINDS),
     synonyms: z.array(shortText(120)).default([]).describe('Other names the review or the field uses'),
     xrefs: z.array(curieSchema).default([]).describe('CURIEs: HGNC, UniProt, miRBase, CL, GO, UBERON, CHEBI, MESH'),

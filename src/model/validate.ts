@@ -113,6 +113,10 @@ function checkEntities(reporter: Reporter, file: string, data: EntitiesFile) {
     if (ids.has(entity.id)) {
       reporter.error(file, ['entities', i, 'id'], `duplicate entity id "${entity.id}" (first at $.entities[${ids.get(entity.id)}])`);
     } else ids.set(entity.id, i);
+    if (entity.kind === 'msc-source' && !entity.tissue)
+      reporter.error(file, ['entities', i], `MSC source "${entity.id}" needs a "tissue" (shown on its toggle, e.g. "bone marrow")`);
+    if (entity.kind !== 'msc-source' && entity.tissue)
+      reporter.error(file, ['entities', i, 'tissue'], 'only entities of kind msc-source have a tissue');
     const own = new Set<string>();
     [entity.label, ...(entity.name ? [entity.name] : []), ...entity.synonyms].forEach((name, j) => {
       const key = normalizeName(name);

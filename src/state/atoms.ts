@@ -5,7 +5,11 @@
 import { atom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
 import type { Model } from '../model/types.ts';
-import { atlasView, figureView, type GraphView } from '../model/view.ts';
+import type { CompareState, UrlState } from './url.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, sharedFactors, type Filters } from '../model/overlay.ts';
+import { explainPaths, type PathQuery } from '../model/paths.ts';
+import type { EntityKind } from '../model/schema.ts';
+import { atlasView, figureView, sourceIds, type GraphView } from '../model/view.ts';
 
 export type ViewMode = 'figure' | 'atlas' | 'compare';
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
@@ -42,3 +46,107 @@ export const currentViewAtom = atom<GraphView>((get) => {
 
 /** Where positions come from (precomputed, else the ELK worker). Seeded by the app; tests can seed a fake. */
 export const layoutServiceAtom = atom<LayoutService | null>(null);
+
+// ---- Overlays, filters, shared factors, paths (the atlas and the figure overlay) ----
+
+/** Sources shown in the atlas; null means all. */
+export const atlasSourcesAtom = atom<string[] | null>(null);
+/** Other sources overlaid on the current figure. */
+export const figureOverlayAtom = atom<string[]>([]);
+export const filtersAtom = atom<Filters>(NO_FILTERS);
+/** Kinds the Shared factors list is limited to; empty means all. */
+export const sharedKindsAtom = atom<EntityKind[]>([]);
+export const pathQueryAtom = atom<PathQuery | null>(null);
+/** Which chain of the path result is highlighted; null highlights all. */
+export const pathChainAtom = atom<number | null>(null);
+/** A request to bring an entity into view (nonce so the same entity can be focused twice). */
+export const focusAtom = atom<{ id: string; nonce: number } | null>(null);
+
+export const sourceOrderAtom = atom((get) => sourceIds(requireModel(get(modelAtom))));
+export const cellFreeAtom = atom((get) => cellFreeSupports(requireModel(get(modelAtom))));
+export const atlasViewAtom = atlasAtom;
+
+/** The figure's own sources, always shown in the figure view. */
+export const ownSourcesAtom = atom((get) => (get(modeAtom) === 'figure' ? get(currentFigureAtom).sources : []));
+
+/** Sources whose statements are counted in the current view. */
+export const activeSourcesAtom = atom((get) => {
+  const order = get(sourceOrderAtom);
+  if (get(modeAtom) === 'figure') {
+    const own = get(ownSourcesAtom);
+    return order.filter((s) => own.includes(s) || get(figureOverlayAtom).includes(s));
+  }
+  const chosen = get(atlasSourcesAtom);
+  return chosen === null ? order : order.filter((s) => chosen.includes(s));
+});
+
+export const membershipAtom = atom((get) =>
+  atlasMembership(get(atlasAtom), get(activeSourcesAtom), get(filtersAtom), get(cellFreeAtom), get(sourceOrderAtom)),
+);
+
+export const overlayAtom = atom((get) => computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), get(ownSourcesAtom)));
+
+export const sharedFactorsAtom = atom((get) => {
+  const model = requireModel(get(modelAtom));
+  const shared = sharedFactors(model, get(membershipAtom), get(sharedKindsAtom));
+  // In a figure, only its own factors are of interest.
+  if (get(modeAtom) !== 'figure') return shared;
+  const inView = new Set(get(currentViewAtom).nodes.map((n) => n.id));
+  return shared.filter((s) => inView.has(s.entity.id));
+});
+
+export const pathResultAtom = atom((get) => {
+  const q = get(pathQueryAtom);
+  if (!q?.from || !q.to) return null;
+  const overlay = get(overlayAtom);
+  return explainPaths(get(currentViewAtom), q, (e) => overlay.edges.get(e.id)?.on ?? false);
+});
+
+/** Elements of the highlighted chain(s), or null when no path is being explained. */
+export const pathHighlightAtom = atom((get) => {
+  const result = get(pathResultAtom);
+  if (!result || result.chains.length === 0) return null;
+  const which = get(pathChainAtom);
+  const chains = which === null ? result.chains : result.chains.slice(which, which + 1);
+  const edges = new Set(chains.flatMap((c) => c.edges.map((e) => e.id)));
+  const nodes = new Set(chains.flatMap((c) => c.edges.flatMap((e) => [e.source, e.target])));
+  return { nodes, edges };
+});
+
+/** The compare view's two sides and whether their viewports move together. */
+export const compareAtom = atom<CompareState | null>(null);
+
+/** Everything the URL mirrors, read and written as one value. */
+export const urlStateAtom = atom(
+  (get): UrlState => ({
+    mode: get(modeAtom),
+    figure: get(currentFigureAtom).id,
+    selection: get(selectionAtom),
+    atlasSources: get(atlasSourcesAtom),
+    overlay: get(figureOverlayAtom),
+    filters: get(filtersAtom),
+    kinds: get(sharedKindsAtom),
+    path: get(pathQueryAtom),
+    chain: get(pathChainAtom),
+    compare: get(compareAtom),
+  }),
+  (_get, set, s: UrlState) => {
+    set(modeAtom, s.mode);
+    set(figureIdAtom, s.figure);
+    set(selectionAtom, s.selection);
+    set(atlasSourcesAtom, s.atlasSources);
+    set(figureOverlayAtom, s.overlay);
+    set(filtersAtom, s.filters);
+    set(sharedKindsAtom, s.kinds);
+    set(pathQueryAtom, s.path);
+    set(pathChainAtom, s.chain);
+    set(compareAtom, s.compare);
+  },
+);
+
+/** The left panel (sources, filters, paths): 'auto' opens it in the atlas and closes it on a figure. */
+export const sidePanelAtom = atom<'auto' | 'open' | 'closed'>('auto');
+export const sidePanelOpenAtom = atom((get) => {
+  const pref = get(sidePanelAtom);
+  return pref === 'auto' ? get(modeAtom) !== 'figure' : pref === 'open';
+});

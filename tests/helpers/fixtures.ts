@@ -4,8 +4,8 @@ import type { SourceFile } from '../../src/model/validate.ts';
 export const entities = () => ({
   $schema: './schema/entities.schema.json',
   entities: [
-    { id: 'src-a', label: 'Source A', kind: 'msc-source', synonyms: ['SA'], xrefs: ['CL:0000134'] },
-    { id: 'src-b', label: 'Source B', kind: 'msc-source', synonyms: [], xrefs: [] },
+    { id: 'src-a', label: 'Source A', tissue: 'tissue A', kind: 'msc-source', synonyms: ['SA'], xrefs: ['CL:0000134'] },
+    { id: 'src-b', label: 'Source B', tissue: 'tissue B', kind: 'msc-source', synonyms: [], xrefs: [] },
     { id: 'factor', label: 'Factor X', kind: 'secreted-factor', synonyms: ['FX'], xrefs: ['HGNC:4893'] },
     { id: 'gene', label: 'Gene Y', kind: 'gene-or-protein', synonyms: [], xrefs: [] },
     { id: 'outcome', label: 'Outcome Z', kind: 'ovarian-outcome', synonyms: [], xrefs: [] },

@@ -1,0 +1,63 @@
+import { useAtom, useAtomValue } from 'jotai';
+import { sourceColour } from '../../theme/sources.ts';
+import {
+  activeSourcesAtom,
+  atlasSourcesAtom,
+  figureOverlayAtom,
+  modeAtom,
+  modelAtom,
+  ownSourcesAtom,
+  requireModel,
+  sourceOrderAtom,
+} from '../../state/atoms.ts';
+
+/**
+ * A checkbox per MSC source. In the atlas they choose which sources are shown; in a figure they overlay other
+ * sources on it, marking which of the figure's factors they also act on.
+ */
+export function SourceToggles() {
+  const model = requireModel(useAtomValue(modelAtom));
+  const mode = useAtomValue(modeAtom);
+  const order = useAtomValue(sourceOrderAtom);
+  const active = useAtomValue(activeSourcesAtom);
+  const own = useAtomValue(ownSourcesAtom);
+  const [, setAtlas] = useAtom(atlasSourcesAtom);
+  const [overlay, setOverlay] = useAtom(figureOverlayAtom);
+  const inFigure = mode === 'figure';
+
+  const toggle = (id: string, on: boolean) => {
+    if (inFigure) setOverlay(on ? order.filter((s) => s === id || overlay.includes(s)) : overlay.filter((s) => s !== id));
+    else {
+      const next = on ? order.filter((s) => s === id || active.includes(s)) : active.filter((s) => s !== id);
+      setAtlas(next.length === order.length ? null : next);
+    }
+  };
+  const all = () => (inFigure ? setOverlay(order.filter((s) => !own.includes(s))) : setAtlas(null));
+  const none = () => (inFigure ? setOverlay([]) : setAtlas([]));
+
+  return (
+    <fieldset className="source-toggles">
+      <legend>{inFigure ? 'Overlay other cell sources' : 'Cell sources'}</legend>
+      <div className="row-buttons">
+        <button type="button" onClick={all}>
+          All
+        </button>
+        <button type="button" onClick={none}>
+          None
+        </button>
+      </div>
+      {order.map((id) => {
+        const e = model.entities.get(id)!;
+        const isOwn = own.includes(id);
+        return (
+          <label key={id} className="source-toggle">
+            <input type="checkbox" checked={active.includes(id)} disabled={isOwn} onChange={(ev) => toggle(id, ev.target.checked)} />
+            <span className="swatch" style={{ background: sourceColour(order, id) }} aria-hidden="true" />
+            {e.label} — {e.tissue}
+            {isOwn && <span className="muted"> (this figure)</span>}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

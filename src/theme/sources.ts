@@ -1,0 +1,14 @@
+/**
+ * One colour per MSC source, in the order the review presents them. Paul Tol's "muted" qualitative palette,
+ * designed to stay distinct for colour-blind readers (https://personal.sron.nl/~pault/#sec:qualitative);
+ * generic "MSCs (any source)" is grey. Colour is never the only cue: toggles, panels and details name the source.
+ */
+export const SOURCE_PALETTE = ['#332288', '#117733', '#44AA99', '#88CCEE', '#DDCC77', '#CC6677', '#AA4499', '#882255', '#999933'];
+export const GENERIC_SOURCE_COLOUR = '#8C8C8C';
+
+export function sourceColour(order: readonly string[], id: string): string {
+  if (id === 'msc') return GENERIC_SOURCE_COLOUR;
+  const specific = order.filter((s) => s !== 'msc');
+  const i = specific.indexOf(id);
+  return i >= 0 ? SOURCE_PALETTE[i % SOURCE_PALETTE.length]! : GENERIC_SOURCE_COLOUR;
+}
