@@ -16,6 +16,7 @@ import { Search } from '../features/search/search.tsx';
 import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
 import { SourceToggles } from '../features/sources/source-toggles.tsx';
 import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
+import { CompareView } from '../features/compare/compare-view.tsx';
 
 function Shell() {
   useUrlSync();
@@ -28,27 +29,29 @@ function Shell() {
           MSC–POF Atlas <span className="subtitle">how mesenchymal stem cells repair the ovary in premature ovarian failure</span>
         </h1>
         <div className="header-controls">
-          <ViewTabs available={['figure', 'atlas']} />
+          <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
         </div>
       </header>
       <Notice />
-      <div className="toolbar-row">
-        <SidePanelToggle controls="side-panel" />
-      </div>
-      <main className={`workspace ${sideOpen ? 'with-side' : ''}`}>
-        {sideOpen && (
+      {mode !== 'compare' && (
+        <div className="toolbar-row">
+          <SidePanelToggle controls="side-panel" />
+        </div>
+      )}
+      <main className={`workspace ${sideOpen && mode !== 'compare' ? 'with-side' : ''} ${mode === 'compare' ? 'compare' : ''}`}>
+        {sideOpen && mode !== 'compare' && (
           <aside id="side-panel" className="side-panel" aria-label="Sources, filters and paths">
             <SourceToggles />
             <FiltersPanel />
             <ExplainPath />
           </aside>
         )}
-        <MainGraph />
+        {mode === 'compare' ? <CompareView /> : <MainGraph />}
         <div className="side-panel right">
           <DetailsPanel />
-          <SharedFactors />
+          {mode !== 'compare' && <SharedFactors />}
         </div>
       </main>
       <TextAlternative />

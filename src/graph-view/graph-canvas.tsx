@@ -35,6 +35,15 @@ export interface GraphCanvasProps {
   overlay?: ReadonlyMap<string, ElementStyle>;
   /** Entity to bring into view (changes of this value pan to it). */
   focus?: { id: string; nonce: number } | null;
+  /** Fit to this model-coordinate box instead of the pane's own elements (linked compare panes). */
+  fitBox?: { x1: number; y1: number; x2: number; y2: number };
+  /** Hovered element shared with another pane. */
+  hover?: string | null;
+  onHover?: (id: string | null) => void;
+  /** Called on every pan or zoom the user makes. */
+  onViewport?: (viewport: { zoom: number; pan: { x: number; y: number } }) => void;
+  /** Viewport to adopt (from a linked pane); ignored when equal to the current one. */
+  viewport?: { zoom: number; pan: { x: number; y: number } } | null;
 }
 
 const FIT_PADDING = 24;
@@ -48,11 +57,17 @@ declare global {
   }
 }
 
-export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, overlay, focus }: GraphCanvasProps) {
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport } = props;
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onHoverRef = useRef(props.onHover);
+  onHoverRef.current = props.onHover;
+  const onViewportRef = useRef(onViewport);
+  onViewportRef.current = onViewport;
+  const adopting = useRef(false);
   const elements = useMemo(() => buildElements(view, positions), [view, positions]);
 
   // Hand the instance out once it exists.
@@ -74,8 +89,18 @@ export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, 
       if (evt.target === cy) onSelectRef.current(null);
       else onSelectRef.current({ type: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
     };
-    const onOver = (evt: EventObject) => evt.target.addClass('hover');
-    const onOut = (evt: EventObject) => evt.target.removeClass('hover');
+    const onOver = (evt: EventObject) => {
+      evt.target.addClass('hover');
+      onHoverRef.current?.(evt.target.id());
+    };
+    const onOut = (evt: EventObject) => {
+      evt.target.removeClass('hover');
+      onHoverRef.current?.(null);
+    };
+    const onView = () => {
+      if (!adopting.current) onViewportRef.current?.({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+    };
+    cy.on('viewport', onView);
     cy.on('tap', onTap);
     cy.on('mouseover', 'node', onOver);
     cy.on('mouseout', 'node', onOut);
@@ -83,14 +108,47 @@ export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, 
       cy.off('tap', onTap);
       cy.off('mouseover', 'node', onOver);
       cy.off('mouseout', 'node', onOut);
+      cy.off('viewport', onView);
     };
   }, [cy]);
 
+  // Hover from the other pane.
+  useEffect(() => {
+    if (!cy || hover === undefined) return;
+    cy.batch(() => {
+      cy.nodes('.hover').removeClass('hover');
+      if (hover) cy.getElementById(hover).addClass('hover');
+    });
+  }, [cy, hover]);
+
+  // A viewport from a linked pane: adopt it without echoing it back.
+  useEffect(() => {
+    if (!cy || !viewport) return;
+    const pan = cy.pan();
+    if (Math.abs(cy.zoom() - viewport.zoom) < 1e-6 && Math.abs(pan.x - viewport.pan.x) < 0.5 && Math.abs(pan.y - viewport.pan.y) < 0.5) return;
+    adopting.current = true;
+    cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
+    adopting.current = false;
+  }, [cy, viewport]);
+
   // A new view: fit it to the pane.
+  const fit = () => {
+    if (!cy) return;
+    if (!fitBox) return cy.fit(undefined, FIT_PADDING);
+    // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
+    const w = Math.max(cy.width() - 2 * FIT_PADDING, 1);
+    const h = Math.max(cy.height() - 2 * FIT_PADDING, 1);
+    const zoom = Math.min(w / Math.max(fitBox.x2 - fitBox.x1, 1), h / Math.max(fitBox.y2 - fitBox.y1, 1), cy.maxZoom());
+    cy.viewport({
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * (fitBox.x1 + fitBox.x2) / 2, y: cy.height() / 2 - zoom * (fitBox.y1 + fitBox.y2) / 2 },
+    });
+  };
   useEffect(() => {
     if (!cy) return;
     cy.resize();
-    cy.fit(undefined, FIT_PADDING);
+    fit();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the drawing changes
   }, [cy, elements]);
 
   // Selection and its neighbourhood, as classes, in one batch.
@@ -152,7 +210,7 @@ export function GraphCanvas({ view, positions, selection, onSelect, name, onCy, 
         <button type="button" onClick={() => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })}>
           Zoom out
         </button>
-        <button type="button" onClick={() => cy?.fit(undefined, FIT_PADDING)}>
+        <button type="button" onClick={fit}>
           Fit
         </button>
       </div>

@@ -1,10 +1,10 @@
 /**
- * From an overlay (which sources act where, what the filters leave on) to per-element classes and data for the
- * stylesheet: dimmed elements, a bar of source colours along the bottom of each node (with a count badge when
- * two or more sources share it), and edges striped in their sources' colours.
+ * From decorations (theme/decorations.ts) to per-element classes and data for the stylesheet: dimmed elements,
+ * a bar of source colours along the bottom of each node (with a count badge when two or more sources share
+ * it), and edges striped in their sources' colours.
  */
-import type { Overlay } from '../model/overlay.ts';
 import type { GraphView } from '../model/view.ts';
+import type { Decorations } from '../theme/decorations.ts';
 
 export interface ElementStyle {
   classes: string;
@@ -20,7 +20,9 @@ export function sourceBar(width: number, height: number, colours: readonly strin
   if (uri) return uri;
   const bar = 6;
   const seg = width / colours.length;
-  const rects = colours.map((c, i) => `<rect x="${(i * seg).toFixed(1)}" y="${height - bar}" width="${(seg + 0.5).toFixed(1)}" height="${bar}" fill="${c}"/>`).join('');
+  const rects = colours
+    .map((c, i) => `<rect x="${(i * seg).toFixed(1)}" y="${height - bar}" width="${(seg + 0.5).toFixed(1)}" height="${bar}" fill="${c}"/>`)
+    .join('');
   const r = 8;
   const badgeSvg = badge
     ? `<circle cx="${width - r - 1}" cy="${r + 1}" r="${r}" fill="#000"/><text x="${width - r - 1}" y="${r + 5}" font-family="Inter, sans-serif" font-size="11" font-weight="600" fill="#fff" text-anchor="middle">${colours.length}</text>`
@@ -33,52 +35,47 @@ export function sourceBar(width: number, height: number, colours: readonly strin
 
 export function overlayStyles(
   view: GraphView,
-  overlay: Overlay,
-  colourOf: (source: string) => string,
+  decorations: Decorations,
   sizes: ReadonlyMap<string, { width: number; height: number }>,
-  highlight: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null,
-  showSources: boolean,
 ): Map<string, ElementStyle> {
   const out = new Map<string, ElementStyle>();
   for (const n of view.nodes) {
-    const o = overlay.nodes.get(n.id);
+    const d = decorations.nodes.get(n.id);
     const classes: string[] = [];
-    if (o && !o.on) classes.push('off');
-    const data: Record<string, string | number> = {};
-    if (showSources && o && o.sources.length && n.entity.kind !== 'msc-source') {
+    const data: Record<string, string | number> = { sharedCount: d?.sourceColours.length ?? 0 };
+    if (d?.dim) classes.push('off');
+    if (d?.sourceColours.length) {
       const size = sizes.get(n.id)!;
       classes.push('sourced');
-      if (o.sources.length >= 2) classes.push('shared');
-      data.bar = sourceBar(size.width, size.height, o.sources.map(colourOf), o.sources.length >= 2);
-      data.sharedCount = o.sources.length;
-    } else data.sharedCount = 0;
-    if (showSources && n.entity.kind === 'msc-source' && o?.sources.includes(n.id)) {
-      classes.push('source-on');
-      data.sourceColour = colourOf(n.id);
+      if (d.shared) classes.push('shared');
+      data.bar = sourceBar(size.width, size.height, d.sourceColours, d.shared);
     }
-    if (highlight) classes.push(highlight.nodes.has(n.id) ? 'path' : 'path-faded');
+    if (d?.ownColour) {
+      classes.push('source-on');
+      data.sourceColour = d.ownColour;
+    }
+    if (d?.highlight) classes.push(d.highlight === 'on' ? 'path' : 'path-faded');
     out.set(n.id, { classes: classes.join(' '), data });
   }
   for (const e of view.edges) {
-    const o = overlay.edges.get(e.id);
+    const d = decorations.edges.get(e.id);
     const classes: string[] = [];
     const data: Record<string, string | number> = {};
-    if (o && !o.on) classes.push('off');
-    if (showSources && o && o.sources.length) {
-      const colours = o.sources.map(colourOf);
+    if (d?.dim) classes.push('off');
+    if (d?.colours.length) {
       classes.push('coloured');
       // Equal stripes along the edge, hard stops between colours.
       const stops: string[] = [];
       const positions: string[] = [];
-      colours.forEach((c, i) => {
+      d.colours.forEach((c, i) => {
         stops.push(c, c);
-        positions.push(`${((i / colours.length) * 100).toFixed(1)}%`, `${(((i + 1) / colours.length) * 100).toFixed(1)}%`);
+        positions.push(`${((i / d.colours.length) * 100).toFixed(1)}%`, `${(((i + 1) / d.colours.length) * 100).toFixed(1)}%`);
       });
       data.gc = stops.join(' ');
       data.gp = positions.join(' ');
-      data.c0 = colours[colours.length - 1]!;
+      data.c0 = d.colours[d.colours.length - 1]!;
     }
-    if (highlight) classes.push(highlight.edges.has(e.id) ? 'path' : 'path-faded');
+    if (d?.highlight) classes.push(d.highlight === 'on' ? 'path' : 'path-faded');
     out.set(e.id, { classes: classes.join(' '), data });
   }
   return out;

@@ -6,10 +6,14 @@ import { atom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
 import type { Model } from '../model/types.ts';
 import type { CompareState, UrlState } from './url.ts';
+
+import { decorate } from '../theme/decorations.ts';
+import { sourceColour } from '../theme/sources.ts';
 import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, sharedFactors, type Filters } from '../model/overlay.ts';
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
-import { atlasView, figureView, sourceIds, type GraphView } from '../model/view.ts';
+import { atlasView, figureView, sideView, sourceIds, unionView, type GraphView } from '../model/view.ts';
+import { defaultCompare } from './url.ts';
 
 export type ViewMode = 'figure' | 'atlas' | 'compare';
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
@@ -37,9 +41,22 @@ export const currentFigureAtom = atom((get) => {
 
 const atlasAtom = atom((get) => atlasView(requireModel(get(modelAtom))));
 
-/** The graph the main canvas shows. */
+/** The compare view's two sides and the union they are laid out from; null outside the compare view. */
+export const compareViewsAtom = atom((get) => {
+  if (get(modeAtom) !== 'compare') return null;
+  const model = requireModel(get(modelAtom));
+  const pair = get(compareAtom) ?? defaultCompare(model);
+  const left = sideView(model, pair.left);
+  const right = sideView(model, pair.right);
+  if (!left || !right) return null;
+  return { pair, left, right, union: unionView(left, right) };
+});
+
+/** The graph the main canvas shows (in the compare view, the union of both sides). */
 export const currentViewAtom = atom<GraphView>((get) => {
   if (get(modeAtom) === 'atlas') return get(atlasAtom);
+  const compare = get(compareViewsAtom);
+  if (compare) return compare.union;
   const model = requireModel(get(modelAtom));
   return figureView(model, get(currentFigureAtom).id)!;
 });
@@ -150,3 +167,13 @@ export const sidePanelOpenAtom = atom((get) => {
   const pref = get(sidePanelAtom);
   return pref === 'auto' ? get(modeAtom) !== 'figure' : pref === 'open';
 });
+
+/** How the current view's overlay looks (dimmed elements, source colours, path highlight). */
+export const decorationsAtom = atom((get) => {
+  const order = get(sourceOrderAtom);
+  const showSources = get(modeAtom) !== 'figure' || get(figureOverlayAtom).length > 0;
+  return decorate(get(currentViewAtom), get(overlayAtom), (s) => sourceColour(order, s), get(pathHighlightAtom), showSources);
+});
+
+/** Entity under the pointer in either compare pane, highlighted in both. */
+export const hoverAtom = atom<string | null>(null);

@@ -3,38 +3,19 @@ import { useMemo } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { overlayStyles } from '../../graph-view/overlay-styles.ts';
 import { nodeBox } from '../../layout/measure.ts';
-import { sourceColour } from '../../theme/sources.ts';
-import {
-  currentViewAtom,
-  figureOverlayAtom,
-  focusAtom,
-  modeAtom,
-  overlayAtom,
-  pathHighlightAtom,
-  selectionAtom,
-  sourceOrderAtom,
-} from '../../state/atoms.ts';
+import { currentViewAtom, decorationsAtom, focusAtom, selectionAtom } from '../../state/atoms.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
 
 /** The diagram of the current view: a region named after it, its caption, the canvas with overlays, its legend. */
 export function MainGraph() {
   const view = useAtomValue(currentViewAtom);
-  const mode = useAtomValue(modeAtom);
   const [selection, setSelection] = useAtom(selectionAtom);
-  const overlay = useAtomValue(overlayAtom);
-  const highlight = useAtomValue(pathHighlightAtom);
-  const order = useAtomValue(sourceOrderAtom);
-  const figureOverlay = useAtomValue(figureOverlayAtom);
+  const decorations = useAtomValue(decorationsAtom);
   const focus = useAtomValue(focusAtom);
   const positions = usePositions(view);
   const sizes = useMemo(() => new Map(view.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)])), [view]);
-  // Source colours in the atlas always; in a figure once another source is overlaid on it.
-  const showSources = mode !== 'figure' || figureOverlay.length > 0;
-  const styles = useMemo(
-    () => overlayStyles(view, overlay, (s) => sourceColour(order, s), sizes, highlight, showSources),
-    [view, overlay, order, sizes, highlight, showSources],
-  );
+  const styles = useMemo(() => overlayStyles(view, decorations, sizes), [view, decorations, sizes]);
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">

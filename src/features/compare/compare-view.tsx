@@ -1,0 +1,224 @@
+import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useMemo, useState } from 'react';
+import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
+import { overlayStyles } from '../../graph-view/overlay-styles.ts';
+import { nodeBox } from '../../layout/measure.ts';
+import type { Positions } from '../../layout/types.ts';
+import { KIND_LABEL } from '../../model/schema.ts';
+import { sideLabel, type GraphView, type Side } from '../../model/view.ts';
+import { sourceColour } from '../../theme/sources.ts';
+import {
+  compareAtom,
+  compareViewsAtom,
+  focusAtom,
+  hoverAtom,
+  modelAtom,
+  requireModel,
+  selectionAtom,
+  sourceOrderAtom,
+} from '../../state/atoms.ts';
+import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
+import { usePositions } from '../main-graph/use-positions.ts';
+import { compareRows, paneDecorations, sortRows, type Presence, type SortKey } from './compare-model.ts';
+
+type Viewport = { zoom: number; pan: { x: number; y: number } };
+
+const PRESENCE_LABEL: Record<Presence, string> = { shared: 'Shared', left: 'Only left', right: 'Only right' };
+
+function SidePicker({ label, value, onChange }: { label: string; value: Side; onChange: (s: Side) => void }) {
+  const model = requireModel(useAtomValue(modelAtom));
+  const order = useAtomValue(sourceOrderAtom);
+  return (
+    <label className="picker">
+      <span>{label}</span>
+      <select value={sideParam(value)} onChange={(e) => onChange(parseSide(e.target.value, model)!)}>
+        <optgroup label="Cell sources (all their statements)">
+          {order.map((id) => {
+            const e = model.entities.get(id)!;
+            return (
+              <option key={id} value={`source:${id}`}>
+                {e.label} — {e.tissue}
+              </option>
+            );
+          })}
+        </optgroup>
+        <optgroup label="Figures and tables">
+          {model.figures.map((f) => (
+            <option key={f.id} value={`figure:${f.id}`}>
+              {f.label}: {f.title}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+    </label>
+  );
+}
+
+function bbox(positions: Positions, view: GraphView) {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const n of view.nodes) {
+    const p = positions.nodes[n.id];
+    if (!p) continue;
+    const b = nodeBox(n.entity.label, n.entity.kind);
+    xs.push(p.x - b.width / 2, p.x + b.width / 2);
+    ys.push(p.y - b.height / 2, p.y + b.height / 2);
+  }
+  return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
+}
+
+/** Two sources or figures side by side, laid out from their union so shared entities line up. */
+export function CompareView() {
+  const model = requireModel(useAtomValue(modelAtom));
+  const order = useAtomValue(sourceOrderAtom);
+  const views = useAtomValue(compareViewsAtom);
+  const [stored, setCompare] = useAtom(compareAtom);
+  const pair = stored ?? defaultCompare(model);
+  const [selection, setSelection] = useAtom(selectionAtom);
+  const [hover, setHover] = useAtom(hoverAtom);
+  const focus = useAtomValue(focusAtom);
+  const setFocus = useSetAtom(focusAtom);
+  const positions = usePositions(views?.union);
+  const [viewports, setViewports] = useState<{ left: Viewport | null; right: Viewport | null }>({ left: null, right: null });
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'presence', dir: 'ascending' });
+
+  const colourOf = (side: Side) =>
+    sourceColour(order, side.type === 'source' ? side.id : (model.figures.find((f) => f.id === side.id)?.sources[0] ?? 'msc'));
+  const leftColour = colourOf(pair.left);
+  const rightColour = colourOf(pair.right);
+
+  const styles = useMemo(() => {
+    if (!views) return null;
+    const sizes = new Map(views.union.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)]));
+    return {
+      left: overlayStyles(views.left, paneDecorations(views.left, views.right, leftColour, rightColour), sizes),
+      right: overlayStyles(views.right, paneDecorations(views.right, views.left, rightColour, leftColour), sizes),
+    };
+  }, [views, leftColour, rightColour]);
+
+  const rows = useMemo(() => (views ? compareRows(views.left, views.right, views.union) : []), [views]);
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+  const counts = { shared: rows.filter((r) => r.presence === 'shared').length, left: rows.filter((r) => r.presence === 'left').length, right: rows.filter((r) => r.presence === 'right').length };
+
+  const update = (next: Partial<typeof pair>) => {
+    setSelection(null);
+    setCompare({ ...pair, ...next });
+  };
+  const link = (from: 'left' | 'right') => (vp: Viewport) => {
+    if (!pair.linked) return;
+    setViewports(from === 'left' ? { left: null, right: vp } : { left: vp, right: null });
+  };
+  const box = positions.status === 'ready' && views ? bbox(positions.positions, views.union) : undefined;
+  const headerCell = (key: SortKey, text: string) => (
+    <th scope="col" aria-sort={sort.key === key ? sort.dir : 'none'}>
+      <button type="button" className="link" onClick={() => setSort({ key, dir: sort.key === key && sort.dir === 'ascending' ? 'descending' : 'ascending' })}>
+        {text}
+      </button>
+    </th>
+  );
+
+  const pane = (side: 'left' | 'right') => {
+    if (!views || !styles || positions.status !== 'ready') return null;
+    const v = views[side];
+    return (
+      <section className="compare-pane" aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${sideLabel(model, pair[side])}`}>
+        <h3>
+          <span className="swatch" style={{ background: side === 'left' ? leftColour : rightColour }} aria-hidden="true" /> {sideLabel(model, pair[side])}{' '}
+          <span className="muted">
+            {v.nodes.length} entities, {v.edges.length} relations
+          </span>
+        </h3>
+        <div className="graph-stage">
+          <GraphCanvas
+            view={v}
+            positions={positions.positions}
+            selection={selection}
+            onSelect={setSelection}
+            name={side}
+            overlay={styles[side]}
+            focus={focus}
+            fitBox={box}
+            hover={hover}
+            onHover={setHover}
+            onViewport={link(side)}
+            viewport={pair.linked ? viewports[side] : null}
+          />
+        </div>
+      </section>
+    );
+  };
+
+  return (
+    <section className="compare-view" aria-label="Compare">
+      <div className="compare-controls">
+        <SidePicker label="Left" value={pair.left} onChange={(left) => update({ left })} />
+        <button type="button" onClick={() => update({ left: pair.right, right: pair.left })}>
+          Swap
+        </button>
+        <SidePicker label="Right" value={pair.right} onChange={(right) => update({ right })} />
+        <label className="inline">
+          <input type="checkbox" checked={pair.linked} onChange={(e) => setCompare({ ...pair, linked: e.target.checked })} /> Link pan and zoom
+        </label>
+      </div>
+      {!views ? (
+        <p role="alert">One side has no statements to show.</p>
+      ) : positions.status === 'loading' ? (
+        <p className="stage-message-inline" role="status">
+          Laying out {sideLabel(model, pair.left)} and {sideLabel(model, pair.right)} together…
+        </p>
+      ) : positions.status === 'error' ? (
+        <div role="alert">
+          <p>Could not lay out the comparison: {positions.message}</p>
+          <button type="button" onClick={positions.retry}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <div className="compare-panes">
+          {pane('left')}
+          {pane('right')}
+        </div>
+      )}
+      {views && (
+        <section className="compare-summary" aria-labelledby="compare-summary-heading">
+          <h3 id="compare-summary-heading">
+            Summary: {counts.shared} shared, {counts.left} only in {sideLabel(model, pair.left)}, {counts.right} only in {sideLabel(model, pair.right)}
+          </h3>
+          <table>
+            <thead>
+              <tr>
+                {headerCell('label', 'Entity')}
+                {headerCell('kind', 'Kind')}
+                {headerCell('presence', 'Where')}
+                {headerCell('leftRefs', `References (${sideLabel(model, pair.left)})`)}
+                {headerCell('rightRefs', `References (${sideLabel(model, pair.right)})`)}
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((r) => (
+                <tr key={r.id} className={selection?.id === r.id ? 'current' : undefined}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        setSelection({ type: 'node', id: r.id });
+                        setFocus({ id: r.id, nonce: Date.now() });
+                      }}
+                    >
+                      {r.label}
+                    </button>
+                  </th>
+                  <td>{KIND_LABEL[r.kind]}</td>
+                  <td>{PRESENCE_LABEL[r.presence]}</td>
+                  <td>{r.leftRefs.join(', ')}</td>
+                  <td>{r.rightRefs.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}

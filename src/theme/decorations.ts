@@ -1,0 +1,64 @@
+/**
+ * What an overlay looks like, independent of any drawing library: which elements are dimmed, which source
+ * colours each node and edge carries, what a path highlight covers. The canvas (graph-view/overlay-styles.ts)
+ * and the exports (src/export) both draw from these.
+ */
+import type { Overlay } from '../model/overlay.ts';
+import type { GraphView } from '../model/view.ts';
+
+export type Highlight = 'on' | 'faded' | null;
+
+export interface NodeDecoration {
+  dim: boolean;
+  /** Colours of the active sources acting on this entity (a bar along the node's bottom). */
+  sourceColours: string[];
+  /** Two or more sources: drawn with a black border and a count badge. */
+  shared: boolean;
+  /** For an active MSC source node: its own colour, drawn as its border. */
+  ownColour?: string;
+  highlight: Highlight;
+}
+
+export interface EdgeDecoration {
+  dim: boolean;
+  /** Colours of the sources supporting the edge (equal stripes along it). */
+  colours: string[];
+  highlight: Highlight;
+}
+
+export interface Decorations {
+  nodes: Map<string, NodeDecoration>;
+  edges: Map<string, EdgeDecoration>;
+}
+
+export function decorate(
+  view: GraphView,
+  overlay: Overlay | null,
+  colourOf: (source: string) => string,
+  highlight: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null,
+  showSources: boolean,
+): Decorations {
+  const nodes = new Map<string, NodeDecoration>();
+  const edges = new Map<string, EdgeDecoration>();
+  for (const n of view.nodes) {
+    const o = overlay?.nodes.get(n.id);
+    const isSource = n.entity.kind === 'msc-source';
+    const colours = showSources && o && !isSource ? o.sources.map(colourOf) : [];
+    nodes.set(n.id, {
+      dim: Boolean(o && !o.on),
+      sourceColours: colours,
+      shared: colours.length >= 2,
+      ...(showSources && isSource && o?.sources.includes(n.id) ? { ownColour: colourOf(n.id) } : {}),
+      highlight: highlight ? (highlight.nodes.has(n.id) ? 'on' : 'faded') : null,
+    });
+  }
+  for (const e of view.edges) {
+    const o = overlay?.edges.get(e.id);
+    edges.set(e.id, {
+      dim: Boolean(o && !o.on),
+      colours: showSources && o ? o.sources.map(colourOf) : [],
+      highlight: highlight ? (highlight.edges.has(e.id) ? 'on' : 'faded') : null,
+    });
+  }
+  return { nodes, edges };
+}
