@@ -17,6 +17,7 @@ import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
 import { SourceToggles } from '../features/sources/source-toggles.tsx';
 import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
 import { CompareView } from '../features/compare/compare-view.tsx';
+import { ExportDialog } from '../features/export/export-dialog.tsx';
 
 function Shell() {
   useUrlSync();
@@ -32,6 +33,7 @@ function Shell() {
           <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
+          <ExportDialog />
         </div>
       </header>
       <Notice />

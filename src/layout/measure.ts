@@ -19,7 +19,8 @@ export function textWidth(text: string, fontSize: number, weight: 400 | 600 = 40
 /** Greedy word wrap at spaces, slashes and hyphens, keeping each line under maxWidth where a word allows it. */
 export function wrapLabel(label: string, maxWidth: number, fontSize: number, weight: 400 | 600 = 400): string[] {
   if (textWidth(label, fontSize, weight) <= maxWidth) return [label];
-  const tokens = label.match(/[^\s/-]+[\s/-]?/g) ?? [label];
+  // Words with the separators that follow them ("granulosa- ", "PI3K/"), so nothing is lost when re-joined.
+  const tokens = (label.match(/[^\s/-]*[\s/-]*/g) ?? [label]).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {

@@ -62,3 +62,17 @@ export function decorate(
   }
   return { nodes, edges };
 }
+
+/** A pane's look: entities both sides share get both colours (and a black border), the rest their side's colour. */
+export function paneDecorations(pane: GraphView, other: GraphView, own: string, otherColour: string): Decorations {
+  const otherNodes = new Set(other.nodes.map((n) => n.id));
+  const otherEdges = new Set(other.edges.map((e) => e.id));
+  const nodes: Decorations['nodes'] = new Map();
+  const edges: Decorations['edges'] = new Map();
+  for (const n of pane.nodes) {
+    const shared = otherNodes.has(n.id);
+    nodes.set(n.id, { dim: false, sourceColours: shared ? [own, otherColour] : [own], shared, highlight: null });
+  }
+  for (const e of pane.edges) edges.set(e.id, { dim: false, colours: otherEdges.has(e.id) ? [own, otherColour] : [own], highlight: null });
+  return { nodes, edges };
+}

@@ -12,3 +12,9 @@ export function sourceColour(order: readonly string[], id: string): string {
   const i = specific.indexOf(id);
   return i >= 0 ? SOURCE_PALETTE[i % SOURCE_PALETTE.length]! : GENERIC_SOURCE_COLOUR;
 }
+
+/** Colour of one side of a comparison: its source's, or for a figure, its first source's. */
+export function sideColour(order: readonly string[], figures: readonly { id: string; sources: readonly string[] }[], side: { type: 'source' | 'figure'; id: string }): string {
+  const id = side.type === 'source' ? side.id : (figures.find((f) => f.id === side.id)?.sources[0] ?? 'msc');
+  return sourceColour(order, id);
+}

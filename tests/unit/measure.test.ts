@@ -25,3 +25,13 @@ describe('label measurement', () => {
     expect(nodeBox('Th17 cells', 'immune-cell').width).toBeGreaterThan(nodeBox('Th17 cells', 'cellular-process').width);
   });
 });
+
+describe('wrapping keeps every character', () => {
+  it('re-joins to the original text', () => {
+    const text = 'They curb granulosa- and germ-cell apoptosis via PI3K/Akt, restoring follicles and hormones in mice.';
+    const lines = wrapLabel(text, 120, 13);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/- and/, '- and'));
+    expect(lines.join('')).not.toContain('granulosa-and');
+  });
+});

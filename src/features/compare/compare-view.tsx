@@ -6,7 +6,7 @@ import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { sideLabel, type GraphView, type Side } from '../../model/view.ts';
-import { sourceColour } from '../../theme/sources.ts';
+import { sideColour } from '../../theme/sources.ts';
 import {
   compareAtom,
   compareViewsAtom,
@@ -19,7 +19,8 @@ import {
 } from '../../state/atoms.ts';
 import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
 import { usePositions } from '../main-graph/use-positions.ts';
-import { compareRows, paneDecorations, sortRows, type Presence, type SortKey } from './compare-model.ts';
+import { compareRows, sortRows, type Presence, type SortKey } from '../../model/compare.ts';
+import { paneDecorations } from '../../theme/decorations.ts';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
 
@@ -82,10 +83,8 @@ export function CompareView() {
   const [viewports, setViewports] = useState<{ left: Viewport | null; right: Viewport | null }>({ left: null, right: null });
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'presence', dir: 'ascending' });
 
-  const colourOf = (side: Side) =>
-    sourceColour(order, side.type === 'source' ? side.id : (model.figures.find((f) => f.id === side.id)?.sources[0] ?? 'msc'));
-  const leftColour = colourOf(pair.left);
-  const rightColour = colourOf(pair.right);
+  const leftColour = sideColour(order, model.figures, pair.left);
+  const rightColour = sideColour(order, model.figures, pair.right);
 
   const styles = useMemo(() => {
     if (!views) return null;

@@ -1,7 +1,6 @@
-/** The compare summary and the panes' decorations, from the two sides and their union. Pure. */
-import type { EntityKind } from '../../model/schema.ts';
-import type { GraphView } from '../../model/view.ts';
-import type { Decorations } from '../../theme/decorations.ts';
+/** The compare summary: which entities two sides share, and each side's references for them. Pure. */
+import type { EntityKind } from './schema.ts';
+import type { GraphView } from './view.ts';
 
 export type Presence = 'shared' | 'left' | 'right';
 
@@ -46,16 +45,3 @@ export function sortRows(rows: CompareRow[], key: SortKey, dir: 'ascending' | 'd
   });
 }
 
-/** A pane's look: entities both sides share get both colours (and a black border), the rest their side's colour. */
-export function paneDecorations(pane: GraphView, other: GraphView, own: string, otherColour: string): Decorations {
-  const otherNodes = new Set(other.nodes.map((n) => n.id));
-  const otherEdges = new Set(other.edges.map((e) => e.id));
-  const nodes: Decorations['nodes'] = new Map();
-  const edges: Decorations['edges'] = new Map();
-  for (const n of pane.nodes) {
-    const shared = otherNodes.has(n.id);
-    nodes.set(n.id, { dim: false, sourceColours: shared ? [own, otherColour] : [own], shared, highlight: null });
-  }
-  for (const e of pane.edges) edges.set(e.id, { dim: false, colours: otherEdges.has(e.id) ? [own, otherColour] : [own], highlight: null });
-  return { nodes, edges };
-}

@@ -1,0 +1,273 @@
+/**
+ * A presentation figure: title (and caption), the drawing fitted into the frame (never cropped), a legend and a
+ * source line naming the review and the references the view cites. Painted by either backend (painter.ts).
+ */
+import { wrapLabel } from '../layout/measure.ts';
+import type { Point } from '../layout/types.ts';
+import { EDGE_COLOUR, LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
+import type { LegendItems } from '../theme/legend-items.ts';
+import { arrowPath, shapePath } from '../theme/shapes.ts';
+import type { Painter } from './painter.ts';
+import type { Scene, SceneEdge, SceneNode } from './scene.ts';
+
+export interface ExportPane {
+  label?: string;
+  scene: Scene;
+}
+
+export interface ExportContent {
+  title: string;
+  caption?: string;
+  panes: ExportPane[];
+  legend: LegendItems;
+  /** Source colours in use (overlays), for the legend. */
+  sources: { label: string; colour: string }[];
+  /** "Source: …" line(s) at the bottom. */
+  sourceLine: string;
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+}
+
+interface Layout {
+  u: number;
+  margin: number;
+  title: string[];
+  caption: string[];
+  source: string[];
+  legendBox: { x: number; y: number; w: number; h: number } | null;
+  legendColumns: number;
+  graph: { x: number; y: number; w: number; h: number };
+}
+
+const TITLE = 26;
+const CAPTION = 14;
+const SOURCE = 12;
+const LEGEND = 13;
+const LEGEND_ROW = 21;
+const LEGEND_COL = 240;
+
+function legendRows(c: ExportContent) {
+  const heads = 2 + (c.sources.length ? 1 : 0);
+  return c.legend.kinds.length + c.legend.relations.length + c.sources.length + heads;
+}
+
+function layout(c: ExportContent, frame: Frame): Layout {
+  // One design unit: 1 px on a 1920×1080 slide, scaled with the frame's area for other sizes.
+  const u = Math.sqrt((frame.width * frame.height) / (1920 * 1080));
+  const margin = 28 * u;
+  const inner = frame.width - 2 * margin;
+  const title = wrapLabel(c.title, inner / u, TITLE, 600).slice(0, 2);
+  const caption = c.caption ? clampLines(wrapLabel(c.caption, inner / u, CAPTION), 2) : [];
+  const source = clampLines(wrapLabel(c.sourceLine, inner / u, SOURCE), 3);
+  const top = margin + (title.length * TITLE * 1.25 + caption.length * CAPTION * LINE_HEIGHT + 14) * u;
+  const bottom = frame.height - margin - source.length * SOURCE * LINE_HEIGHT * u - 10 * u;
+  const rows = legendRows(c);
+  const available = bottom - top;
+  const columns = Math.max(1, Math.ceil((rows * LEGEND_ROW * u) / Math.max(available, 1)));
+  const legendW = columns * LEGEND_COL * u;
+  const legendBox = { x: frame.width - margin - legendW, y: top, w: legendW, h: available };
+  return {
+    u,
+    margin,
+    title,
+    caption,
+    source,
+    legendBox,
+    legendColumns: columns,
+    graph: { x: margin, y: top, w: legendBox.x - margin - 20 * u, h: available },
+  };
+}
+
+function clampLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  kept[max - 1] = `${kept[max - 1]!.replace(/[\s,;.]*$/, '')}…`;
+  return kept;
+}
+
+/** The frame a drawing would get at scale 1: its natural size plus title, legend and source line. */
+export function naturalFrame(c: ExportContent): Frame {
+  const gap = 40;
+  const panesW = c.panes.reduce((w, p) => w + p.scene.width, 0) + gap * (c.panes.length - 1);
+  const panesH = Math.max(...c.panes.map((p) => p.scene.height)) + (c.panes.some((p) => p.label) ? 28 : 0);
+  const width = Math.ceil(panesW + 2 * 28 + 20 + LEGEND_COL);
+  const height = Math.ceil(Math.max(panesH, legendRows(c) * LEGEND_ROW) + 2 * 28 + TITLE * 2.5 + CAPTION * 3 + SOURCE * 4 + 30);
+  return { width, height };
+}
+
+/** Split a polyline into `n` consecutive pieces of equal length (for multi-coloured edges). */
+export function splitPolyline(points: Point[], n: number): Point[][] {
+  if (n <= 1) return [points];
+  const seg = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
+  const total = seg.reduce((a, b) => a + b, 0);
+  const pieces: Point[][] = [];
+  let i = 0;
+  let at = 0; // distance along the polyline where segment i starts
+  let current: Point[] = [points[0]!];
+  for (let k = 1; k <= n; k++) {
+    const goal = (total * k) / n;
+    while (i < seg.length && at + seg[i]! < goal - 1e-9) {
+      at += seg[i]!;
+      i++;
+      current.push(points[i]!);
+    }
+    if (i >= seg.length) break;
+    const t = seg[i]! === 0 ? 0 : (goal - at) / seg[i]!;
+    const a = points[i]!;
+    const b = points[i + 1]!;
+    const cut = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    current.push(cut);
+    pieces.push(current);
+    current = [cut];
+  }
+  return pieces;
+}
+
+const polyD = (pts: Point[]) => `M${pts.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join('L')}`;
+const dashFor = (line: SceneEdge['line'], w: number) => (line === 'dashed' ? [6, 4] : line === 'dotted' ? [Math.max(w, 1.5), 3.5] : undefined);
+
+function drawEdge(p: Painter, e: SceneEdge) {
+  const pieces = splitPolyline(e.points, e.colours.length);
+  pieces.forEach((pts, i) => p.path(polyD(pts), { stroke: e.colours[i] ?? EDGE_COLOUR, width: e.width, dash: dashFor(e.line, e.width), opacity: e.opacity }));
+  const head = arrowPath(e.arrow, e.tip.x, e.tip.y, e.dir.x, e.dir.y, 6 + e.width);
+  const colour = e.colours.at(-1) ?? EDGE_COLOUR;
+  p.path(head.d, {
+    fill: head.strokeOnly ? undefined : e.hollow ? '#ffffff' : colour,
+    stroke: colour,
+    width: head.strokeOnly ? e.width + 1 : 1.2,
+    opacity: e.opacity,
+  });
+}
+
+function drawNode(p: Painter, n: SceneNode) {
+  const d = shapePath(n.shape, n.x, n.y, n.w, n.h);
+  if (n.highlight) p.path(shapePath(n.shape, n.x, n.y, n.w + 12, n.h + 12), { fill: '#F0E442', opacity: 0.9 });
+  p.path(d, { fill: n.fill, opacity: n.opacity });
+  if (n.bar.length) {
+    p.clip(d);
+    const seg = n.w / n.bar.length;
+    n.bar.forEach((c, i) => {
+      const x = n.x - n.w / 2 + i * seg;
+      const y = n.y + n.h / 2 - 6;
+      p.path(`M${x},${y}h${seg + 0.5}v6h${-(seg + 0.5)}Z`, { fill: c, opacity: n.opacity });
+    });
+    p.unclip();
+  }
+  p.path(d, { stroke: n.stroke, width: n.strokeWidth, dash: n.dashed ? [4, 3] : undefined, opacity: n.opacity });
+  if (n.double) p.path(shapePath(n.shape, n.x, n.y, n.w - 6, n.h - 6), { stroke: n.stroke, width: 1, opacity: n.opacity });
+  const lh = NODE_FONT_SIZE * LINE_HEIGHT;
+  n.lines.forEach((line, i) => {
+    const y = n.y + (i - (n.lines.length - 1) / 2) * lh;
+    p.text(line, n.x, y, { size: NODE_FONT_SIZE, weight: n.bold ? 600 : 400, align: 'center', opacity: n.opacity });
+  });
+  if (n.badge) {
+    const r = 8;
+    const cx = n.x + n.w / 2 - r - 1;
+    const cy = n.y - n.h / 2 + r + 1;
+    p.path(`M${cx - r},${cy}a${r},${r} 0 1 0 ${2 * r},0a${r},${r} 0 1 0 ${-2 * r},0Z`, { fill: '#000000', opacity: n.opacity });
+    p.text(String(n.badge), cx, cy, { size: 11, weight: 600, colour: '#ffffff', align: 'center', opacity: n.opacity });
+  }
+}
+
+export function drawScene(p: Painter, scene: Scene) {
+  for (const e of scene.edges) drawEdge(p, e);
+  for (const n of scene.nodes) drawNode(p, n);
+}
+
+function drawLegend(p: Painter, c: ExportContent, box: NonNullable<Layout['legendBox']>, columns: number, u: number) {
+  p.push(box.x, box.y, u);
+  const rowsPerColumn = Math.ceil(legendRows(c) / columns);
+  let row = 0;
+  const at = () => {
+    const col = Math.floor(row / rowsPerColumn);
+    const r = row % rowsPerColumn;
+    row++;
+    return { x: col * LEGEND_COL, y: r * LEGEND_ROW + LEGEND_ROW / 2 };
+  };
+  const heading = (s: string) => {
+    const { x, y } = at();
+    p.text(s, x, y, { size: LEGEND, weight: 600 });
+  };
+  heading('Entities');
+  for (const k of c.legend.kinds) {
+    const { x, y } = at();
+    const s = k.style;
+    p.path(shapePath(s.shape, x + 16, y, 30, 15), { fill: s.fill, stroke: s.border, width: Math.min(s.borderWidth, 2), dash: s.borderStyle === 'dashed' ? [3, 2] : undefined });
+    p.text(k.label, x + 40, y, { size: LEGEND });
+  }
+  heading('Relations');
+  for (const r of c.legend.relations) {
+    const { x, y } = at();
+    const dash = r.style.line === 'dashed' ? [5, 3] : r.style.line === 'dotted' ? [1.5, 2.5] : undefined;
+    p.path(`M${x + 1},${y}L${x + 26},${y}`, { stroke: EDGE_COLOUR, width: 1.6, dash });
+    const head = arrowPath(r.style.arrow, x + 34, y, 1, 0, 6);
+    p.path(head.d, { fill: head.strokeOnly ? undefined : r.style.hollow ? '#ffffff' : EDGE_COLOUR, stroke: EDGE_COLOUR, width: head.strokeOnly ? 2.2 : 1.2 });
+    // Long group names are shortened to their first clause to fit the column.
+    const label = r.group.replace(/ \(.*\)$/, '');
+    p.text(label, x + 40, y, { size: LEGEND });
+  }
+  if (c.sources.length) {
+    heading('Cell sources');
+    for (const s of c.sources) {
+      const { x, y } = at();
+      p.path(`M${x + 4},${y - 6}h24v12h-24Z`, { fill: s.colour });
+      p.text(s.label, x + 40, y, { size: LEGEND });
+    }
+  }
+  p.pop();
+}
+
+/** Paint the whole figure into a frame of the given size (in output pixels). */
+export function compose(p: Painter, c: ExportContent, frame: Frame) {
+  const L = layout(c, frame);
+  const u = L.u;
+  let y = L.margin;
+  for (const line of L.title) {
+    p.text(line, L.margin, y + (TITLE * 1.25 * u) / 2, { size: TITLE * u, weight: 600 });
+    y += TITLE * 1.25 * u;
+  }
+  for (const line of L.caption) {
+    p.text(line, L.margin, y + (CAPTION * LINE_HEIGHT * u) / 2, { size: CAPTION * u, colour: '#444444' });
+    y += CAPTION * LINE_HEIGHT * u;
+  }
+
+  const gap = 40 * u;
+  const labelH = c.panes.some((pane) => pane.label) ? 28 * u : 0;
+  const paneW = (L.graph.w - gap * (c.panes.length - 1)) / c.panes.length;
+  c.panes.forEach((pane, i) => {
+    const x0 = L.graph.x + i * (paneW + gap);
+    if (pane.label) p.text(pane.label, x0, L.graph.y + labelH / 2, { size: 16 * u, weight: 600 });
+    const h = L.graph.h - labelH;
+    const s = Math.min(paneW / Math.max(pane.scene.width, 1), h / Math.max(pane.scene.height, 1));
+    const tx = x0 + (paneW - pane.scene.width * s) / 2 - pane.scene.x * s;
+    const ty = L.graph.y + labelH + (h - pane.scene.height * s) / 2 - pane.scene.y * s;
+    p.push(tx, ty, s);
+    drawScene(p, pane.scene);
+    p.pop();
+  });
+
+  if (L.legendBox) drawLegend(p, c, L.legendBox, L.legendColumns, u);
+
+  let sy = frame.height - L.margin - L.source.length * SOURCE * LINE_HEIGHT * u;
+  for (const line of L.source) {
+    p.text(line, L.margin, sy + (SOURCE * LINE_HEIGHT * u) / 2, { size: SOURCE * u, colour: '#333333' });
+    sy += SOURCE * LINE_HEIGHT * u;
+  }
+}
+
+/** "30, 32–45, 49": reference numbers as compact ranges. */
+export function numberRanges(ns: readonly number[]): string {
+  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : j === i ? `${sorted[i]}` : `${sorted[i]}, ${sorted[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+

@@ -1,0 +1,51 @@
+/** What an exported figure shows for the current view: panes, legend, and the source line with references. */
+import type { Positions } from '../layout/types.ts';
+import { filtersActive, type Filters } from '../model/overlay.ts';
+import type { Model } from '../model/types.ts';
+import type { GraphView } from '../model/view.ts';
+import type { Decorations } from '../theme/decorations.ts';
+import { legendItems } from '../theme/legend-items.ts';
+import { numberRanges, type ExportContent } from './compose.ts';
+import { buildScene } from './scene.ts';
+
+export interface PaneInput {
+  label?: string;
+  view: GraphView;
+  positions: Positions;
+  decorations?: Decorations;
+}
+
+export function describeFilters(f: Filters): string {
+  const parts: string[] = [];
+  if (f.cellFree) parts.push('cell-free mechanisms only');
+  if (f.signs.length) parts.push(`sign: ${f.signs.join(' or ')}`);
+  if (f.species.length) parts.push(`species: ${f.species.join(' or ')}`);
+  if (f.settings.length) parts.push(`setting: ${f.settings.join(' or ')}`);
+  if (f.injuries.length) parts.push(`injury model: ${f.injuries.join(' or ')}`);
+  return parts.join('; ');
+}
+
+export function exportContent(
+  model: Model,
+  opts: { title: string; caption?: string; panes: PaneInput[]; sources: { id: string; colour: string }[]; filters?: Filters; onlyVisible?: boolean },
+): ExportContent {
+  const refs = opts.panes.flatMap((p) =>
+    p.view.edges.filter((e) => !opts.onlyVisible || !p.decorations?.edges.get(e.id)?.dim).flatMap((e) => [...e.refs]),
+  );
+  const union: GraphView = {
+    ...opts.panes[0]!.view,
+    nodes: opts.panes.flatMap((p) => [...p.view.nodes]),
+    edges: opts.panes.flatMap((p) => [...p.view.edges]),
+  };
+  const filterText = opts.filters && filtersActive(opts.filters) ? ` Filters: ${describeFilters(opts.filters)}.` : '';
+  return {
+    title: opts.title,
+    ...(opts.caption ? { caption: opts.caption } : {}),
+    panes: opts.panes.map((p) => ({ ...(p.label ? { label: p.label } : {}), scene: buildScene(p.view, p.positions, p.decorations) })),
+    legend: legendItems(union),
+    sources: opts.sources.map((s) => ({ label: `${model.entities.get(s.id)?.label ?? s.id} — ${model.entities.get(s.id)?.tissue ?? ''}`, colour: s.colour })),
+    sourceLine:
+      `Source: Fu YX, Ji J, Shan F, Li J, Hu R. Stem Cell Res Ther 2021;12:161, doi:${model.review.doi} (${model.review.licence}); redrawn with MSC–POF Atlas.` +
+      ` References cited (numbers as in the review): ${numberRanges(refs) || 'none'}.${filterText}`,
+  };
+}

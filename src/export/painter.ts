@@ -1,0 +1,142 @@
+/**
+ * The few drawing operations an export needs, with two implementations: Canvas 2D (PNG) and SVG text.
+ * Paths are SVG path strings (Canvas 2D draws them through Path2D), so both outputs share one geometry.
+ */
+import { FONT_FAMILY } from '../theme/kinds.ts';
+
+export interface PaintStyle {
+  fill?: string;
+  stroke?: string;
+  width?: number;
+  dash?: number[];
+  opacity?: number;
+  lineJoin?: 'round' | 'miter';
+}
+
+export interface TextStyle {
+  size: number;
+  weight?: 400 | 600;
+  colour?: string;
+  align?: 'left' | 'center' | 'right';
+  opacity?: number;
+}
+
+export interface Painter {
+  /** Draw in a coordinate system scaled by `s` and moved by (tx, ty), until `pop`. */
+  push(tx: number, ty: number, s: number): void;
+  pop(): void;
+  /** Limit drawing to a path until `unclip`. */
+  clip(d: string): void;
+  unclip(): void;
+  path(d: string, style: PaintStyle): void;
+  /** One line of text; y is the vertical middle of the line. */
+  text(s: string, x: number, y: number, style: TextStyle): void;
+}
+
+export const FONT_STACK = `${FONT_FAMILY}, "Helvetica Neue", Arial, sans-serif`;
+
+export class CanvasPainter implements Painter {
+  constructor(private ctx: CanvasRenderingContext2D) {}
+  push(tx: number, ty: number, s: number) {
+    this.ctx.save();
+    this.ctx.translate(tx, ty);
+    this.ctx.scale(s, s);
+  }
+  pop() {
+    this.ctx.restore();
+  }
+  clip(d: string) {
+    this.ctx.save();
+    this.ctx.clip(new Path2D(d));
+  }
+  unclip() {
+    this.ctx.restore();
+  }
+  path(d: string, st: PaintStyle) {
+    const ctx = this.ctx;
+    const p = new Path2D(d);
+    ctx.save();
+    ctx.globalAlpha = st.opacity ?? 1;
+    if (st.fill) {
+      ctx.fillStyle = st.fill;
+      ctx.fill(p);
+    }
+    if (st.stroke && (st.width ?? 1) > 0) {
+      ctx.strokeStyle = st.stroke;
+      ctx.lineWidth = st.width ?? 1;
+      ctx.lineJoin = st.lineJoin ?? 'round';
+      ctx.lineCap = st.dash?.length ? 'butt' : 'round';
+      ctx.setLineDash(st.dash ?? []);
+      ctx.stroke(p);
+    }
+    ctx.restore();
+  }
+  text(s: string, x: number, y: number, st: TextStyle) {
+    const ctx = this.ctx;
+    ctx.save();
+    ctx.globalAlpha = st.opacity ?? 1;
+    ctx.font = `${st.weight ?? 400} ${st.size}px ${FONT_STACK}`;
+    ctx.fillStyle = st.colour ?? '#111111';
+    ctx.textAlign = st.align ?? 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(s, x, y);
+    ctx.restore();
+  }
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+export class SvgPainter implements Painter {
+  private parts: string[] = [];
+  private clips = 0;
+  push(tx: number, ty: number, s: number) {
+    this.parts.push(`<g transform="translate(${num(tx)} ${num(ty)}) scale(${num(s)})">`);
+  }
+  pop() {
+    this.parts.push('</g>');
+  }
+  clip(d: string) {
+    const id = `clip${++this.clips}`;
+    this.parts.push(`<clipPath id="${id}"><path d="${d}"/></clipPath><g clip-path="url(#${id})">`);
+  }
+  unclip() {
+    this.parts.push('</g>');
+  }
+  path(d: string, st: PaintStyle) {
+    const attrs = [
+      `d="${d}"`,
+      `fill="${st.fill ?? 'none'}"`,
+      st.stroke ? `stroke="${st.stroke}" stroke-width="${num(st.width ?? 1)}" stroke-linejoin="${st.lineJoin ?? 'round'}" stroke-linecap="${st.dash?.length ? 'butt' : 'round'}"` : '',
+      st.dash?.length ? `stroke-dasharray="${st.dash.map(num).join(' ')}"` : '',
+      st.opacity !== undefined && st.opacity < 1 ? `opacity="${num(st.opacity)}"` : '',
+    ];
+    this.parts.push(`<path ${attrs.filter(Boolean).join(' ')}/>`);
+  }
+  text(s: string, x: number, y: number, st: TextStyle) {
+    const anchor = st.align === 'center' ? 'middle' : st.align === 'right' ? 'end' : 'start';
+    const attrs = [
+      `x="${num(x)}"`,
+      `y="${num(y)}"`,
+      `font-size="${num(st.size)}"`,
+      st.weight === 600 ? 'font-weight="600"' : '',
+      `fill="${st.colour ?? '#111111'}"`,
+      `text-anchor="${anchor}"`,
+      // "central" puts the middle of the glyphs on y, like Canvas's textBaseline "middle".
+      'dominant-baseline="central"',
+      st.opacity !== undefined && st.opacity < 1 ? `opacity="${num(st.opacity)}"` : '',
+    ];
+    this.parts.push(`<text ${attrs.filter(Boolean).join(' ')}>${esc(s)}</text>`);
+  }
+  /** The finished document. */
+  toString(width: number, height: number, background: string | null, title: string): string {
+    return [
+      `<?xml version="1.0" encoding="UTF-8"?>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family='${FONT_STACK}'>`,
+      `<title>${esc(title)}</title>`,
+      background ? `<rect width="${width}" height="${height}" fill="${background}"/>` : '',
+      ...this.parts,
+      '</svg>',
+    ].join('\n');
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A view as a list of shapes to draw, in model coordinates: nodes with their outline, fill, label lines and
+ * source bar; edges as polylines clipped to the node outlines, with arrow heads. The PNG and SVG exports paint
+ * the same scene, so they agree with each other and with the screen.
+ */
+import { nodeBox } from '../layout/measure.ts';
+import type { Point, Positions } from '../layout/types.ts';
+import type { GraphView } from '../model/view.ts';
+import type { Decorations } from '../theme/decorations.ts';
+import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE, type ArrowShape, type NodeShape } from '../theme/kinds.ts';
+import { ARROW_LENGTH } from '../theme/shapes.ts';
+
+export interface SceneNode {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  shape: NodeShape;
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+  dashed: boolean;
+  double: boolean;
+  lines: string[];
+  bold: boolean;
+  opacity: number;
+  bar: string[];
+  badge: number;
+  highlight: boolean;
+}
+
+export interface SceneEdge {
+  id: string;
+  /** From the source outline to the base of the arrow head. */
+  points: Point[];
+  /** Tip of the arrow head (on the target outline) and its direction. */
+  tip: Point;
+  dir: Point;
+  colours: string[];
+  width: number;
+  line: 'solid' | 'dashed' | 'dotted';
+  arrow: ArrowShape;
+  hollow: boolean;
+  opacity: number;
+}
+
+export interface Scene {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  nodes: SceneNode[];
+  edges: SceneEdge[];
+}
+
+const ROUND_SHAPES: ReadonlySet<NodeShape> = new Set(['ellipse']);
+
+/** Where the ray from the node centre towards `toward` leaves the node outline. */
+export function clipToNode(n: { x: number; y: number; w: number; h: number; shape: NodeShape }, toward: Point): Point {
+  const dx = toward.x - n.x;
+  const dy = toward.y - n.y;
+  if (dx === 0 && dy === 0) return { x: n.x, y: n.y };
+  const a = n.w / 2;
+  const b = n.h / 2;
+  let t: number;
+  if (ROUND_SHAPES.has(n.shape)) t = 1 / Math.sqrt((dx * dx) / (a * a) + (dy * dy) / (b * b));
+  else t = Math.min(dx === 0 ? Infinity : a / Math.abs(dx), dy === 0 ? Infinity : b / Math.abs(dy));
+  return { x: n.x + dx * t, y: n.y + dy * t };
+}
+
+export function buildScene(view: GraphView, positions: Positions, decorations?: Decorations): Scene {
+  const nodes: SceneNode[] = [];
+  const byId = new Map<string, SceneNode>();
+  for (const n of view.nodes) {
+    const p = positions.nodes[n.id];
+    if (!p) continue;
+    const box = nodeBox(n.entity.label, n.entity.kind);
+    const style = KIND_STYLE[n.entity.kind];
+    const d = decorations?.nodes.get(n.id);
+    const node: SceneNode = {
+      id: n.id,
+      x: p.x,
+      y: p.y,
+      w: box.width,
+      h: box.height,
+      shape: style.shape,
+      fill: style.fill,
+      stroke: d?.ownColour ?? (d?.shared ? '#000000' : style.border),
+      strokeWidth: d?.ownColour ? 5 : d?.shared ? 3 : style.borderWidth,
+      dashed: style.borderStyle === 'dashed' && !d?.shared,
+      double: style.borderStyle === 'double' && !d?.shared,
+      lines: box.text.split('\n'),
+      bold: style.bold,
+      opacity: d?.dim ? 0.12 : d?.highlight === 'faded' ? 0.15 : 1,
+      bar: d?.sourceColours ?? [],
+      badge: d?.shared ? d.sourceColours.length : 0,
+      highlight: d?.highlight === 'on',
+    };
+    nodes.push(node);
+    byId.set(n.id, node);
+  }
+  const edges: SceneEdge[] = [];
+  for (const e of view.edges) {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (!s || !t) continue;
+    const bends = positions.edges[e.id] ?? [];
+    const start = clipToNode(s, bends[0] ?? t);
+    const end = clipToNode(t, bends.at(-1) ?? s);
+    const before = bends.at(-1) ?? start;
+    const len = Math.hypot(end.x - before.x, end.y - before.y) || 1;
+    const dir = { x: (end.x - before.x) / len, y: (end.y - before.y) / len };
+    const r = RELATION_STYLE[e.relation];
+    const back = Math.min(ARROW_LENGTH[r.arrow], len * 0.5);
+    const base = { x: end.x - dir.x * back, y: end.y - dir.y * back };
+    const d = decorations?.edges.get(e.id);
+    edges.push({
+      id: e.id,
+      points: [start, ...bends, base],
+      tip: end,
+      dir,
+      colours: d?.colours.length ? d.colours : [EDGE_COLOUR],
+      width: d?.highlight === 'on' ? 4.5 : d?.colours.length ? 2.4 : 1.6,
+      line: r.line,
+      arrow: r.arrow,
+      hollow: r.hollow,
+      opacity: d?.dim ? 0.12 : d?.highlight === 'faded' ? 0.15 : 1,
+    });
+  }
+  const xs = nodes.flatMap((n) => [n.x - n.w / 2, n.x + n.w / 2]);
+  const ys = nodes.flatMap((n) => [n.y - n.h / 2, n.y + n.h / 2]);
+  for (const e of edges) for (const p of e.points) {
+    xs.push(p.x);
+    ys.push(p.y);
+  }
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y, nodes, edges };
+}

@@ -1,0 +1,215 @@
+import { useAtomValue } from 'jotai';
+import { useRef, useState } from 'react';
+import { citedReferences, toBibtex, toRis } from '../../export/bibliography.ts';
+import { naturalFrame } from '../../export/compose.ts';
+import { exportContent, type PaneInput } from '../../export/content.ts';
+import { download } from '../../export/download.ts';
+import { evidenceCsv } from '../../export/evidence-csv.ts';
+import { toCytoscapeJson } from '../../export/graph-json.ts';
+import { ExportSizeError, renderPng, renderSvg, type Background } from '../../export/image.ts';
+import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/size.ts';
+import { sideLabel } from '../../model/view.ts';
+import { paneDecorations } from '../../theme/decorations.ts';
+import { sideColour, sourceColour } from '../../theme/sources.ts';
+import {
+  activeSourcesAtom,
+  compareViewsAtom,
+  currentViewAtom,
+  decorationsAtom,
+  filtersAtom,
+  layoutServiceAtom,
+  modeAtom,
+  modelAtom,
+  requireModel,
+  sourceOrderAtom,
+} from '../../state/atoms.ts';
+
+type Format = 'png' | 'svg' | 'json' | 'csv' | 'bibtex' | 'ris';
+
+const FORMATS: { id: Format; label: string }[] = [
+  { id: 'png', label: 'PNG image' },
+  { id: 'svg', label: 'SVG image (vector)' },
+  { id: 'json', label: 'Graph JSON (Cytoscape.js, with positions)' },
+  { id: 'csv', label: 'Evidence table (CSV)' },
+  { id: 'bibtex', label: 'References (BibTeX)' },
+  { id: 'ris', label: 'References (RIS)' },
+];
+
+/** Export the current view: a figure, the atlas with its overlays and filters, or both compare panes. */
+export function ExportDialog() {
+  const model = requireModel(useAtomValue(modelAtom));
+  const mode = useAtomValue(modeAtom);
+  const view = useAtomValue(currentViewAtom);
+  const decorations = useAtomValue(decorationsAtom);
+  const compare = useAtomValue(compareViewsAtom);
+  const service = useAtomValue(layoutServiceAtom)!;
+  const filters = useAtomValue(filtersAtom);
+  const active = useAtomValue(activeSourcesAtom);
+  const order = useAtomValue(sourceOrderAtom);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<Format>('png');
+  const [preset, setPreset] = useState<SizePreset>('slide-hd');
+  const [scale, setScale] = useState(2);
+  const [background, setBackground] = useState<Background>('white');
+  const [status, setStatus] = useState<{ kind: 'info' | 'error' | 'busy'; text: string; largest?: { width: number; height: number } } | null>(null);
+
+  const baseName = () =>
+    mode === 'compare' && compare
+      ? `msc-pof-atlas-compare-${compare.pair.left.id}-${compare.pair.right.id}`
+      : mode === 'atlas'
+        ? 'msc-pof-atlas-atlas'
+        : `msc-pof-atlas-${view.figures[0] ?? 'view'}`;
+
+  async function content() {
+    const positions = await service.positions(view);
+    if (mode === 'compare' && compare) {
+      const lc = sideColour(order, model.figures, compare.pair.left);
+      const rc = sideColour(order, model.figures, compare.pair.right);
+      const panes: PaneInput[] = [
+        { label: `Left: ${sideLabel(model, compare.pair.left)}`, view: compare.left, positions, decorations: paneDecorations(compare.left, compare.right, lc, rc) },
+        { label: `Right: ${sideLabel(model, compare.pair.right)}`, view: compare.right, positions, decorations: paneDecorations(compare.right, compare.left, rc, lc) },
+      ];
+      return {
+        positions,
+        content: exportContent(model, {
+          title: `Compare ${sideLabel(model, compare.pair.left)} and ${sideLabel(model, compare.pair.right)}`,
+          caption: 'Both sides laid out together: an entity both share stands at the same place in each pane (black border, both colours).',
+          panes,
+          sources: [],
+        }),
+      };
+    }
+    const showSources = [...decorations.nodes.values()].some((d) => d.sourceColours.length > 0);
+    return {
+      positions,
+      content: exportContent(model, {
+        title: view.title,
+        ...(view.caption ? { caption: view.caption } : {}),
+        panes: [{ view, positions, decorations }],
+        sources: showSources ? active.map((id) => ({ id, colour: sourceColour(order, id) })) : [],
+        filters,
+        onlyVisible: true,
+      }),
+    };
+  }
+
+  async function run(override?: { width: number; height: number }) {
+    setStatus({ kind: 'busy', text: 'Preparing the file…' });
+    try {
+      const name = baseName();
+      if (format === 'png' || format === 'svg') {
+        const { content: c } = await content();
+        const size = override ?? resolveSize({ preset, scale }, naturalFrame(c));
+        const check = checkSize(size.width, size.height);
+        if (!check.ok) {
+          setStatus({ kind: 'error', text: check.message, largest: check.largest });
+          return;
+        }
+        if (format === 'png') download(`${name}.png`, await renderPng(c, size, background));
+        else download(`${name}.svg`, renderSvg(c, size, background), 'image/svg+xml');
+        setStatus({ kind: 'info', text: `Saved ${name}.${format}, ${size.width} × ${size.height} px.` });
+        return;
+      }
+      const refs = citedReferences(model, (compare && mode === 'compare' ? [...compare.left.edges, ...compare.right.edges] : view.edges).flatMap((e) => [...e.refs]));
+      if (format === 'json') {
+        const { positions } = await content();
+        download(`${name}.cyjs.json`, JSON.stringify(toCytoscapeJson(model, view, positions), null, 2), 'application/json');
+      } else if (format === 'csv') download(`${name}-evidence.csv`, evidenceCsv(model, view), 'text/csv;charset=utf-8');
+      else if (format === 'bibtex') download(`${name}-references.bib`, toBibtex(model, refs), 'application/x-bibtex');
+      else download(`${name}-references.ris`, toRis(model, refs), 'application/x-research-info-systems');
+      setStatus({ kind: 'info', text: 'Saved.' });
+    } catch (e) {
+      if (e instanceof ExportSizeError) setStatus({ kind: 'error', text: e.message, largest: e.largest });
+      else setStatus({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  const image = format === 'png' || format === 'svg';
+  return (
+    <>
+      <button
+        type="button"
+        className="export-button"
+        onClick={() => {
+          setStatus(null);
+          dialog.current?.showModal();
+        }}
+      >
+        Export
+      </button>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby="export-heading">
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          <h2 id="export-heading">Export</h2>
+          <p className="muted">{mode === 'compare' && compare ? `Both panes: ${sideLabel(model, compare.pair.left)} and ${sideLabel(model, compare.pair.right)}` : view.title}</p>
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.id}>
+                <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} /> {f.label}
+              </label>
+            ))}
+          </fieldset>
+          {image && (
+            <>
+              {format === 'png' && (
+                <fieldset>
+                  <legend>Size</legend>
+                  <label>
+                    Size{' '}
+                    <select value={preset} onChange={(e) => setPreset(e.target.value as SizePreset)}>
+                      {Object.entries(PRESETS).map(([id, p]) => (
+                        <option key={id} value={id}>
+                          {p.label}
+                        </option>
+                      ))}
+                      <option value="scale">Scale of the drawing’s own size</option>
+                    </select>
+                  </label>
+                  {preset === 'scale' && (
+                    <label>
+                      Scale{' '}
+                      <input type="number" min="0.25" max="20" step="0.25" value={scale} onChange={(e) => setScale(Number(e.target.value))} />
+                    </label>
+                  )}
+                </fieldset>
+              )}
+              <fieldset>
+                <legend>Background</legend>
+                <label>
+                  <input type="radio" name="background" checked={background === 'white'} onChange={() => setBackground('white')} /> White
+                </label>
+                <label>
+                  <input type="radio" name="background" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent
+                </label>
+              </fieldset>
+            </>
+          )}
+          {status && (
+            <div className={`export-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+              {status.text}
+              {status.largest && (
+                <button type="button" onClick={() => void run(status.largest)}>
+                  Export at {status.largest.width} × {status.largest.height} px
+                </button>
+              )}
+            </div>
+          )}
+          <div className="dialog-buttons">
+            <button type="submit" disabled={status?.kind === 'busy'}>
+              Download
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
