@@ -1,5 +1,6 @@
 /**
- * The view as Cytoscape.js elements JSON with positions: opens in cytoscape.js (`cytoscape({ elements })`) and in
+ * The view as Cytoscape.js elements JSON with positions: opens in cytoscape.js
+ * (`cytoscape({ elements, layout: { name: 'preset' } })`, preset so the positions are kept) and in
  * Cytoscape desktop (File → Import → Network from File, "Cytoscape.js JSON"; it reads data.name as the label).
  */
 import type { Positions } from '../layout/types.ts';

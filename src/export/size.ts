@@ -27,7 +27,8 @@ export function resolveSize(choice: SizeChoice, natural: { width: number; height
     const s = choice.scale && choice.scale > 0 ? choice.scale : 1;
     return { width: Math.round(natural.width * s), height: Math.round(natural.height * s) };
   }
-  return { ...PRESETS[choice.preset] };
+  const { width, height, dpi } = PRESETS[choice.preset];
+  return dpi ? { width, height, dpi } : { width, height };
 }
 
 export type SizeCheck = { ok: true } | { ok: false; message: string; largest: { width: number; height: number } };

@@ -1,0 +1,168 @@
+import cytoscape from 'cytoscape';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { bibAuthors, citedReferences, toBibtex, toRis } from '../../src/export/bibliography.ts';
+import { naturalFrame, numberRanges, splitPolyline } from '../../src/export/compose.ts';
+import { exportContent } from '../../src/export/content.ts';
+import { CSV_HEADER, csvField, evidenceCsv } from '../../src/export/evidence-csv.ts';
+import { toCytoscapeJson } from '../../src/export/graph-json.ts';
+import { renderSvg } from '../../src/export/image.ts';
+import { readDpi, withDpi } from '../../src/export/png-dpi.ts';
+import { buildScene, clipToNode } from '../../src/export/scene.ts';
+import { checkSize, MAX_PIXELS, resolveSize } from '../../src/export/size.ts';
+import { precomputedLayouts } from '../../src/data/bundled.ts';
+import { atlasView, figureView } from '../../src/model/view.ts';
+import { shippedModel } from '../helpers/model.ts';
+
+const model = shippedModel();
+const fig1 = figureView(model, 'fig1')!;
+const fig1Positions = precomputedLayouts['figure:fig1']!;
+
+describe('export size', () => {
+  it('passes presets and refuses what a browser cannot draw, offering the largest size of the same shape', () => {
+    expect(checkSize(3840, 2160)).toEqual({ ok: true });
+    expect(checkSize(4096, 4096)).toEqual({ ok: true });
+    const big = checkSize(3840 * 4, 2160 * 4);
+    expect(big.ok).toBe(false);
+    if (big.ok) return;
+    expect(big.largest.width * big.largest.height).toBeLessThanOrEqual(MAX_PIXELS);
+    expect(big.largest.width / big.largest.height).toBeCloseTo(16 / 9, 2);
+    expect(big.largest.width).toBeGreaterThan(5400);
+    expect(big.message).toMatch(/15,360 × 8,640 px is 132,710,400 pixels; .* at most 16,777,216\. The largest image of this shape that works is 5,461 × 3,07\d px\./);
+    const thin = checkSize(40_000, 100);
+    expect(thin.ok).toBe(false);
+    if (!thin.ok) expect(thin.largest.width).toBeLessThanOrEqual(16_384);
+    expect(checkSize(0, 100).ok).toBe(false);
+    expect(checkSize(Number.NaN, 100).ok).toBe(false);
+  });
+
+  it('resolves presets and scales, independent of the screen', () => {
+    expect(resolveSize({ preset: 'slide-4k' }, { width: 10, height: 10 })).toEqual({ width: 3840, height: 2160 });
+    expect(resolveSize({ preset: 'print-a4' }, { width: 10, height: 10 })).toEqual({ width: 3508, height: 2480, dpi: 300 });
+    expect(resolveSize({ preset: 'scale', scale: 2.5 }, { width: 1000, height: 600 })).toEqual({ width: 2500, height: 1500 });
+  });
+});
+
+describe('PNG resolution chunk', () => {
+  it('writes a pHYs chunk that decoders accept and that reads back as 300 dpi', () => {
+    const png = new PNG({ width: 4, height: 3 });
+    png.data.fill(255);
+    const bytes = new Uint8Array(PNG.sync.write(png));
+    expect(readDpi(bytes)).toBeUndefined();
+    const withChunk = withDpi(bytes, 300);
+    expect(readDpi(withChunk)).toBe(300);
+    const back = PNG.sync.read(Buffer.from(withChunk));
+    expect([back.width, back.height]).toEqual([4, 3]);
+  });
+});
+
+describe('scene geometry', () => {
+  it('clips edges at node outlines and splits multi-coloured edges into equal parts', () => {
+    expect(clipToNode({ x: 0, y: 0, w: 100, h: 20, shape: 'rectangle' }, { x: 200, y: 0 })).toEqual({ x: 50, y: 0 });
+    const p = clipToNode({ x: 0, y: 0, w: 100, h: 40, shape: 'ellipse' }, { x: 0, y: 100 });
+    expect(p.x).toBeCloseTo(0);
+    expect(p.y).toBeCloseTo(20);
+    const parts = splitPolyline([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 20 }], 3);
+    expect(parts).toHaveLength(3);
+    expect(parts[0]!.at(-1)).toEqual({ x: 10, y: 0 });
+    expect(parts[1]!.at(-1)!.y).toBeCloseTo(10);
+    expect(parts[2]!.at(-1)).toEqual({ x: 10, y: 20 });
+  });
+
+  it('builds one shape per node and edge, with edge ends on the node outlines', () => {
+    const scene = buildScene(fig1, fig1Positions);
+    expect(scene.nodes).toHaveLength(fig1.nodes.length);
+    expect(scene.edges).toHaveLength(fig1.edges.length);
+    const e = scene.edges.find((x) => x.id === 'mir-144-5p~inhibits~pten')!;
+    const target = scene.nodes.find((n) => n.id === 'pten')!;
+    expect(Math.abs(e.tip.x - target.x) <= target.w / 2 + 0.01 && Math.abs(e.tip.y - target.y) <= target.h / 2 + 0.01).toBe(true);
+    expect(e.arrow).toBe('tee');
+  });
+});
+
+describe('SVG export', () => {
+  it('is a standalone SVG with the title, legend, source line and every label', () => {
+    const content = exportContent(model, { title: fig1.title, caption: fig1.caption, panes: [{ view: fig1, positions: fig1Positions }], sources: [] });
+    const svg = renderSvg(content, { width: 1920, height: 1080 }, 'white');
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080"');
+    expect(svg).toContain('>Fig. 1 Effects and mechanisms of hBMMSCs on POF</text>');
+    expect(svg).toContain('>Relations</text>');
+    expect(svg).toMatch(/Source: Fu YX, Ji J, Shan F, Li J, Hu R\. Stem Cell Res Ther 2021;12:161/);
+    expect(svg).toContain('References cited (numbers as in the review): 30, 32–45.');
+    for (const n of fig1.nodes) for (const line of n.entity.label.split(' ')) expect(svg).toContain(line.replace(/&/g, '&amp;'));
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(renderSvg(content, { width: 800, height: 600 }, 'transparent')).not.toContain('<rect width="800" height="600" fill="#ffffff"/>');
+  });
+
+  it('gives the natural frame room for the drawing, legend and text', () => {
+    const content = exportContent(model, { title: 't', panes: [{ view: fig1, positions: fig1Positions }], sources: [] });
+    const f = naturalFrame(content);
+    expect(f.width).toBeGreaterThan(fig1Positions.width);
+    expect(f.height).toBeGreaterThan(fig1Positions.height);
+  });
+
+  it('writes reference numbers as compact ranges', () => {
+    expect(numberRanges([45, 30, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44])).toBe('30, 32–45');
+    expect(numberRanges([1, 2, 4])).toBe('1, 2, 4');
+    expect(numberRanges([])).toBe('');
+  });
+});
+
+describe('graph JSON', () => {
+  it('round-trips through a headless cytoscape with the same elements and positions', () => {
+    const json = toCytoscapeJson(model, fig1, fig1Positions);
+    const text = JSON.stringify(json);
+    const cy = cytoscape({ headless: true, elements: JSON.parse(text).elements, layout: { name: 'preset' } });
+    expect(cy.nodes()).toHaveLength(fig1.nodes.length);
+    expect(cy.edges()).toHaveLength(fig1.edges.length);
+    const pten = cy.getElementById('pten');
+    expect(pten.data('name')).toBe('PTEN');
+    expect(pten.position()).toEqual(fig1Positions.nodes.pten);
+    expect(cy.getElementById('mir-144-5p~inhibits~pten').data('refs')).toEqual([43]);
+    // And back out again: cytoscape's own json() keeps them.
+    const again = cytoscape({ headless: true, elements: (cy.json() as { elements: unknown }).elements as never });
+    expect(again.elements()).toHaveLength(cy.elements().length);
+  });
+});
+
+describe('evidence CSV', () => {
+  it('has a header and one row per statement and reference, quoted where needed', () => {
+    const csv = evidenceCsv(model, fig1);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_HEADER.join(','));
+    const expected = fig1.edges.reduce((n, e) => n + e.supports.reduce((m, s) => m + Math.max(s.edge.refs.length, 1), 0), 0);
+    expect(lines).toHaveLength(expected + 1);
+    const row = lines.find((l) => l.startsWith('mir-144-5p~inhibits~pten,'))!;
+    expect(row).toContain(',miR-144-5p,inhibits,decrease,PTEN,mirna,gene-or-protein,Fig. 1,hBMMSC,43,Yang M et al. 2020,rat,in vivo,cyclophosphamide,');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField('plain')).toBe('plain');
+  });
+});
+
+describe('references', () => {
+  it('exports the review and the cited references as BibTeX and RIS', () => {
+    const refs = citedReferences(model, [43, 42, 43]);
+    expect(refs.map((r) => r.n)).toEqual([42, 43]);
+    const bib = toBibtex(model, refs);
+    expect(bib.match(/^@article\{/gm)).toHaveLength(3);
+    expect(bib).toContain('@article{fu2021ref043,');
+    expect(bib).toContain('author = {Yang, M and Lin, L and Sha, C and others}');
+    expect(bib).toContain('pages = {342--52}');
+    expect(bib).toContain('doi = {10.1186/s13287-021-02212-0}');
+    const ris = toRis(model, refs);
+    expect(ris.match(/^TY {2}- JOUR/gm)).toHaveLength(3);
+    expect(ris.match(/^ER {2}- /gm)).toHaveLength(3);
+    expect(ris).toContain('TI  - Bone marrow mesenchymal stem cell-derived exosomal miR-144-5p improves rat ovarian function after chemotherapy-induced ovarian failure by targeting PTEN');
+    expect(ris).toContain('SP  - 342\r\nEP  - 52');
+    expect(bibAuthors('Coulam CB')).toBe('Coulam, CB');
+    expect(bibAuthors('Li J, et al')).toBe('Li, J and others');
+  });
+
+  it('cites every reference of the atlas when exporting it', () => {
+    const atlas = atlasView(model);
+    const refs = citedReferences(model, atlas.edges.flatMap((e) => [...e.refs]));
+    expect(refs.length).toBe(new Set(atlas.edges.flatMap((e) => e.refs)).size);
+  });
+});
