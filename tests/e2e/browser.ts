@@ -27,7 +27,7 @@ export async function openApp(browser: Browser, search = '', viewport = { width:
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(appUrl(search));
-  await waitForCanvas(page);
+  await waitForCanvas(page, search.includes('view=compare') ? 'left' : 'main');
   return { page, errors };
 }
 

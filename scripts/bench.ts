@@ -1,0 +1,89 @@
+/**
+ * npm run bench (after npm run build): measures, in Chromium against the production build,
+ *  - start-up to first drawn figure,
+ *  - atlas overlay changes (source toggles, filters): time to next paint and main-thread long tasks
+ *    (PerformanceObserver "longtask", i.e. tasks over 50 ms),
+ *  - exports of the atlas as 3840×2160 PNG and SVG,
+ * and prints the figures. It asserts nothing: numbers go in notes, not in tests.
+ */
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = new URL('..', import.meta.url).pathname;
+const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const base = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;
+};
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const startups: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = Date.now();
+    await page.goto(base);
+    await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0);
+    startups.push(Date.now() - t0);
+  }
+  console.log(`start-up to a drawn figure: ${stats(startups)}`);
+
+  await page.goto(`${base}?view=atlas`);
+  await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0);
+  const size = await page.evaluate(() => ({ nodes: window.mscAtlas!.cy.main!.nodes().length, edges: window.mscAtlas!.cy.main!.edges().length }));
+  console.log(`atlas: ${size.nodes} nodes, ${size.edges} edges`);
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+
+  const sources = await page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox').all();
+  const filters = ['decrease', 'rat', 'in vivo', 'cyclophosphamide'];
+  const timings: number[] = [];
+  const act = async (click: () => Promise<void>) => {
+    const t = await page.evaluate(() => performance.now());
+    await click();
+    const done = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+    timings.push(done - t);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    for (const box of sources) await act(() => box.click());
+    for (const box of sources) await act(() => box.click());
+    for (const name of filters) await act(() => page.getByRole('checkbox', { name, exact: true }).click());
+    await act(() => page.getByRole('checkbox', { name: /^Cell-free lens/ }).click());
+    await act(() => page.getByRole('button', { name: 'Clear filters' }).click());
+  }
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(`overlay change, click to next paint (includes Playwright round trip): ${stats(timings)}`);
+  console.log(`main-thread long tasks (>50 ms) during ${timings.length} overlay changes: ${longTasks.length}${longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : ''}`);
+
+  for (const [format, label] of [
+    ['png', 'PNG image'],
+    ['svg', 'SVG image (vector)'],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: label }).check();
+      if (format === 'png') await dialog.getByRole('combobox', { name: 'Size' }).selectOption('slide-4k');
+      const t0 = Date.now();
+      const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+      await dl.path();
+      times.push(Date.now() - t0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+    console.log(`atlas export ${format.toUpperCase()}${format === 'png' ? ' 3840×2160' : ''}, click to file saved: ${stats(times)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

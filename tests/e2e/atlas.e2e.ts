@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, screenshot, waitForCanvas } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Pixels of a node's box on the canvas, as RGBA bytes (compare before/after). */
+async function nodePixels(page: Page, id: string): Promise<Buffer> {
+  const box = await page.locator('.main-graph .cy').boundingBox();
+  const bb = await page.evaluate((n) => window.mscAtlas!.cy.main!.getElementById(n).renderedBoundingBox({ includeLabels: false }), id);
+  return page.screenshot({ clip: { x: box!.x + bb.x1, y: box!.y + bb.y1, width: Math.max(bb.w, 4), height: Math.max(bb.h, 4) } });
+}
+
+async function setSources(page: Page, on: string[]) {
+  const region = page.getByRole('group', { name: 'Cell sources' });
+  await region.getByRole('button', { name: 'None' }).click();
+  for (const name of on) await region.getByRole('checkbox', { name: new RegExp(`^${name} — `) }).check();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+describe('atlas in Chromium', () => {
+  it('shows every source; toggling bone marrow and amniotic fluid MSCs marks miR-21 and PTEN as shared', async () => {
+    const { page, errors } = await openApp(browser, '?view=atlas');
+    await expect(page.getByRole('region', { name: /^Atlas/ }).isVisible()).resolves.toBe(true);
+    await setSources(page, ['hBMMSC']);
+    const before = { mir21: await nodePixels(page, 'mir-21'), pten: await nodePixels(page, 'pten') };
+    const styleBefore = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('mir-21').style('border-color'));
+
+    await setSources(page, ['hBMMSC', 'hAFMSC']);
+    const shared = page.getByRole('region', { name: 'Shared factors' });
+    const items = await shared.getByRole('listitem').allInnerTexts();
+    const row = (label: string) => items.find((t) => t.startsWith(`${label} `));
+    expect(row('miR-21')).toMatch(/2 sources:\s*hBMMSC\s*hAFMSC/);
+    expect(row('PTEN')).toMatch(/2 sources:\s*hBMMSC\s*hAFMSC/);
+
+    const after = { mir21: await nodePixels(page, 'mir-21'), pten: await nodePixels(page, 'pten') };
+    expect(after.mir21.equals(before.mir21)).toBe(false);
+    expect(after.pten.equals(before.pten)).toBe(false);
+    const state = await page.evaluate(() => {
+      const n = window.mscAtlas!.cy.main!.getElementById('mir-21');
+      return { classes: n.classes(), border: n.style('border-color'), count: n.data('sharedCount') };
+    });
+    expect(state.classes).toContain('shared');
+    expect(state.count).toBe(2);
+    expect(state.border).not.toBe(styleBefore);
+    expect(page.url()).toMatch(/sources=hbmmsc,hafmsc/);
+    await screenshot(page, 'atlas-bm-af-shared');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores toggles, filters and selection from a shared link, without moving anything', async () => {
+    const { page: first } = await openApp(browser, '?view=atlas');
+    const positionsAll = await first.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
+    await first.close();
+    const { page } = await openApp(browser, '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten');
+    expect(await page.getByRole('checkbox', { name: /^hBMMSC — / }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^hPMSC — / }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'decrease' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^Cell-free lens/ }).isChecked()).toBe(true);
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
+    const positions = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
+    expect(positions).toEqual(positionsAll);
+    const off = await page.evaluate(() => window.mscAtlas!.cy.main!.$('.off').length);
+    expect(off).toBeGreaterThan(0);
+    await screenshot(page, 'atlas-filtered-link');
+    await page.close();
+  });
+
+  it('search finds FGF2 by "bFGF" and estradiol by "E2", and focuses it', async () => {
+    const { page } = await openApp(browser, '?view=atlas');
+    const box = page.getByRole('searchbox', { name: 'Search entities' });
+    await box.fill('bFGF');
+    await expect(page.getByRole('option').first().innerText()).resolves.toMatch(/^FGF2/);
+    await box.press('Enter');
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('FGF2');
+    await box.fill('E2');
+    await expect(page.getByRole('option').first().innerText()).resolves.toMatch(/^E2/);
+    await page.close();
+  });
+
+  it('explains the chains from hAFMSC to AMH and highlights them', async () => {
+    const { page } = await openApp(browser, '?view=atlas');
+    const panel = page.getByRole('region', { name: 'Explain a path' });
+    await panel.getByRole('combobox', { name: 'From source' }).selectOption({ label: 'hAFMSC' });
+    await panel.getByRole('combobox', { name: 'To' }).selectOption({ label: 'AMH' });
+    await expect(panel.getByRole('status').innerText()).resolves.toMatch(/\d+ chains? from hAFMSC to AMH/);
+    const steps = await panel.getByRole('listitem').allInnerTexts();
+    expect(steps.join('\n')).toMatch(/\[120\]/);
+    const highlighted = await page.evaluate(() => window.mscAtlas!.cy.main!.$('node.path').map((n) => n.id()));
+    expect(highlighted).toContain('hafmsc');
+    expect(highlighted).toContain('amh');
+    expect(page.url()).toMatch(/path=hafmsc>amh/);
+    await screenshot(page, 'atlas-path-hafmsc-amh');
+    await page.close();
+  });
+
+  it('overlays another source on a figure without moving it', async () => {
+    const { page } = await openApp(browser, '?figure=fig1');
+    const before = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
+    await page.getByRole('button', { name: /Sources, filters & paths/ }).click();
+    await page.getByRole('checkbox', { name: /^hAFMSC — / }).check();
+    await waitForCanvas(page);
+    const after = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
+    expect(after).toEqual(before);
+    const marked = await page.evaluate(() => window.mscAtlas!.cy.main!.$('node.shared').map((n) => n.id()));
+    expect(marked).toEqual(expect.arrayContaining(['mir-21', 'pten']));
+    expect(page.url()).toMatch(/overlay=hafmsc/);
+    await screenshot(page, 'figure-fig1-overlay-hafmsc');
+    await page.close();
+  });
+});

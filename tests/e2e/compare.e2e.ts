@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, screenshot, waitForCanvas } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('compare view in Chromium', () => {
+  it('compares hPMSC with huMSC: HGF and VEGF are shared and stand at the same place in both panes', async () => {
+    const { page, errors } = await openApp(browser, '?view=compare&left=source:hpmsc&right=source:humsc');
+    await waitForCanvas(page, 'left');
+    await waitForCanvas(page, 'right');
+    // Laid out by ELK in the Web Worker: no precomputed layout exists for this pair.
+    const workers = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /elk-worker/.test(n)));
+    expect(workers.length).toBeGreaterThan(0);
+
+    const summary = page.getByRole('region', { name: /^Summary:/ });
+    const rows = await summary.getByRole('row').allInnerTexts();
+    const row = (label: string) => rows.find((r) => r.startsWith(`${label}\t`));
+    expect(row('HGF')).toMatch(/\tShared\t/);
+    expect(row('VEGF')).toMatch(/\tShared\t/);
+
+    for (const id of ['hgf', 'vegf']) {
+      const [l, r] = await page.evaluate((n) => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.getElementById(n).renderedPosition()), id);
+      expect(Math.abs(l!.x - r!.x)).toBeLessThan(1);
+      expect(Math.abs(l!.y - r!.y)).toBeLessThan(1);
+    }
+    await screenshot(page, 'compare-hpmsc-humsc');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links pan and zoom, and unlinks on request; swaps sides; keeps the pair in the URL', async () => {
+    const { page } = await openApp(browser, '?view=compare&left=source:hpmsc&right=source:humsc');
+    await waitForCanvas(page, 'left');
+    await page.getByRole('region', { name: /^Left:/ }).getByRole('button', { name: 'Zoom in' }).click();
+    const zooms = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.zoom()));
+    expect(zooms[0]).toBeCloseTo(zooms[1]!, 6);
+    await page.getByRole('checkbox', { name: 'Link pan and zoom' }).uncheck();
+    expect(page.url()).toMatch(/linked=0/);
+    await page.getByRole('region', { name: /^Left:/ }).getByRole('button', { name: 'Zoom in' }).click();
+    const unlinked = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.zoom()));
+    expect(unlinked[0]).toBeGreaterThan(unlinked[1]! * 1.1);
+    await page.getByRole('button', { name: 'Swap' }).click();
+    expect(await page.getByRole('combobox', { name: 'Left' }).inputValue()).toBe('source:humsc');
+    expect(page.url()).toMatch(/left=source:humsc&right=source:hpmsc/);
+    await page.close();
+  });
+
+  it('selecting a row of the summary selects the entity in both panes', async () => {
+    const { page } = await openApp(browser, '?view=compare&left=source:hpmsc&right=source:humsc');
+    await waitForCanvas(page, 'left');
+    await page.getByRole('region', { name: /^Summary:/ }).getByRole('button', { name: 'VEGF', exact: true }).click();
+    const selected = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.$(':selected').map((e) => e.id())));
+    expect(selected).toEqual([['vegf'], ['vegf']]);
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('VEGF');
+    await page.close();
+  });
+});

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import cytoscape from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDpi } from '../../src/export/png-dpi.ts';
+import { appUrl, launch, openApp, waitForCanvas } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function exportFile(page: Page, format: string, size?: string) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: format }).check();
+  if (size) await dialog.getByRole('combobox', { name: 'Size' }).selectOption(size);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  const path = await download.path();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+function inkShare(png: PNG): number {
+  let ink = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 3]! > 0 && (png.data[i]! < 200 || png.data[i + 1]! < 200 || png.data[i + 2]! < 200)) ink++;
+  return ink / (png.width * png.height);
+}
+
+describe('exports in Chromium', () => {
+  it('PNG of a figure at 1920×1080 and 4K: the chosen size, with real content, whatever the screen pixel ratio', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
+    const p = page;
+    await p.goto(appUrl());
+    await waitForCanvas(p);
+    for (const [preset, w, h] of [
+      ['slide-hd', 1920, 1080],
+      ['slide-4k', 3840, 2160],
+    ] as const) {
+      const file = await exportFile(p, 'PNG image', preset);
+      expect(file.name).toBe('msc-pof-atlas-fig1.png');
+      const png = PNG.sync.read(file.bytes);
+      expect([png.width, png.height]).toEqual([w, h]);
+      expect(inkShare(png)).toBeGreaterThan(0.03);
+    }
+    const print = await exportFile(p, 'PNG image', 'print-a4');
+    const png = PNG.sync.read(print.bytes);
+    expect([png.width, png.height]).toEqual([3508, 2480]);
+    expect(readDpi(new Uint8Array(print.bytes))).toBe(300);
+    await page.close();
+  });
+
+  it('SVG parses and carries the title; JSON reloads with the same element count; CSV has a header and rows; references export', async () => {
+    const { page } = await openApp(browser, '?view=atlas&sources=hbmmsc,hafmsc');
+    const counts = await page.evaluate(() => ({ n: window.mscAtlas!.cy.main!.nodes().length, e: window.mscAtlas!.cy.main!.edges().length }));
+
+    const svg = (await exportFile(page, 'SVG image (vector)')).bytes.toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { errors: doc.getElementsByTagName('parsererror').length, title: doc.querySelector('title')?.textContent, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+    }, svg);
+    expect(parsed.errors).toBe(0);
+    expect(parsed.title).toBe('Atlas: all MSC sources of the review');
+    expect(parsed.texts).toContain('Atlas: all MSC sources of the review');
+    expect(parsed.texts).toContain('hBMMSC — bone marrow');
+
+    const json = JSON.parse((await exportFile(page, 'Graph JSON (Cytoscape.js, with positions)')).bytes.toString('utf8'));
+    const cy = cytoscape({ headless: true, elements: json.elements, layout: { name: 'preset' } });
+    expect([cy.nodes().length, cy.edges().length]).toEqual([counts.n, counts.e]);
+
+    const csv = (await exportFile(page, 'Evidence table (CSV)')).bytes.toString('utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^edge_id,source,relation,sign,target,/);
+    expect(csv.length).toBeGreaterThan(counts.e);
+
+    const bib = (await exportFile(page, 'References (BibTeX)')).bytes.toString('utf8');
+    expect(bib).toMatch(/@article\{fu2021msc,/);
+    const ris = (await exportFile(page, 'References (RIS)')).bytes.toString('utf8');
+    expect(ris).toMatch(/^TY {2}- JOUR/);
+    await page.close();
+  });
+
+  it('exports both compare panes in one image', async () => {
+    const { page } = await openApp(browser, '?view=compare&left=source:hpmsc&right=source:humsc');
+    await waitForCanvas(page, 'left');
+    const file = await exportFile(page, 'PNG image', 'slide-hd');
+    expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc.png');
+    const png = PNG.sync.read(file.bytes);
+    expect([png.width, png.height]).toEqual([1920, 1080]);
+    // Ink on both halves of the drawing area.
+    const half = (x0: number, x1: number) => {
+      let ink = 0;
+      for (let y = 200; y < 900; y += 2) for (let x = x0; x < x1; x += 2) {
+        const i = (y * png.width + x) * 4;
+        if (png.data[i]! < 200) ink++;
+      }
+      return ink;
+    };
+    expect(half(40, 800)).toBeGreaterThan(500);
+    expect(half(860, 1600)).toBeGreaterThan(500);
+    await page.close();
+  });
+
+  it('refuses an export larger than the browser can draw and offers the largest size that works', async () => {
+    const { page } = await openApp(browser, '?view=atlas');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'PNG image' }).check();
+    await dialog.getByRole('combobox', { name: 'Size' }).selectOption('scale');
+    await dialog.getByRole('spinbutton', { name: 'Scale' }).fill('20');
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert.innerText()).resolves.toMatch(/browsers can reliably draw at most 16,777,216/);
+    expect(downloaded).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: /^Export at \d+ × \d+ px$/ }).click()]);
+    const png = PNG.sync.read(readFileSync(await download.path()));
+    expect(png.width * png.height).toBeLessThanOrEqual(16_777_216);
+    expect(inkShare(png)).toBeGreaterThan(0.01);
+    await page.close();
+  });
+});

@@ -1,0 +1,13 @@
+/** Render the whole app at a URL, with the shipped graphs and an in-process ELK for views without a layout. */
+import { render } from '@testing-library/react';
+import { App } from '../../src/app/app.tsx';
+import { bundledValidation, precomputedLayouts } from '../../src/data/bundled.ts';
+import { createInProcessEngine } from '../../src/layout/in-process.ts';
+import { createLayoutService } from '../../src/layout/layout-service.ts';
+
+export const model = bundledValidation.model!;
+
+export function renderApp(search = '') {
+  window.history.replaceState(null, '', `/${search}`);
+  return render(<App model={model} layoutService={createLayoutService(precomputedLayouts, async () => createInProcessEngine())} />);
+}
