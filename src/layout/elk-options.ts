@@ -17,7 +17,7 @@ export const ELK_ROOT_OPTIONS: Record<string, string> = {
   'elk.separateConnectedComponents': 'false',
   // Room between columns for edge bends and arrow heads; between nodes in a column for legibility.
   'elk.layered.spacing.nodeNodeBetweenLayers': '48',
-  'elk.spacing.nodeNode': '12',
+  'elk.spacing.nodeNode': '10',
   'elk.spacing.edgeNode': '12',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   // Straight segments with bends: drawn by Cytoscape as `segments` edges through ELK's bend points.

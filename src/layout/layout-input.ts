@@ -4,12 +4,21 @@ import type { GraphView } from '../model/view.ts';
 import { nodeBox } from './measure.ts';
 import type { LayoutInput } from './types.ts';
 
+/**
+ * Markers and cell traits get a column of their own only when there are many of them (a long marker list would
+ * otherwise stretch the column of released factors); a few share that column instead of widening the drawing.
+ */
+export const OWN_MARKER_COLUMN_FROM = 7;
+
 export function layoutInput(view: GraphView): LayoutInput {
+  const markers = view.nodes.filter((n) => KIND_PARTITION[n.entity.kind] === 1).length;
+  const merge = markers < OWN_MARKER_COLUMN_FROM;
   return {
     key: view.key,
     nodes: view.nodes.map((n) => {
       const box = nodeBox(n.entity.label, n.entity.kind);
-      return { id: n.id, width: box.width, height: box.height, partition: KIND_PARTITION[n.entity.kind] };
+      const p = KIND_PARTITION[n.entity.kind];
+      return { id: n.id, width: box.width, height: box.height, partition: merge && p === 1 ? 2 : p };
     }),
     edges: view.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
   };

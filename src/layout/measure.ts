@@ -43,7 +43,7 @@ export interface NodeBox {
 
 export const LABEL_MAX_WIDTH = 130;
 const PAD_X = 12;
-const PAD_Y = 8;
+const PAD_Y = 6;
 
 export function nodeBox(label: string, kind: EntityKind): NodeBox {
   const style = KIND_STYLE[kind];

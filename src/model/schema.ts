@@ -271,27 +271,29 @@ export const RELATION_SIGN: Record<Relation, Sign> = {
 };
 
 /**
- * Reading order of a diagram, left to right: cell source → what it releases → signalling → processes →
- * ovarian outcomes. Used as ELK partitions (see src/layout/elk-options.ts).
+ * Reading order of a diagram, left to right: cell source → its markers and traits → what it releases → signalling
+ * → processes → ovarian outcomes. Used as ELK partitions (see src/layout/elk-options.ts).
  */
 export const KIND_PARTITION: Record<EntityKind, number> = {
   'msc-source': 0,
   intervention: 0,
-  vesicle: 1,
-  'secreted-factor': 1,
+  // What the cell is: its markers and traits, in a column of their own so that long marker lists do not
+  // stretch the column of what it releases.
   marker: 1,
   'msc-property': 1,
-  'anatomical-site': 1,
-  mirna: 2,
-  'gene-or-protein': 2,
-  pathway: 2,
-  'immune-cell': 2,
-  cytokine: 2,
-  'cell-type': 3,
-  'cellular-process': 3,
-  hormone: 4,
-  'ovarian-outcome': 4,
-  challenge: 4,
+  vesicle: 2,
+  'secreted-factor': 2,
+  'anatomical-site': 2,
+  mirna: 3,
+  'gene-or-protein': 3,
+  pathway: 3,
+  'immune-cell': 3,
+  cytokine: 3,
+  'cell-type': 4,
+  'cellular-process': 4,
+  hormone: 5,
+  'ovarian-outcome': 5,
+  challenge: 5,
 };
 
 /** Human-readable names of the kinds, for legends and filters. */

@@ -1,7 +1,7 @@
 /**
  * The URL as a mirror of the user's choices, e.g.
  *   ?figure=fig2&select=node:pten&overlay=hbmmsc
- *   ?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&species=rat&cellfree=1&kinds=mirna&path=hafmsc>amh
+ *   ?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&species=rat&cellfree=1&kinds=mirna&path=hafmsc:amh
  * Parsing never throws: anything it cannot honour is reported in `problems` and replaced by the default.
  */
 import { NO_FILTERS, type Filters } from '../model/overlay.ts';
@@ -110,7 +110,7 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
 
   const path = params.get('path');
   if (path) {
-    const [from, to] = path.split('>');
+    const [from, to] = path.split(':');
     if (from && to && sources.includes(from) && model.entities.has(to)) state.path = { from, to };
     else problems.push(`The link asks to explain a path "${path}" between things that do not exist; no path is shown.`);
   }
@@ -164,10 +164,10 @@ export function toSearch(state: UrlState, model: Model): string {
   if (state.filters.cellFree) params.set('cellfree', '1');
   set('kinds', state.kinds);
   const path = state.path?.from && state.path.to ? state.path : null;
-  if (path) params.set('path', `${path.from}>${path.to}`);
+  if (path) params.set('path', `${path.from}:${path.to}`);
   if (path && state.chain !== null) params.set('chain', String(state.chain));
   if (state.selection) params.set('select', `${state.selection.type}:${state.selection.id}`);
   // Keep links readable: these characters are safe in a query string.
-  const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3E/g, '>').replace(/%7E/g, '~');
+  const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7E/g, '~');
   return s ? `?${s}` : '';
 }

@@ -65,7 +65,7 @@ describe('atlas panels', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'To' }), 'amh');
     expect(within(panel).getByRole('status')).toHaveTextContent(/chains? from hAFMSC to AMH/);
     expect(panel).toHaveTextContent('[120]');
-    expect(window.location.search).toContain('path=hafmsc>amh');
+    expect(window.location.search).toContain('path=hafmsc:amh');
     const chain1 = within(panel).getByRole('button', { name: /^Chain 1:/ });
     await user.click(chain1);
     expect(chain1).toHaveAttribute('aria-pressed', 'true');

@@ -96,7 +96,7 @@ describe('atlas in Chromium', () => {
     const highlighted = await page.evaluate(() => window.mscAtlas!.cy.main!.$('node.path').map((n) => n.id()));
     expect(highlighted).toContain('hafmsc');
     expect(highlighted).toContain('amh');
-    expect(page.url()).toMatch(/path=hafmsc>amh/);
+    expect(page.url()).toMatch(/path=hafmsc:amh/);
     await screenshot(page, 'atlas-path-hafmsc-amh');
     await page.close();
   });

@@ -36,7 +36,7 @@ describe('URL mirror of the view', () => {
     expect(r.problems[0]).toMatch(/selects node "unicorn", which is not in Fig\. 1/);
     expect(parseUrl('?select=garbage', model).problems[0]).toMatch(/not of the form node:<id> or edge:<id>/);
     expect(parseUrl('?view=nonsense', model).problems[0]).toMatch(/There is no "nonsense" view/);
-    const bad = parseUrl('?view=atlas&sources=hbmmsc,martian&species=dog&path=martian>amh', model);
+    const bad = parseUrl('?view=atlas&sources=hbmmsc,martian&species=dog&path=martian:amh', model);
     expect(bad.state.atlasSources).toEqual(['hbmmsc']);
     expect(bad.state.filters.species).toEqual([]);
     expect(bad.state.path).toBeNull();
