@@ -25,6 +25,7 @@ function Shell() {
   const sideOpen = useAtomValue(sidePanelOpenAtom);
   return (
     <div className="app">
+      <div className="screen">
       <header className="app-header">
         <h1>
           MSC–POF Atlas <span className="subtitle">how mesenchymal stem cells repair the ovary in premature ovarian failure</span>
@@ -56,6 +57,7 @@ function Shell() {
           {mode !== 'compare' && <SharedFactors />}
         </div>
       </main>
+      </div>
       <TextAlternative />
       <footer className="app-footer">
         Content: Fu YX, Ji J, Shan F, Li J, Hu R. Human mesenchymal stem cell treatment of premature ovarian failure: new

@@ -69,6 +69,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   onViewportRef.current = onViewport;
   const adopting = useRef(false);
   const elements = useMemo(() => buildElements(view, positions), [view, positions]);
+  // Some elements dimmed by filters, toggles or a path: offer to fit what remains.
+  const dimmed = useMemo(() => [...(overlay?.values() ?? [])].some((s) => /\b(off|path-faded)\b/.test(s.classes)), [overlay]);
 
   // Hand the instance out once it exists.
   useEffect(() => {
@@ -213,6 +215,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
         <button type="button" onClick={fit}>
           Fit
         </button>
+        {dimmed && (
+          <button
+            type="button"
+            onClick={() => {
+              const shown = cy?.elements().not('.off, .path-faded');
+              if (cy && shown?.nonempty()) cy.animate({ fit: { eles: shown, padding: FIT_PADDING } }, { duration: 250 });
+            }}
+          >
+            Fit shown
+          </button>
+        )}
       </div>
       <CytoscapeComponent
         className="cy"

@@ -18,8 +18,15 @@ export const ELK_ROOT_OPTIONS: Record<string, string> = {
   // Room between columns for edge bends and arrow heads; between nodes in a column for legibility.
   'elk.layered.spacing.nodeNodeBetweenLayers': '48',
   'elk.spacing.nodeNode': '10',
-  'elk.spacing.edgeNode': '12',
-  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  // Edges may run close together: with hundreds of edges, default edge spacing makes the atlas 40% larger.
+  'elk.spacing.edgeNode': '6',
+  'elk.spacing.edgeEdge': '4',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '6',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '4',
+  // Edges leaving one source share their route until they part, so a source with thirty targets draws a
+  // trunk, not thirty parallel lines (figures get 15–45% more zoom at fit-to-screen).
+  // https://eclipse.dev/elk/reference/options/org-eclipse-elk-layered-mergeEdges.html
+  'elk.layered.mergeEdges': 'true',
   // Straight segments with bends: drawn by Cytoscape as `segments` edges through ELK's bend points.
   // https://eclipse.dev/elk/reference/options/org-eclipse-elk-edgeRouting.html
   'elk.edgeRouting': 'POLYLINE',

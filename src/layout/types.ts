@@ -69,4 +69,4 @@ export function layoutHash(input: LayoutInput): string {
 }
 
 /** Bump when ELK options change, so cached layouts are recomputed. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;

@@ -3,7 +3,8 @@
  * designed to stay distinct for colour-blind readers (https://personal.sron.nl/~pault/#sec:qualitative);
  * generic "MSCs (any source)" is grey. Colour is never the only cue: toggles, panels and details name the source.
  */
-export const SOURCE_PALETTE = ['#332288', '#117733', '#44AA99', '#88CCEE', '#DDCC77', '#CC6677', '#AA4499', '#882255', '#999933'];
+// Cyan and sand are a shade darker than Tol's (#88CCEE, #DDCC77) so that thin edges stay visible on white.
+export const SOURCE_PALETTE = ['#332288', '#117733', '#44AA99', '#6CB8E0', '#D2BC55', '#CC6677', '#AA4499', '#882255', '#999933'];
 export const GENERIC_SOURCE_COLOUR = '#8C8C8C';
 
 export function sourceColour(order: readonly string[], id: string): string {
