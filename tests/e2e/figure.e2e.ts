@@ -124,3 +124,34 @@ describe('figure view in Chromium', () => {
     await page.close();
   });
 });
+
+describe('every figure and table in Chromium', () => {
+  it('renders each one, drawn, with no two node boxes overlapping on screen', async () => {
+    const { page } = await openApp(browser);
+    const ids = await page.getByRole('combobox', { name: 'Figure' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    for (const id of ids) {
+      await page.getByRole('combobox', { name: 'Figure' }).selectOption(id);
+      await waitForCanvas(page);
+      const result = await page.evaluate(() => {
+        const cy = window.mscAtlas!.cy.main!;
+        const boxes = cy.nodes().map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false }) }));
+        const overlaps: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.b;
+            const c = boxes[j]!.b;
+            // Borders are drawn half outside the box: allow them to touch.
+            const slack = 3 * cy.zoom();
+            if (a.x1 + slack < c.x2 && c.x1 + slack < a.x2 && a.y1 + slack < c.y2 && c.y1 + slack < a.y2) overlaps.push(`${boxes[i]!.id} / ${boxes[j]!.id}`);
+          }
+        return { n: boxes.length, overlaps };
+      });
+      expect(result.overlaps, id).toEqual([]);
+      expect(result.n, id).toBeGreaterThan(0);
+      expect(await inkRatio(page), id).toBeGreaterThan(0.005);
+      await screenshot(page, `figure-${id}`);
+    }
+    await page.close();
+  });
+});
