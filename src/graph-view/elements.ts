@@ -48,7 +48,11 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
         relation: e.relation,
         sign: e.sign,
         sources: e.sources.join(' '),
-        ...(seg ? { bent: true, segD: seg.distances.join(' '), segW: seg.weights.join(' ') } : {}),
+        // Always set, so a straight edge that keeps its id from a previous view loses its old bends (the element
+        // patch only writes the keys it is given).
+        bent: Boolean(seg),
+        segD: seg ? seg.distances.join(' ') : '0',
+        segW: seg ? seg.weights.join(' ') : '0.5',
       },
     };
   });

@@ -47,6 +47,7 @@ export interface GraphCanvasProps {
 }
 
 const FIT_PADDING = 24;
+const MAX_FIT_ZOOM = 1.5;
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
 
@@ -136,11 +137,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // A new view: fit it to the pane.
   const fit = () => {
     if (!cy) return;
-    if (!fitBox) return cy.fit(undefined, FIT_PADDING);
+    if (!fitBox) {
+      cy.fit(undefined, FIT_PADDING);
+      // A two-node table should not fill the screen with giant boxes.
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center();
+      }
+      return;
+    }
     // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
     const w = Math.max(cy.width() - 2 * FIT_PADDING, 1);
     const h = Math.max(cy.height() - 2 * FIT_PADDING, 1);
-    const zoom = Math.min(w / Math.max(fitBox.x2 - fitBox.x1, 1), h / Math.max(fitBox.y2 - fitBox.y1, 1), cy.maxZoom());
+    const zoom = Math.min(w / Math.max(fitBox.x2 - fitBox.x1, 1), h / Math.max(fitBox.y2 - fitBox.y1, 1), MAX_FIT_ZOOM);
     cy.viewport({
       zoom,
       pan: { x: cy.width() / 2 - zoom * (fitBox.x1 + fitBox.x2) / 2, y: cy.height() / 2 - zoom * (fitBox.y1 + fitBox.y2) / 2 },

@@ -127,6 +127,9 @@ describe('figure view in Chromium', () => {
 
 describe('every figure and table in Chromium', () => {
   it('renders each one, drawn, with no two node boxes overlapping on screen', async () => {
+    const layouts = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as {
+      views: Record<string, { edges: Record<string, unknown[]> }>;
+    };
     const { page } = await openApp(browser);
     const ids = await page.getByRole('combobox', { name: 'Figure' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(ids.length).toBeGreaterThanOrEqual(10);
@@ -149,6 +152,10 @@ describe('every figure and table in Chromium', () => {
       });
       expect(result.overlaps, id).toEqual([]);
       expect(result.n, id).toBeGreaterThan(0);
+      // Edges drawn bent exactly where the layout bends them, also when an edge id was shown in the previous figure.
+      const bends = layouts.views[`figure:${id}`]!.edges;
+      const drawnBent = await page.evaluate(() => window.mscAtlas!.cy.main!.edges('[?bent]').map((e) => e.id()).sort());
+      expect(drawnBent, id).toEqual(Object.keys(bends).filter((k) => bends[k]!.length > 0).sort());
       expect(await inkRatio(page), id).toBeGreaterThan(0.005);
       await screenshot(page, `figure-${id}`);
     }
