@@ -1,6 +1,7 @@
 /** From a view and its positions to Cytoscape element definitions. */
 import type { ElementDefinition } from 'cytoscape';
 import { nodeBox } from '../layout/measure.ts';
+import { KIND_STYLE, RELATION_STYLE } from '../theme/kinds.ts';
 import type { Point, Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 
@@ -28,9 +29,25 @@ export function toSegments(s: Point, t: Point, bends: readonly Point[]): { dista
 export function buildElements(view: GraphView, positions: Positions): ElementDefinition[] {
   const nodes: ElementDefinition[] = view.nodes.map((n) => {
     const box = nodeBox(n.entity.label, n.entity.kind);
+    const k = KIND_STYLE[n.entity.kind];
     return {
       group: 'nodes',
-      data: { id: n.id, label: n.entity.label, text: box.text, kind: n.entity.kind, w: box.width, h: box.height, sources: n.sources.join(' ') },
+      data: {
+        id: n.id,
+        label: n.entity.label,
+        text: box.text,
+        kind: n.entity.kind,
+        w: box.width,
+        h: box.height,
+        sources: n.sources.join(' '),
+        // Drawn by the stylesheet's data mappers (stylesheet.ts).
+        shape: k.shape,
+        fill: k.fill,
+        border: k.border,
+        borderWidth: k.borderWidth,
+        borderStyle: k.borderStyle,
+        fontWeight: k.bold ? 600 : 400,
+      },
       position: { ...(positions.nodes[n.id] ?? { x: 0, y: 0 }) },
     };
   });
@@ -39,6 +56,7 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
     const s = positions.nodes[e.source];
     const t = positions.nodes[e.target];
     const seg = s && t && bends.length ? toSegments(s, t, bends) : undefined;
+    const r = RELATION_STYLE[e.relation];
     return {
       group: 'edges',
       data: {
@@ -47,6 +65,9 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
         target: e.target,
         relation: e.relation,
         sign: e.sign,
+        arrow: r.arrow,
+        arrowFill: r.hollow ? 'hollow' : 'filled',
+        lineStyle: r.line,
         sources: e.sources.join(' '),
         // Always set, so a straight edge that keeps its id from a previous view loses its old bends (the element
         // patch only writes the keys it is given).

@@ -17,7 +17,9 @@ function sameData(a?: Record<string, unknown>, b?: Record<string, unknown>) {
   if (a === b) return true;
   if (!a || !b) return false;
   const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+  const same = (x: unknown, y: unknown) =>
+    x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+  return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
 }
 
 export type CanvasSelection = { type: 'node' | 'edge'; id: string } | null;
@@ -188,19 +190,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (!cy || !overlay) return;
     const before = applied.current;
-    cy.batch(() => {
-      for (const [id, style] of overlay) {
-        const prev = before.get(id);
-        if (prev && prev.classes === style.classes && sameData(prev.data, style.data)) continue;
-        const ele = cy.getElementById(id);
-        if (ele.empty()) continue;
-        if (style.data) ele.data(style.data);
-        // Add and remove our own classes only: selection and hover classes stay.
-        if (prev?.classes) ele.removeClass(prev.classes);
-        if (style.classes) ele.addClass(style.classes);
-        before.set(id, style);
-      }
-    });
+    const apply = () =>
+      cy.batch(() => {
+        for (const [id, style] of overlay) {
+          const prev = before.get(id);
+          if (prev && prev.classes === style.classes && sameData(prev.data, style.data)) continue;
+          const ele = cy.getElementById(id);
+          if (ele.empty()) continue;
+          if (style.data) ele.data(style.data);
+          // Add and remove our own classes only: selection and hover classes stay.
+          if (prev?.classes) ele.removeClass(prev.classes);
+          if (style.classes) ele.addClass(style.classes);
+          before.set(id, style);
+        }
+      });
+    // A new drawing gets its overlay before its first paint. A change of overlay (a toggle, a filter) is
+    // restyled in a task of its own, after React's update of the panels, so neither makes one long task.
+    if (before.size === 0) return void apply();
+    const timer = setTimeout(apply, 0);
+    return () => clearTimeout(timer);
   }, [cy, overlay, elements]);
 
   // Bring a focused element into view without changing the zoom more than needed.
@@ -239,6 +247,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       <CytoscapeComponent
         className="cy"
         elements={elements}
+        // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
+        // does not make react-cytoscapejs walk all elements looking for changes.
+        diff={(a: unknown, b: unknown) => a !== b}
         stylesheet={stylesheet}
         layout={LAYOUT}
         minZoom={0.05}

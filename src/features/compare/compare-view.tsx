@@ -88,10 +88,9 @@ export function CompareView() {
 
   const styles = useMemo(() => {
     if (!views) return null;
-    const sizes = new Map(views.union.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)]));
     return {
-      left: overlayStyles(views.left, paneDecorations(views.left, views.right, leftColour, rightColour), sizes),
-      right: overlayStyles(views.right, paneDecorations(views.right, views.left, rightColour, leftColour), sizes),
+      left: overlayStyles(views.left, paneDecorations(views.left, views.right, leftColour, rightColour)),
+      right: overlayStyles(views.right, paneDecorations(views.right, views.left, rightColour, leftColour)),
     };
   }, [views, leftColour, rightColour]);
 

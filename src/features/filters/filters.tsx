@@ -1,4 +1,5 @@
 import { useAtom } from 'jotai';
+import { startTransition, useOptimistic } from 'react';
 import { injuryLabel, settingLabel } from '../../model/describe.ts';
 import { filtersActive, NO_FILTERS, type Filters } from '../../model/overlay.ts';
 import { INJURY_MODELS, SETTINGS, SPECIES } from '../../model/schema.ts';
@@ -18,7 +19,14 @@ const GROUPS: { key: ListKey; legend: string; options: readonly string[]; label:
  * use (within a group, any ticked value). Unticked groups do not filter.
  */
 export function FiltersPanel() {
-  const [filters, setFilters] = useAtom(filtersAtom);
+  const [stored, setStored] = useAtom(filtersAtom);
+  // The boxes answer at once (optimistic); what the filters change renders as a transition (see source-toggles.tsx).
+  const [filters, showFilters] = useOptimistic(stored);
+  const setFilters = (f: Filters) =>
+    startTransition(() => {
+      showFilters(f);
+      setStored(f);
+    });
   const toggle = (key: ListKey, value: string, on: boolean) => {
     const current = filters[key] as string[];
     const next = on ? [...current, value] : current.filter((v) => v !== value);

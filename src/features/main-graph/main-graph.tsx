@@ -2,7 +2,6 @@ import { useAtom, useAtomValue } from 'jotai';
 import { useMemo } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { overlayStyles } from '../../graph-view/overlay-styles.ts';
-import { nodeBox } from '../../layout/measure.ts';
 import { currentViewAtom, decorationsAtom, focusAtom, selectionAtom } from '../../state/atoms.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
@@ -14,8 +13,7 @@ export function MainGraph() {
   const decorations = useAtomValue(decorationsAtom);
   const focus = useAtomValue(focusAtom);
   const positions = usePositions(view);
-  const sizes = useMemo(() => new Map(view.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)])), [view]);
-  const styles = useMemo(() => overlayStyles(view, decorations, sizes), [view, decorations, sizes]);
+  const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
