@@ -190,7 +190,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (!cy || !overlay) return;
     const before = applied.current;
-    const apply = () =>
+    const apply = () => {
       cy.batch(() => {
         for (const [id, style] of overlay) {
           const prev = before.get(id);
@@ -204,6 +204,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           before.set(id, style);
         }
       });
+    };
     // A new drawing gets its overlay before its first paint. A change of overlay (a toggle, a filter) is
     // restyled in a task of its own, after React's update of the panels, so neither makes one long task.
     if (before.size === 0) return void apply();

@@ -77,6 +77,9 @@ export function buildStylesheet(): StylesheetJson {
   sheet.push(
     // Overlays (overlay-styles.ts): what the active sources and filters leave out is dimmed, not moved.
     { selector: '.off', style: { opacity: 0.12 } },
+    // Edges no active source supports are hidden outright: a ghost of every edge adds clutter, and not drawing
+    // them keeps restyles of the atlas cheaper.
+    { selector: 'edge.off', style: { display: 'none' } },
     {
       selector: 'node.sourced',
       style: {
