@@ -36,7 +36,7 @@ export interface GraphCanvasProps {
   /** Overlay classes and data per element id, applied as a diff in one batch (overlay-styles.ts). */
   overlay?: ReadonlyMap<string, ElementStyle>;
   /** Entity to bring into view (changes of this value pan to it). */
-  focus?: { id: string; nonce: number } | null;
+  focus?: { id?: string; ids?: readonly string[]; nonce: number } | null;
   /** Fit to this model-coordinate box instead of the pane's own elements (linked compare panes). */
   fitBox?: { x1: number; y1: number; x2: number; y2: number };
   /** Hovered element shared with another pane. */
@@ -215,7 +215,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Bring a focused element into view without changing the zoom more than needed.
   useEffect(() => {
     if (!cy || !focus) return;
-    const ele = cy.getElementById(focus.id);
+    if (focus.ids) {
+      let eles = cy.collection();
+      for (const id of focus.ids) eles = eles.union(cy.getElementById(id));
+      if (eles.nonempty()) cy.animate({ fit: { eles, padding: FIT_PADDING * 3 } }, { duration: 250 });
+      return;
+    }
+    const ele = cy.getElementById(focus.id ?? '');
     if (ele.empty()) return;
     const zoom = Math.max(cy.zoom(), 0.9);
     cy.animate({ zoom, center: { eles: ele } }, { duration: 250 });

@@ -77,7 +77,9 @@ export const pathQueryAtom = atom<PathQuery | null>(null);
 /** Which chain of the path result is highlighted; null highlights all. */
 export const pathChainAtom = atom<number | null>(null);
 /** A request to bring an entity into view (nonce so the same entity can be focused twice). */
-export const focusAtom = atom<{ id: string; nonce: number } | null>(null);
+export const focusAtom = atom<Focus | null>(null);
+/** An entity to centre on, or several to fit (a highlighted path). */
+export type Focus = { id: string; ids?: undefined; nonce: number } | { id?: undefined; ids: string[]; nonce: number };
 
 export const sourceOrderAtom = atom((get) => sourceIds(requireModel(get(modelAtom))));
 export const cellFreeAtom = atom((get) => cellFreeSupports(requireModel(get(modelAtom))));

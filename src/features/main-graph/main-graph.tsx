@@ -1,8 +1,8 @@
-import { useAtom, useAtomValue } from 'jotai';
-import { useMemo } from 'react';
+import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useEffect, useMemo } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { overlayStyles } from '../../graph-view/overlay-styles.ts';
-import { currentViewAtom, decorationsAtom, focusAtom, selectionAtom } from '../../state/atoms.ts';
+import { currentViewAtom, decorationsAtom, focusAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
 
@@ -12,6 +12,12 @@ export function MainGraph() {
   const [selection, setSelection] = useAtom(selectionAtom);
   const decorations = useAtomValue(decorationsAtom);
   const focus = useAtomValue(focusAtom);
+  const setFocus = useSetAtom(focusAtom);
+  const highlight = useAtomValue(pathHighlightAtom);
+  // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
+  useEffect(() => {
+    if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
+  }, [highlight, setFocus]);
   const positions = usePositions(view);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
   return (
