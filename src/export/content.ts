@@ -27,21 +27,22 @@ export function describeFilters(f: Filters): string {
 
 export function exportContent(
   model: Model,
-  opts: { title: string; caption?: string; panes: PaneInput[]; sources: { id: string; colour: string }[]; filters?: Filters; onlyVisible?: boolean },
+  opts: { title: string; caption?: string; panes: PaneInput[]; sources: { id: string; colour: string }[]; filters?: Filters; onlyShown?: boolean },
 ): ExportContent {
   const refs = opts.panes.flatMap((p) =>
-    p.view.edges.filter((e) => !opts.onlyVisible || !p.decorations?.edges.get(e.id)?.dim).flatMap((e) => [...e.refs]),
+    p.view.edges.filter((e) => !p.decorations?.edges.get(e.id)?.dim).flatMap((e) => [...e.refs]),
   );
+  // The legend lists what is drawn.
   const union: GraphView = {
     ...opts.panes[0]!.view,
-    nodes: opts.panes.flatMap((p) => [...p.view.nodes]),
-    edges: opts.panes.flatMap((p) => [...p.view.edges]),
+    nodes: opts.panes.flatMap((p) => p.view.nodes.filter((n) => !opts.onlyShown || !p.decorations?.nodes.get(n.id)?.dim)),
+    edges: opts.panes.flatMap((p) => p.view.edges.filter((e) => !p.decorations?.edges.get(e.id)?.dim)),
   };
   const filterText = opts.filters && filtersActive(opts.filters) ? ` Filters: ${describeFilters(opts.filters)}.` : '';
   return {
     title: opts.title,
     ...(opts.caption ? { caption: opts.caption } : {}),
-    panes: opts.panes.map((p) => ({ ...(p.label ? { label: p.label } : {}), scene: buildScene(p.view, p.positions, p.decorations) })),
+    panes: opts.panes.map((p) => ({ ...(p.label ? { label: p.label } : {}), scene: buildScene(p.view, p.positions, p.decorations, opts.onlyShown) })),
     legend: legendItems(union),
     sources: opts.sources.map((s) => ({ label: `${model.entities.get(s.id)?.label ?? s.id} — ${model.entities.get(s.id)?.tissue ?? ''}`, colour: s.colour })),
     sourceLine:

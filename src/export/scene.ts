@@ -69,12 +69,17 @@ export function clipToNode(n: { x: number; y: number; w: number; h: number; shap
   return { x: n.x + dx * t, y: n.y + dy * t };
 }
 
-export function buildScene(view: GraphView, positions: Positions, decorations?: Decorations): Scene {
+/**
+ * @param onlyShown leave out what the overlay dims (the drawing is then fitted to what remains). Edges the screen
+ * hides (dimmed edges) are never drawn.
+ */
+export function buildScene(view: GraphView, positions: Positions, decorations?: Decorations, onlyShown = false): Scene {
   const nodes: SceneNode[] = [];
   const byId = new Map<string, SceneNode>();
   for (const n of view.nodes) {
     const p = positions.nodes[n.id];
     if (!p) continue;
+    if (onlyShown && decorations?.nodes.get(n.id)?.dim) continue;
     const box = nodeBox(n.entity.label, n.entity.kind);
     const style = KIND_STYLE[n.entity.kind];
     const d = decorations?.nodes.get(n.id);
@@ -105,6 +110,7 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     if (!s || !t) continue;
+    if (decorations?.edges.get(e.id)?.dim) continue;
     const bends = positions.edges[e.id] ?? [];
     const start = clipToNode(s, bends[0] ?? t);
     const end = clipToNode(t, bends.at(-1) ?? s);

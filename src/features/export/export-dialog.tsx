@@ -51,6 +51,8 @@ export function ExportDialog() {
   const [preset, setPreset] = useState<SizePreset>('slide-hd');
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<Background>('white');
+  const [onlyShown, setOnlyShown] = useState(true);
+  const anyDimmed = mode !== 'compare' && [...decorations.nodes.values()].some((d) => d.dim);
   const [status, setStatus] = useState<{ kind: 'info' | 'error' | 'busy'; text: string; largest?: { width: number; height: number } } | null>(null);
 
   const baseName = () =>
@@ -88,7 +90,7 @@ export function ExportDialog() {
         panes: [{ view, positions, decorations }],
         sources: showSources ? active.map((id) => ({ id, colour: sourceColour(order, id) })) : [],
         filters,
-        onlyVisible: true,
+        onlyShown: anyDimmed && onlyShown,
       }),
     };
   }
@@ -178,6 +180,12 @@ export function ExportDialog() {
                     </label>
                   )}
                 </fieldset>
+              )}
+              {anyDimmed && (
+                <label className="check">
+                  <input type="checkbox" checked={onlyShown} onChange={(e) => setOnlyShown(e.target.checked)} /> Leave out what the
+                  current sources and filters dim, and fit the drawing to the rest
+                </label>
               )}
               <fieldset>
                 <legend>Background</legend>
