@@ -80,6 +80,22 @@ describe('scene geometry', () => {
   });
 });
 
+describe('scene with an overlay', () => {
+  it('never draws dimmed edges, and leaves out dimmed nodes when asked, fitting what remains', () => {
+    const decorations = {
+      nodes: new Map(fig1.nodes.map((n) => [n.id, { dim: n.id !== 'pten' && n.id !== 'mir-21', sourceColours: [], shared: false, highlight: null }])),
+      edges: new Map(fig1.edges.map((e) => [e.id, { dim: e.id !== 'mir-21~inhibits~pten', colours: ['#332288'], highlight: null }])),
+    };
+    const all = buildScene(fig1, fig1Positions, decorations);
+    expect(all.nodes).toHaveLength(fig1.nodes.length);
+    expect(all.edges.map((e) => e.id)).toEqual(['mir-21~inhibits~pten']);
+    expect(all.edges[0]!.colours).toEqual(['#332288']);
+    const shown = buildScene(fig1, fig1Positions, decorations, true);
+    expect(shown.nodes.map((n) => n.id).sort()).toEqual(['mir-21', 'pten']);
+    expect(shown.width).toBeLessThan(all.width / 2);
+  });
+});
+
 describe('SVG export', () => {
   it('is a standalone SVG with the title, legend, source line and every label', () => {
     const content = exportContent(model, { title: fig1.title, caption: fig1.caption, panes: [{ view: fig1, positions: fig1Positions }], sources: [] });
