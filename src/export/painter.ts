@@ -117,13 +117,13 @@ export class SvgPainter implements Painter {
     const anchor = st.align === 'center' ? 'middle' : st.align === 'right' ? 'end' : 'start';
     const attrs = [
       `x="${num(x)}"`,
-      `y="${num(y)}"`,
+      // Alphabetic baseline 0.35 em below the middle: dominant-baseline is drawn differently by browsers,
+      // Inkscape and librsvg, the plain baseline the same by all.
+      `y="${num(y + st.size * 0.35)}"`,
       `font-size="${num(st.size)}"`,
       st.weight === 600 ? 'font-weight="600"' : '',
       `fill="${st.colour ?? '#111111'}"`,
       `text-anchor="${anchor}"`,
-      // "central" puts the middle of the glyphs on y, like Canvas's textBaseline "middle".
-      'dominant-baseline="central"',
       st.opacity !== undefined && st.opacity < 1 ? `opacity="${num(st.opacity)}"` : '',
     ];
     this.parts.push(`<text ${attrs.filter(Boolean).join(' ')}>${esc(s)}</text>`);
