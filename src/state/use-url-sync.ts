@@ -15,15 +15,21 @@ export function useUrlSync() {
   const setNotice = useSetAtom(noticeAtom);
   const ready = useRef(false);
   const lastPlace = useRef('');
+  // The address just read: nothing is written back until the atoms show it (else the first render, still at the
+  // defaults, would overwrite the link before it is applied).
+  const expected = useRef<string | null>(null);
 
   useEffect(() => {
     const apply = () => {
       const { state: parsed, problems } = parseUrl(window.location.search, model);
       setState(parsed);
-      setNotice(problems.length ? problems.join(' ') : null);
+      // Only ever set here, never cleared: the bad link is rewritten below, and reading the rewritten address again
+      // (StrictMode, back/forward) must not hide the message before the user has seen it.
+      if (problems.length) setNotice(problems.join(' '));
       lastPlace.current = place(parsed);
       // Rewrite a bad link to what is shown, so copying the address shares the right view.
       const search = toSearch(parsed, model);
+      expected.current = search;
       if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
     };
     apply();
@@ -35,6 +41,10 @@ export function useUrlSync() {
   useEffect(() => {
     if (!ready.current) return;
     const search = toSearch(state, model);
+    if (expected.current !== null) {
+      if (search !== expected.current) return;
+      expected.current = null;
+    }
     if (search === window.location.search) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     const p = place(state);

@@ -73,3 +73,24 @@ describe('figure view', () => {
     expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(/Click a node or an arrow/);
   });
 });
+
+describe('links and history', () => {
+  it('keeps a deep link as it is on start-up, adding no history entry', () => {
+    window.history.replaceState(null, '', '/');
+    const before = window.history.length;
+    renderApp('?view=compare&left=source:hpmsc&right=source:humsc');
+    expect(screen.getByRole('combobox', { name: 'Left' })).toHaveValue('source:hpmsc');
+    expect(window.location.search).toBe('?view=compare&left=source:hpmsc&right=source:humsc');
+    expect(window.history.length).toBe(before);
+  });
+
+  it('back and forward restore the previous view', async () => {
+    const user = userEvent.setup();
+    renderApp('?figure=fig2');
+    await user.click(screen.getByRole('button', { name: 'Atlas' }));
+    expect(window.location.search).toBe('?view=atlas');
+    window.history.back();
+    await screen.findByRole('combobox', { name: 'Figure' });
+    expect(screen.getByRole('combobox', { name: 'Figure' })).toHaveValue('fig2');
+  });
+});

@@ -1,5 +1,6 @@
 /** Render the whole app at a URL, with the shipped graphs and an in-process ELK for views without a layout. */
 import { render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { App } from '../../src/app/app.tsx';
 import { bundledValidation, precomputedLayouts } from '../../src/data/bundled.ts';
 import { createInProcessEngine } from '../../src/layout/in-process.ts';
@@ -9,5 +10,10 @@ export const model = bundledValidation.model!;
 
 export function renderApp(search = '') {
   window.history.replaceState(null, '', `/${search}`);
-  return render(<App model={model} layoutService={createLayoutService(precomputedLayouts, async () => createInProcessEngine())} />);
+  // StrictMode as in main.tsx: effects run twice, which is how a link once got lost on start-up.
+  return render(
+    <StrictMode>
+      <App model={model} layoutService={createLayoutService(precomputedLayouts, async () => createInProcessEngine())} />
+    </StrictMode>,
+  );
 }
