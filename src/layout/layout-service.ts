@@ -4,7 +4,7 @@
  */
 import type { GraphView } from '../model/view.ts';
 import { layoutInput } from './layout-input.ts';
-import { layoutHash, type LayoutEngine, type Positions } from './types.ts';
+import { layoutHash, type LayoutEngine, type LayoutInput, type Positions } from './types.ts';
 
 export interface LayoutService {
   /** Synchronous answer when a cached layout fits, so the first paint needs no promise. */
@@ -18,18 +18,29 @@ export function createLayoutService(
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
   let engine: Promise<LayoutEngine> | undefined;
+  // Views are derived once per state (jotai atoms), so their layout input and hash are computed once per view
+  // object, not on every render that asks.
+  const inputs = new WeakMap<GraphView, { input: LayoutInput; hash: string }>();
+  const inputOf = (view: GraphView) => {
+    let entry = inputs.get(view);
+    if (!entry) {
+      const input = layoutInput(view);
+      entry = { input, hash: layoutHash(input) };
+      inputs.set(view, entry);
+    }
+    return entry;
+  };
   const cached = (view: GraphView) => {
-    const hash = layoutHash(layoutInput(view));
     const hit = precomputed[view.key];
-    return hit?.hash === hash ? hit : undefined;
+    return hit && hit.hash === inputOf(view).hash ? hit : undefined;
   };
   return {
     cached,
     positions(view) {
       const hit = cached(view);
       if (hit) return Promise.resolve(hit);
-      const input = layoutInput(view);
-      const id = `${view.key}#${layoutHash(input)}`;
+      const { input, hash } = inputOf(view);
+      const id = `${view.key}#${hash}`;
       let pending = computed.get(id);
       if (!pending) {
         engine ??= loadEngine();

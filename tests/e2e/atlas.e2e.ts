@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot, waitForCanvas } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, waitForCanvas, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 /** Pixels of a node's box on the canvas, as RGBA bytes (compare before/after). */
 async function nodePixels(page: Page, id: string): Promise<Buffer> {
@@ -26,7 +20,7 @@ async function setSources(page: Page, on: string[]) {
 
 describe('atlas in Chromium', () => {
   it('shows every source; toggling bone marrow and amniotic fluid MSCs marks miR-21 and PTEN as shared', async () => {
-    const { page, errors } = await openApp(browser, '?view=atlas');
+    const { page, errors } = await openApp(getBrowser(), '?view=atlas');
     await expect(page.getByRole('region', { name: /^Atlas/ }).isVisible()).resolves.toBe(true);
     await setSources(page, ['hBMMSC']);
     const before = { mir21: await nodePixels(page, 'mir-21'), pten: await nodePixels(page, 'pten') };
@@ -56,10 +50,10 @@ describe('atlas in Chromium', () => {
   });
 
   it('restores toggles, filters and selection from a shared link, without moving anything', async () => {
-    const { page: first } = await openApp(browser, '?view=atlas');
+    const { page: first } = await openApp(getBrowser(), '?view=atlas');
     const positionsAll = await first.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
     await first.close();
-    const { page } = await openApp(browser, '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten');
+    const { page } = await openApp(getBrowser(), '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten');
     expect(await page.getByRole('checkbox', { name: /^hBMMSC — / }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /^hPMSC — / }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'decrease' }).isChecked()).toBe(true);
@@ -74,7 +68,7 @@ describe('atlas in Chromium', () => {
   });
 
   it('search finds FGF2 by "bFGF" and estradiol by "E2", and focuses it', async () => {
-    const { page } = await openApp(browser, '?view=atlas');
+    const { page } = await openApp(getBrowser(), '?view=atlas');
     const box = page.getByRole('searchbox', { name: 'Search entities' });
     await box.fill('bFGF');
     await expect(page.getByRole('option').first().innerText()).resolves.toMatch(/^FGF2/);
@@ -86,7 +80,7 @@ describe('atlas in Chromium', () => {
   });
 
   it('explains the chains from hAFMSC to AMH and highlights them', async () => {
-    const { page } = await openApp(browser, '?view=atlas');
+    const { page } = await openApp(getBrowser(), '?view=atlas');
     const panel = page.getByRole('region', { name: 'Explain a path' });
     await panel.getByRole('combobox', { name: 'From source' }).selectOption({ label: 'hAFMSC' });
     await panel.getByRole('combobox', { name: 'To' }).selectOption({ label: 'AMH' });
@@ -102,7 +96,7 @@ describe('atlas in Chromium', () => {
   });
 
   it('overlays another source on a figure without moving it', async () => {
-    const { page } = await openApp(browser, '?figure=fig1');
+    const { page } = await openApp(getBrowser(), '?figure=fig1');
     const before = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
     await page.getByRole('button', { name: /Sources, filters & paths/ }).click();
     await page.getByRole('checkbox', { name: /^hAFMSC — / }).check();

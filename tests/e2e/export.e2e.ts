@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import cytoscape from 'cytoscape';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDpi } from '../../src/export/png-dpi.ts';
-import { appUrl, launch, openApp, waitForCanvas } from './browser.ts';
+import { appUrl, openApp, waitForCanvas, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 async function exportFile(page: Page, format: string, size?: string) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -33,7 +27,7 @@ function inkShare(png: PNG): number {
 
 describe('exports in Chromium', () => {
   it('PNG of a figure at 1920×1080 and 4K: the chosen size, with real content, whatever the screen pixel ratio', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, acceptDownloads: true });
     const p = page;
     await p.goto(appUrl());
     await waitForCanvas(p);
@@ -55,7 +49,7 @@ describe('exports in Chromium', () => {
   });
 
   it('SVG parses and carries the title; JSON reloads with the same element count; CSV has a header and rows; references export', async () => {
-    const { page } = await openApp(browser, '?view=atlas&sources=hbmmsc,hafmsc');
+    const { page } = await openApp(getBrowser(), '?view=atlas&sources=hbmmsc,hafmsc');
     const counts = await page.evaluate(() => ({ n: window.mscAtlas!.cy.main!.nodes().length, e: window.mscAtlas!.cy.main!.edges().length }));
 
     const svg = (await exportFile(page, 'SVG image (vector)')).bytes.toString('utf8');
@@ -84,7 +78,7 @@ describe('exports in Chromium', () => {
   });
 
   it('exports both compare panes in one image', async () => {
-    const { page } = await openApp(browser, '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
     await waitForCanvas(page, 'left');
     const file = await exportFile(page, 'PNG image', 'slide-hd');
     expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc.png');
@@ -105,7 +99,7 @@ describe('exports in Chromium', () => {
   });
 
   it('refuses an export larger than the browser can draw and offers the largest size that works', async () => {
-    const { page } = await openApp(browser, '?view=atlas');
+    const { page } = await openApp(getBrowser(), '?view=atlas');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: 'PNG image' }).check();

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, inkRatio, launch, openApp, screenshot, waitForCanvas } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appUrl, inkRatio, openApp, screenshot, waitForCanvas, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 describe('figure view in Chromium', () => {
   it('loads Fig. 1 and draws the canvas', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await openApp(getBrowser());
     await expect(page.getByRole('region', { name: /^Fig\. 1 Effects and mechanisms of hBMMSCs on POF$/ }).isVisible()).resolves.toBe(true);
     expect(await inkRatio(page)).toBeGreaterThan(0.02);
     await screenshot(page, 'figure-fig1');
@@ -23,7 +16,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('does not load ELK at start-up for a shipped figure', async () => {
-    const page = await browser.newPage();
+    const page = await getBrowser().newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(appUrl());
@@ -35,7 +28,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('lists the figure nodes in the text alternative', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     await page.getByText(/^Text version of this diagram/).click();
     const table = page.getByRole('table', { name: /^Entities in Fig\. 1/ });
     const names = await table.getByRole('rowheader').allInnerTexts();
@@ -46,7 +39,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('clicking a node on the canvas shows its citations', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     const box = await page.locator('.main-graph .cy').boundingBox();
     const pos = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('pten').renderedPosition());
     await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
@@ -62,7 +55,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('clicking an edge shows its evidence', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     const box = await page.locator('.main-graph .cy').boundingBox();
     const mid = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('mir-144-5p~inhibits~pten').renderedMidpoint());
     await page.mouse.click(box!.x + mid.x, box!.y + mid.y);
@@ -73,7 +66,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('a deep link restores the selection, and the selected node is drawn highlighted', async () => {
-    const { page } = await openApp(browser, '?figure=fig1&select=node:mir-21');
+    const { page } = await openApp(getBrowser(), '?figure=fig1&select=node:mir-21');
     const details = page.getByRole('region', { name: 'Details' });
     await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('miR-21');
     const state = await page.evaluate(() => {
@@ -87,7 +80,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('a bad link opens the default view with a visible message', async () => {
-    const { page } = await openApp(browser, '?figure=fig404');
+    const { page } = await openApp(getBrowser(), '?figure=fig404');
     await expect(page.getByRole('status').innerText()).resolves.toMatch(/figure "fig404" that does not exist/);
     expect(page.url()).not.toContain('fig404');
     await screenshot(page, 'figure-bad-link');
@@ -101,7 +94,7 @@ describe('figure view in Chromium', () => {
     const bends = layouts.views['figure:fig1']!.edges;
     const bent = Object.entries(bends).filter(([, b]) => b.length > 0);
     expect(bent.length).toBeGreaterThan(0);
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     const drawn = await page.evaluate(
       (ids) => Object.fromEntries(ids.map((id) => [id, window.mscAtlas!.cy.main!.getElementById(id).segmentPoints()])),
       bent.map(([id]) => id),
@@ -117,7 +110,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('keeps labels legible when the figure is fitted to a 1440×900 screen', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     const zoom = await page.evaluate(() => window.mscAtlas!.cy.main!.zoom());
     // 13 px labels: at least 9 px on screen.
     expect(zoom * 13).toBeGreaterThanOrEqual(9);
@@ -130,7 +123,7 @@ describe('every figure and table in Chromium', () => {
     const layouts = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as {
       views: Record<string, { edges: Record<string, unknown[]> }>;
     };
-    const { page } = await openApp(browser);
+    const { page } = await openApp(getBrowser());
     const ids = await page.getByRole('combobox', { name: 'Figure' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(ids.length).toBeGreaterThanOrEqual(10);
     for (const id of ids) {
