@@ -11,6 +11,7 @@ import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
+import { SourceMarksLayer, type SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
 function sameData(a?: Record<string, unknown>, b?: Record<string, unknown>) {
@@ -44,6 +45,8 @@ export interface GraphCanvasProps {
   onHover?: (id: string | null) => void;
   /** Called on every pan or zoom the user makes. */
   onViewport?: (viewport: { zoom: number; pan: { x: number; y: number } }) => void;
+  /** Source colour bars and shared badges over the nodes (source-marks.ts). */
+  marks?: ReadonlyMap<string, SourceMark>;
   /** Viewport to adopt (from a linked pane); ignored when equal to the current one. */
   viewport?: { zoom: number; pan: { x: number; y: number } } | null;
 }
@@ -61,7 +64,8 @@ declare global {
 }
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport } = props;
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks } = props;
+  const [layer, setLayer] = useState<SourceMarksLayer | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -116,6 +120,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.off('viewport', onView);
     };
   }, [cy]);
+
+  // The marks layer lives as long as the Cytoscape instance.
+  useEffect(() => {
+    if (!cy) return;
+    const container = cy.container();
+    if (!container) return;
+    const l = new SourceMarksLayer(cy, container);
+    setLayer(l);
+    return () => {
+      l.destroy();
+      setLayer(null);
+    };
+  }, [cy]);
+  useEffect(() => {
+    layer?.set(marks ?? new Map());
+  }, [layer, marks, elements]);
 
   // Hover from the other pane.
   useEffect(() => {

@@ -79,23 +79,7 @@ export function buildStylesheet(): StylesheetJson {
     { selector: '.off', style: { opacity: 0.12 } },
     // Edges no active source supports are hidden outright: a ghost of every edge adds clutter, and not drawing
     // them keeps restyles of the atlas cheaper.
-    { selector: 'edge.off', style: { display: 'none' } },
-    {
-      selector: 'node.sourced',
-      style: {
-        // Several small images per node (overlay-styles.ts): colour segments along the bottom, a count badge.
-        'background-image': 'data(bgImgs)' as never,
-        'background-position-x': 'data(bgX)' as never,
-        'background-position-y': 'data(bgY)' as never,
-        'background-width': 'data(bgW)' as never,
-        'background-height': 'data(bgH)' as never,
-        'background-fit': 'none',
-        'background-clip': 'node',
-        'background-image-containment': 'inside',
-        'background-image-smoothing': 'no',
-      },
-    },
-    { selector: 'node.shared', style: { 'border-color': '#000000', 'border-width': 3, 'border-style': 'solid' } },
+    { selector: 'edge.off', style: { visibility: 'hidden' } },
     { selector: 'node.source-on', style: { 'border-color': 'data(sourceColour)', 'border-width': 5 } },
     {
       selector: 'edge.coloured',

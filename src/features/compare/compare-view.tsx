@@ -1,7 +1,7 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useMemo, useState } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
-import { overlayStyles } from '../../graph-view/overlay-styles.ts';
+import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
@@ -88,9 +88,13 @@ export function CompareView() {
 
   const styles = useMemo(() => {
     if (!views) return null;
+    const left = paneDecorations(views.left, views.right, leftColour, rightColour);
+    const right = paneDecorations(views.right, views.left, rightColour, leftColour);
     return {
-      left: overlayStyles(views.left, paneDecorations(views.left, views.right, leftColour, rightColour)),
-      right: overlayStyles(views.right, paneDecorations(views.right, views.left, rightColour, leftColour)),
+      left: overlayStyles(views.left, left),
+      right: overlayStyles(views.right, right),
+      leftMarks: sourceMarks(views.left, left),
+      rightMarks: sourceMarks(views.right, right),
     };
   }, [views, leftColour, rightColour]);
 
@@ -134,6 +138,7 @@ export function CompareView() {
             onSelect={setSelection}
             name={side}
             overlay={styles[side]}
+            marks={side === 'left' ? styles.leftMarks : styles.rightMarks}
             focus={focus}
             fitBox={box}
             hover={hover}

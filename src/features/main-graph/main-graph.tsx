@@ -1,7 +1,7 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useMemo } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
-import { overlayStyles } from '../../graph-view/overlay-styles.ts';
+import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { currentViewAtom, decorationsAtom, focusAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
@@ -20,6 +20,7 @@ export function MainGraph() {
   }, [highlight, setFocus]);
   const positions = usePositions(view);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
+  const marks = useMemo(() => sourceMarks(view, decorations), [view, decorations]);
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
@@ -35,6 +36,7 @@ export function MainGraph() {
             onSelect={setSelection}
             name="main"
             overlay={styles}
+            marks={marks}
             focus={focus}
           />
         ) : positions.status === 'loading' ? (

@@ -1,0 +1,116 @@
+/**
+ * Source marks drawn on a canvas of our own above Cytoscape's: a bar of source colours along the bottom of each
+ * node, and for an entity two or more sources share, a black outline and a count badge.
+ *
+ * Why not Cytoscape styles: every node whose style changes has its cached texture redrawn, so a source toggle on
+ * the atlas (which changes the marks of a hundred nodes) made one long frame. Drawn here, a toggle costs a
+ * repaint of a few hundred rectangles, and Cytoscape only restyles edges and dimmed nodes.
+ */
+import type { Core } from 'cytoscape';
+import type { NodeShape } from '../theme/kinds.ts';
+import { shapePath } from '../theme/shapes.ts';
+
+export interface SourceMark {
+  colours: readonly string[];
+  shared: boolean;
+  /** Drawn faint (outside a highlighted path). */
+  faded: boolean;
+}
+
+const BAR = 6;
+const BADGE_R = 8;
+
+export class SourceMarksLayer {
+  private canvas: HTMLCanvasElement;
+  private marks: ReadonlyMap<string, SourceMark> = new Map();
+  private onRender = () => this.draw();
+
+  constructor(
+    private cy: Core,
+    container: HTMLElement,
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'source-marks';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '1' });
+    container.append(this.canvas);
+    // Cytoscape fires "render" after each frame it draws: pan, zoom, restyle.
+    cy.on('render', this.onRender);
+  }
+
+  set(marks: ReadonlyMap<string, SourceMark>) {
+    this.marks = marks;
+    this.draw();
+  }
+
+  destroy() {
+    this.cy.off('render', this.onRender);
+    this.canvas.remove();
+  }
+
+  private draw() {
+    const cy = this.cy;
+    const dpr = window.devicePixelRatio || 1;
+    const w = cy.width();
+    const h = cy.height();
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr);
+      this.canvas.height = Math.round(h * dpr);
+      this.canvas.style.width = `${w}px`;
+      this.canvas.style.height = `${h}px`;
+    }
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    if (this.marks.size === 0) return;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * pan.x, dpr * pan.y);
+    // Cull what is off screen.
+    const x1 = -pan.x / zoom;
+    const y1 = -pan.y / zoom;
+    const x2 = x1 + w / zoom;
+    const y2 = y1 + h / zoom;
+    for (const [id, mark] of this.marks) {
+      if (!mark.colours.length) continue;
+      const node = cy.getElementById(id);
+      if (node.empty()) continue;
+      const p = node.position();
+      const nw = node.data('w') as number;
+      const nh = node.data('h') as number;
+      if (p.x + nw / 2 < x1 || p.x - nw / 2 > x2 || p.y + nh / 2 < y1 || p.y - nh / 2 > y2) continue;
+      const outline = new Path2D(shapePath(node.data('shape') as NodeShape, p.x, p.y, nw, nh));
+      ctx.globalAlpha = mark.faded ? 0.15 : 1;
+      ctx.save();
+      ctx.clip(outline);
+      const seg = nw / mark.colours.length;
+      mark.colours.forEach((c, i) => {
+        ctx.fillStyle = c;
+        ctx.fillRect(p.x - nw / 2 + i * seg, p.y + nh / 2 - BAR, seg + 0.5, BAR);
+      });
+      ctx.restore();
+      if (mark.shared) {
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#000';
+        ctx.stroke(outline);
+        // Badges stay readable when zoomed out: never smaller than 7 screen pixels in radius.
+        const r = Math.max(BADGE_R, 7 / zoom);
+        const bx = p.x + nw / 2 - BADGE_R - 1;
+        const by = p.y - nh / 2 + BADGE_R + 1;
+        ctx.fillStyle = '#000';
+        ctx.beginPath();
+        ctx.arc(bx, by, r, 0, 2 * Math.PI);
+        ctx.fill();
+        if (r * zoom >= 5) {
+          ctx.fillStyle = '#fff';
+          ctx.font = `600 ${r * 1.35}px Inter, sans-serif`;
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'middle';
+          ctx.fillText(String(mark.colours.length), bx, by + r * 0.08);
+        }
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+}
