@@ -45,6 +45,17 @@ describe('compare view in Chromium', () => {
     await page.close();
   });
 
+  it('hovering an entity in one pane highlights it in the other', async () => {
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    await waitForCanvas(page, 'right');
+    const box = await page.locator('.compare-pane').first().locator('.cy').boundingBox();
+    const pos = await page.evaluate(() => window.mscAtlas!.cy.left!.getElementById('hgf').renderedPosition());
+    await page.mouse.move(box!.x + pos.x, box!.y + pos.y);
+    await page.waitForFunction(() => window.mscAtlas!.cy.right!.getElementById('hgf').hasClass('hover'));
+    expect(await page.evaluate(() => window.mscAtlas!.cy.right!.$('node.hover').map((n) => n.id()))).toEqual(['hgf']);
+    await page.close();
+  });
+
   it('selecting a row of the summary selects the entity in both panes', async () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
     await waitForCanvas(page, 'left');
