@@ -81,7 +81,8 @@ export class SourceMarksLayer {
       const nh = node.data('h') as number;
       if (p.x + nw / 2 < x1 || p.x - nw / 2 > x2 || p.y + nh / 2 < y1 || p.y - nh / 2 > y2) continue;
       const outline = new Path2D(shapePath(node.data('shape') as NodeShape, p.x, p.y, nw, nh));
-      ctx.globalAlpha = mark.faded ? 0.15 : 1;
+      // Faint like the node itself when a selection or a path fades it.
+      ctx.globalAlpha = mark.faded || node.hasClass('faded') || node.hasClass('off') ? 0.15 : 1;
       ctx.save();
       ctx.clip(outline);
       const seg = nw / mark.colours.length;

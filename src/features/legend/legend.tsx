@@ -3,13 +3,20 @@ import { useState } from 'react';
 import { EDGE_COLOUR } from '../../theme/kinds.ts';
 import { legendItems } from '../../theme/legend-items.ts';
 import { arrowPath, shapePath } from '../../theme/shapes.ts';
-import { currentViewAtom } from '../../state/atoms.ts';
+import { activeSourcesAtom, currentViewAtom, decorationsAtom, modelAtom, requireModel, sourceOrderAtom } from '../../state/atoms.ts';
+import { sourceColour } from '../../theme/sources.ts';
 
 /** Key to the shapes, colours and arrow heads of the current view; collapsible so it never hides the graph. */
 export function Legend() {
   const view = useAtomValue(currentViewAtom);
+  const model = requireModel(useAtomValue(modelAtom));
+  const decorations = useAtomValue(decorationsAtom);
+  const active = useAtomValue(activeSourcesAtom);
+  const order = useAtomValue(sourceOrderAtom);
   const [open, setOpen] = useState(true);
   const items = legendItems(view);
+  // Source colours are on screen: say which colour is which, and what the badge means.
+  const showSources = [...decorations.nodes.values()].some((d) => d.sourceColours.length > 0);
   return (
     <section className={`legend ${open ? 'open' : 'closed'}`} aria-labelledby="legend-heading">
       <h2 id="legend-heading">
@@ -57,6 +64,25 @@ export function Legend() {
               );
             })}
           </ul>
+          {showSources && (
+            <ul aria-label="Cell sources">
+              {active.map((id) => (
+                <li key={id}>
+                  <span className="swatch" style={{ background: sourceColour(order, id) }} aria-hidden="true" />
+                  {model.entities.get(id)?.label}
+                </li>
+              ))}
+              <li>
+                <svg width="20" height="18" aria-hidden="true">
+                  <circle cx="10" cy="9" r="8" fill="#000" />
+                  <text x="10" y="13" fontSize="11" fontWeight="600" fill="#fff" textAnchor="middle">
+                    2
+                  </text>
+                </svg>
+                black outline and count: acted on by that many active sources
+              </li>
+            </ul>
+          )}
         </div>
       )}
     </section>
