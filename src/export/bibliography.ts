@@ -55,7 +55,7 @@ export function toBibtex(model: Model, refs: Reference[]): string {
       ];
       const body = fields
         .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${k === 'author' || k === 'doi' ? v : v}}`)
+        .map(([k, v]) => `  ${k} = {${v}}`)
         .join(',\n');
       return `@article{${bibKey(r)},\n${body}\n}`;
     }),

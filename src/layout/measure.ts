@@ -3,7 +3,7 @@
  * the font file by scripts/gen-font-metrics.ts) give the same numbers in Node, in the layout worker and in tests.
  */
 import metrics from './font-metrics.json';
-import { FONT_FAMILY, KIND_STYLE, LINE_HEIGHT, NODE_FONT_SIZE, SHAPE_WIDTH_FACTOR } from '../theme/kinds.ts';
+import { KIND_STYLE, LINE_HEIGHT, NODE_FONT_SIZE, SHAPE_WIDTH_FACTOR } from '../theme/kinds.ts';
 import type { EntityKind } from '../model/schema.ts';
 
 const widths = metrics.widths as Record<'400' | '600', Record<string, number>>;
@@ -58,4 +58,3 @@ export function nodeBox(label: string, kind: EntityKind): NodeBox {
   };
 }
 
-export { FONT_FAMILY };
