@@ -92,7 +92,7 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
       shape: style.shape,
       fill: style.fill,
       stroke: d?.ownColour ?? (d?.shared ? '#000000' : style.border),
-      strokeWidth: d?.ownColour ? 5 : d?.shared ? 3 : style.borderWidth,
+      strokeWidth: d?.shared ? 3 : style.borderWidth,
       dashed: style.borderStyle === 'dashed' && !d?.shared,
       double: style.borderStyle === 'double' && !d?.shared,
       lines: box.text.split('\n'),

@@ -26,10 +26,26 @@ export function toSegments(s: Point, t: Point, bends: readonly Point[]): { dista
   return { distances, weights };
 }
 
-export function buildElements(view: GraphView, positions: Positions): ElementDefinition[] {
+/**
+ * Per-element look that no class changes (size, label, shape, fill; an edge's bends, arrow and line), set as
+ * style bypasses rather than stylesheet data mappers: Cytoscape re-applies every mapped property of an element
+ * each time any of its classes changes, and re-parsed bend arrays never compare equal, so mappers made every
+ * overlay toggle recompute the bounds and control points of each restyled edge.
+ */
+export type Look = Record<string, string | number | number[]>;
+
+export interface CanvasElements {
+  elements: ElementDefinition[];
+  /** Style bypasses by element id, applied once per drawing (graph-canvas.tsx). */
+  looks: Map<string, Look>;
+}
+
+export function buildElements(view: GraphView, positions: Positions): CanvasElements {
+  const looks = new Map<string, Look>();
   const nodes: ElementDefinition[] = view.nodes.map((n) => {
     const box = nodeBox(n.entity.label, n.entity.kind);
     const k = KIND_STYLE[n.entity.kind];
+    looks.set(n.id, { label: box.text, width: box.width, height: box.height, shape: k.shape, 'background-color': k.fill, 'font-weight': k.bold ? 600 : 400 });
     return {
       group: 'nodes',
       data: {
@@ -40,13 +56,11 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
         w: box.width,
         h: box.height,
         sources: n.sources.join(' '),
-        // Drawn by the stylesheet's data mappers (stylesheet.ts).
-        shape: k.shape,
-        fill: k.fill,
+        shape: k.shape, // for the source marks' outlines (source-marks.ts)
+        // The border is drawn by the stylesheet's data mappers (stylesheet.ts): selection and overlays change it.
         border: k.border,
         borderWidth: k.borderWidth,
         borderStyle: k.borderStyle,
-        fontWeight: k.bold ? 600 : 400,
       },
       position: { ...(positions.nodes[n.id] ?? { x: 0, y: 0 }) },
     };
@@ -57,6 +71,15 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
     const t = positions.nodes[e.target];
     const seg = s && t && bends.length ? toSegments(s, t, bends) : undefined;
     const r = RELATION_STYLE[e.relation];
+    looks.set(e.id, {
+      'target-arrow-shape': r.arrow,
+      'target-arrow-fill': r.hollow ? 'hollow' : 'filled',
+      'line-style': r.line,
+      // Always set, so an edge that keeps its id from a previous view loses its old bends.
+      ...(seg
+        ? { 'curve-style': 'segments', 'segment-distances': seg.distances, 'segment-weights': seg.weights, 'edge-distances': 'node-position' }
+        : { 'curve-style': 'straight' }),
+    });
     return {
       group: 'edges',
       data: {
@@ -65,17 +88,11 @@ export function buildElements(view: GraphView, positions: Positions): ElementDef
         target: e.target,
         relation: e.relation,
         sign: e.sign,
-        arrow: r.arrow,
-        arrowFill: r.hollow ? 'hollow' : 'filled',
-        lineStyle: r.line,
         sources: e.sources.join(' '),
-        // Always set, so a straight edge that keeps its id from a previous view loses its old bends (the element
-        // patch only writes the keys it is given).
+        // Always set (the element patch only writes the keys it is given).
         bent: Boolean(seg),
-        segD: seg ? seg.distances.join(' ') : '0',
-        segW: seg ? seg.weights.join(' ') : '0.5',
       },
     };
   });
-  return [...nodes, ...edges];
+  return { elements: [...nodes, ...edges], looks };
 }

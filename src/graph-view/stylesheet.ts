@@ -1,6 +1,7 @@
 /**
- * The Cytoscape stylesheet: nodes by entity kind (shape, fill, border), edges by relation (SBGN activity-flow
- * arrow heads), plus the classes overlays toggle. Built from the shared theme so legend and exports agree.
+ * The Cytoscape stylesheet: what all nodes and edges share, their border by kind, and the classes that selection
+ * and overlays toggle. Each element's fixed look by kind and relation (shape, fill, SBGN activity-flow arrow
+ * heads) is a style bypass from elements.ts. Built from the shared theme so legend and exports agree.
  */
 import type { StylesheetJson } from 'cytoscape';
 import { EDGE_COLOUR, FONT_FAMILY, LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
@@ -13,9 +14,10 @@ export function buildStylesheet(): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(text)',
-        width: 'data(w)',
-        height: 'data(h)',
+        // Label, size, shape, fill and font weight are per-element bypasses (elements.ts); the border is data.
+        'border-color': 'data(border)',
+        'border-width': 'data(borderWidth)',
+        'border-style': 'data(borderStyle)' as never,
         'font-family': FONT_FAMILY,
         'font-size': NODE_FONT_SIZE,
         'line-height': LINE_HEIGHT,
@@ -31,64 +33,32 @@ export function buildStylesheet(): StylesheetJson {
     {
       selector: 'edge',
       style: {
+        // Arrow heads, line style and bends are per-element bypasses (elements.ts).
         width: 1.6,
         'line-color': EDGE_COLOUR,
         'target-arrow-color': EDGE_COLOUR,
         'arrow-scale': 1.1,
-        'curve-style': 'straight',
+        'line-dash-pattern': [6, 4],
         'overlay-opacity': 0,
       },
     },
-    {
-      // ELK's bend points, converted to Cytoscape's segment distances and weights (elements.ts).
-      selector: 'edge[?bent]',
-      style: {
-        'curve-style': 'segments',
-        'segment-distances': 'data(segD)',
-        'segment-weights': 'data(segW)',
-        'edge-distances': 'node-position',
-      },
-    },
   ];
-  // Look by kind and relation comes from element data (elements.ts), not from one selector per kind: every
-  // restyle matches each element against every selector, so 33 fewer selectors make source toggles cheaper.
-  sheet.push(
-    {
-      selector: 'node',
-      style: {
-        shape: 'data(shape)' as never,
-        'background-color': 'data(fill)',
-        'border-color': 'data(border)',
-        'border-width': 'data(borderWidth)',
-        'border-style': 'data(borderStyle)' as never,
-        'font-weight': 'data(fontWeight)' as never,
-      },
-    },
-    {
-      selector: 'edge',
-      style: {
-        'target-arrow-shape': 'data(arrow)' as never,
-        'target-arrow-fill': 'data(arrowFill)' as never,
-        'line-style': 'data(lineStyle)' as never,
-        'line-dash-pattern': [6, 4],
-      },
-    },
-  );
   sheet.push(
     // Overlays (overlay-styles.ts): what the active sources and filters leave out is dimmed, not moved.
     { selector: '.off', style: { opacity: 0.12 } },
     // Edges no active source supports are hidden outright: a ghost of every edge adds clutter, and not drawing
     // them keeps restyles of the atlas cheaper.
     { selector: 'edge.off', style: { visibility: 'hidden' } },
-    { selector: 'node.source-on', style: { 'border-color': 'data(sourceColour)', 'border-width': 5 } },
+    // An active source's own colour, at its kind's border width: a width change would make Cytoscape recompute
+    // the node's bounds and its edges' geometry, and draw the frame twice.
+    { selector: 'node.source-on', style: { 'border-color': 'data(sourceColour)' } },
+    { selector: 'edge.coloured', style: { width: 2.4, 'line-color': 'data(c0)', 'target-arrow-color': 'data(c0)' } },
     {
-      selector: 'edge.coloured',
+      selector: 'edge.striped',
       style: {
-        width: 2.4,
         'line-fill': 'linear-gradient',
         'line-gradient-stop-colors': 'data(gc)' as never, // space-separated list, per edge
         'line-gradient-stop-positions': 'data(gp)' as never,
-        'target-arrow-color': 'data(c0)',
       },
     },
     { selector: '.path-faded', style: { opacity: 0.15 } },
