@@ -4,23 +4,32 @@
  * express selection and overlays as classes.
  */
 import type cytoscape from 'cytoscape';
-import type { Core, EventObject } from 'cytoscape';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Core, EventObject, SingularElementArgument } from 'cytoscape';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
+import { DeferredStyles } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
 import { SourceMarksLayer, type SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
-function sameData(a?: Record<string, unknown>, b?: Record<string, unknown>) {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a);
+const words = (classes?: string) => (classes ? classes.split(' ') : []);
+
+/** Data keys whose values differ (arrays compared by items), or null when none do. */
+function changedData(prev: ElementStyle['data'], next: ElementStyle['data']) {
+  if (prev === next || !next) return null;
   const same = (x: unknown, y: unknown) =>
     x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
-  return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(next)) if (!same(prev?.[k], v)) (out ??= {})[k] = v;
+  return out;
+}
+
+/** What a hidden element keeps: its last classes and data, plus `off`. */
+function hiddenLike(prev: ElementStyle): ElementStyle {
+  return { classes: words(prev.classes).includes('off') ? prev.classes : [...words(prev.classes), 'off'].join(' '), data: prev.data };
 }
 
 export type CanvasSelection = { type: 'node' | 'edge'; id: string } | null;
@@ -51,6 +60,8 @@ export interface GraphCanvasProps {
   viewport?: { zoom: number; pan: { x: number; y: number } } | null;
 }
 
+const NO_OVERLAY: ReadonlyMap<string, ElementStyle> = new Map();
+const NO_MARKS: ReadonlyMap<string, SourceMark> = new Map();
 const FIT_PADDING = 24;
 const MAX_FIT_ZOOM = 1.5;
 const stylesheet = buildStylesheet();
@@ -75,9 +86,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onViewportRef = useRef(onViewport);
   onViewportRef.current = onViewport;
   const adopting = useRef(false);
-  const elements = useMemo(() => buildElements(view, positions), [view, positions]);
+  const { elements, looks } = useMemo(() => buildElements(view, positions), [view, positions]);
   // Some elements dimmed by filters, toggles or a path: offer to fit what remains.
   const dimmed = useMemo(() => [...(overlay?.values() ?? [])].some((s) => /\b(off|path-faded)\b/.test(s.classes)), [overlay]);
+
+  // Each element's fixed look as style bypasses (elements.ts), before anything measures or draws the elements.
+  // Elements kept from the previous view (same id) get theirs too: react-cytoscapejs patches data, not style.
+  useLayoutEffect(() => {
+    if (!cy) return;
+    cy.batch(() => {
+      for (const [id, look] of looks) cy.getElementById(id).style(look);
+    });
+  }, [cy, looks]);
 
   // Hand the instance out once it exists.
   useEffect(() => {
@@ -133,9 +153,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       setLayer(null);
     };
   }, [cy]);
-  useEffect(() => {
-    layer?.set(marks ?? new Map());
-  }, [layer, marks, elements]);
 
   // Hover from the other pane.
   useEffect(() => {
@@ -204,33 +221,73 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
   const applied = useRef(new Map<string, ElementStyle>());
+  const deferred = useRef<DeferredStyles | null>(null);
+  useEffect(() => {
+    if (!cy) return;
+    const d = new DeferredStyles(cy);
+    deferred.current = d;
+    return () => {
+      d.dispose();
+      deferred.current = null;
+    };
+  }, [cy]);
+  /** The marks layer that last received marks. */
+  const marked = useRef<SourceMarksLayer | null>(null);
   useEffect(() => {
     applied.current = new Map();
   }, [elements]);
+  // The source marks (marks layer) change with the overlay, and are handed over with it, so both appear in the
+  // same frame.
   useEffect(() => {
-    if (!cy || !overlay) return;
+    if (!cy) return;
     const before = applied.current;
-    const apply = () => {
-      cy.batch(() => {
-        for (const [id, style] of overlay) {
-          const prev = before.get(id);
-          if (prev && prev.classes === style.classes && sameData(prev.data, style.data)) continue;
-          const ele = cy.getElementById(id);
-          if (ele.empty()) continue;
-          if (style.data) ele.data(style.data);
-          // Add and remove our own classes only: selection and hover classes stay.
-          if (prev?.classes) ele.removeClass(prev.classes);
-          if (style.classes) ele.addClass(style.classes);
-          before.set(id, style);
-        }
-      });
+    // The class and data changes; returns the elements it changed. Runs inside one batch (see below).
+    const change = () => {
+      const changed: SingularElementArgument[] = [];
+      for (const [id, next] of overlay ?? NO_OVERLAY) {
+        const prev = before.get(id);
+        const style = next.hidden && prev ? hiddenLike(prev) : next;
+        const data = changedData(prev?.data, style.data);
+        if (prev?.classes === style.classes && !data) continue;
+        const ele = cy.getElementById(id);
+        if (ele.empty()) continue;
+        if (data) ele.data(data);
+        // Add and remove our own classes only, and only those that change: selection and hover classes stay.
+        const had = words(prev?.classes);
+        const has = words(style.classes);
+        const gone = had.filter((c) => !has.includes(c));
+        const added = has.filter((c) => !had.includes(c));
+        if (gone.length) ele.removeClass(gone.join(' '));
+        if (added.length) ele.addClass(added.join(' '));
+        before.set(id, style);
+        changed.push(ele);
+      }
+      return changed;
     };
-    // A new drawing gets its overlay before its first paint. A change of overlay (a toggle, a filter) is
-    // restyled in a task of its own, after React's update of the panels, so neither makes one long task.
-    if (before.size === 0) return void apply();
-    const timer = setTimeout(apply, 0);
-    return () => clearTimeout(timer);
-  }, [cy, overlay, elements]);
+    // A new drawing (or a new marks layer) gets its overlay and marks before its first paint.
+    if (before.size === 0 || layer !== marked.current) {
+      deferred.current?.release();
+      cy.batch(change);
+      layer?.set(marks ?? NO_MARKS);
+      marked.current = layer;
+      return;
+    }
+    // A change of overlay (a toggle, a filter) waits for the frame that paints React's update of the panels,
+    // then restyles in a task of its own with its styles computed in slices (deferred-styles.ts): the panels'
+    // layout and paint, the restyle and the canvas redraw each get a frame or a task, none of them a long one.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (deferred.current) deferred.current.restyle(change);
+        else cy.batch(change);
+        layer?.set(marks ?? NO_MARKS);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [cy, overlay, elements, layer, marks]);
 
   // Bring a focused element into view without changing the zoom more than needed.
   useEffect(() => {

@@ -9,6 +9,11 @@ import type { SourceMark } from './source-marks.ts';
 export interface ElementStyle {
   classes: string;
   data?: Record<string, string | number | string[]>;
+  /**
+   * Hidden (a dimmed edge): the canvas adds `off` and leaves the element's other classes and data as they were.
+   * Nobody sees a hidden edge's colours, and not changing them spares a restyle of its width and stroke.
+   */
+  hidden?: boolean;
 }
 
 export function overlayStyles(view: GraphView, decorations: Decorations): Map<string, ElementStyle> {
@@ -32,21 +37,28 @@ export function overlayStyles(view: GraphView, decorations: Decorations): Map<st
   }
   for (const e of view.edges) {
     const d = decorations.edges.get(e.id);
+    if (d?.dim) {
+      out.set(e.id, { classes: 'off', hidden: true });
+      continue;
+    }
     const classes: string[] = [];
     const data: Record<string, string | number> = {};
-    if (d?.dim) classes.push('off');
     if (d?.colours.length) {
       classes.push('coloured');
-      // Equal stripes along the edge, hard stops between colours.
-      const stops: string[] = [];
-      const positions: string[] = [];
-      d.colours.forEach((c, i) => {
-        stops.push(c, c);
-        positions.push(`${((i / d.colours.length) * 100).toFixed(1)}%`, `${(((i + 1) / d.colours.length) * 100).toFixed(1)}%`);
-      });
-      data.gc = stops.join(' ');
-      data.gp = positions.join(' ');
       data.c0 = d.colours[d.colours.length - 1]!;
+      if (d.colours.length > 1) {
+        // Equal stripes along the edge, hard stops between colours. One colour is a plain stroke: a gradient
+        // costs a canvas gradient object per edge on every frame.
+        classes.push('striped');
+        const stops: string[] = [];
+        const positions: string[] = [];
+        d.colours.forEach((c, i) => {
+          stops.push(c, c);
+          positions.push(`${((i / d.colours.length) * 100).toFixed(1)}%`, `${(((i + 1) / d.colours.length) * 100).toFixed(1)}%`);
+        });
+        data.gc = stops.join(' ');
+        data.gp = positions.join(' ');
+      }
     }
     if (d?.highlight) classes.push(d.highlight === 'on' ? 'path' : 'path-faded');
     out.set(e.id, { classes: classes.join(' '), data });

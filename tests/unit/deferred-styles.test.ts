@@ -1,0 +1,102 @@
+import cytoscape, { type Core, type SingularElementArgument } from 'cytoscape';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeferredStyles } from '../../src/graph-view/deferred-styles.ts';
+
+function graph(n: number): Core {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: Array.from({ length: n }, (_, i) => ({ data: { id: `n${i}` } })),
+    style: [
+      { selector: 'node', style: { opacity: 1 } },
+      { selector: '.off', style: { opacity: 0.12 } },
+    ],
+  });
+}
+
+/** Cytoscape's own "a batch is open" flag (its renderer draws no frame meanwhile); not in its typings. */
+const batching = (cy: Core) => (cy as unknown as { batching(): boolean }).batching();
+
+/** Ids of the elements whose style DeferredStyles computed (it reads one property of each). */
+function spyComputed(cy: Core) {
+  const computed: string[] = [];
+  const proto = Object.getPrototypeOf(cy.nodes()) as { numericStyle: (p: string) => unknown };
+  const original = proto.numericStyle;
+  vi.spyOn(proto, 'numericStyle').mockImplementation(function (this: SingularElementArgument, p: string) {
+    computed.push(this.id());
+    return original.call(this, p);
+  });
+  return computed;
+}
+
+const settle = (d: DeferredStyles) =>
+  vi.waitFor(() => {
+    if (d.pending) throw new Error('still computing');
+  });
+
+const addClass = (cy: Core, ids: string[], cls: string) => () =>
+  ids.map((id) => cy.getElementById(id).addClass(cls) as unknown as SingularElementArgument);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('DeferredStyles', () => {
+  it('applies a change in one batch and computes each changed style once, then lets Cytoscape draw', async () => {
+    const cy = graph(50);
+    const computed = spyComputed(cy);
+    const d = new DeferredStyles(cy);
+    const ids = ['n1', 'n2', 'n3'];
+    d.restyle(addClass(cy, ids, 'off'));
+    await settle(d);
+    expect(computed.sort()).toEqual(ids);
+    expect(batching(cy)).toBe(false);
+    expect(cy.getElementById('n2').numericStyle('opacity')).toBeCloseTo(0.12);
+    expect(cy.getElementById('n4').numericStyle('opacity')).toBe(1);
+  });
+
+  it('holds Cytoscape batching (no frame is drawn) until every slice is done', async () => {
+    const cy = graph(200);
+    const computed = spyComputed(cy);
+    // A clock that jumps 5 ms per reading: each slice gets through one or two elements.
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const d = new DeferredStyles(cy);
+    d.restyle(addClass(cy, cy.nodes().map((n) => n.id()), 'off'));
+    expect(d.pending).toBe(true);
+    expect(batching(cy)).toBe(true);
+    expect(computed.length).toBeLessThan(200);
+    await settle(d);
+    expect(new Set(computed).size).toBe(200);
+    expect(batching(cy)).toBe(false);
+  });
+
+  it('carries what is left over into the next restyle instead of leaving it to the frame', async () => {
+    const cy = graph(100);
+    const computed = spyComputed(cy);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const d = new DeferredStyles(cy);
+    const first = cy.nodes().slice(0, 60).map((n) => n.id());
+    const second = cy.nodes().slice(60).map((n) => n.id());
+    d.restyle(addClass(cy, first, 'off'));
+    d.restyle(addClass(cy, second, 'off'));
+    await settle(d);
+    expect(new Set(computed)).toEqual(new Set([...first, ...second]));
+    expect(batching(cy)).toBe(false);
+  });
+
+  it('release() ends the held batch at once; dispose() stops for good', async () => {
+    const cy = graph(100);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const d = new DeferredStyles(cy);
+    d.restyle(addClass(cy, cy.nodes().map((n) => n.id()), 'off'));
+    d.release();
+    expect(batching(cy)).toBe(false);
+    expect(d.pending).toBe(false);
+    d.restyle(addClass(cy, ['n0'], 'x'));
+    d.dispose();
+    expect(batching(cy)).toBe(false);
+    // What was not computed ahead is computed when read (as Cytoscape's frame would).
+    expect(cy.getElementById('n99').numericStyle('opacity')).toBeCloseTo(0.12);
+  });
+});
