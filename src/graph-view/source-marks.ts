@@ -24,6 +24,9 @@ export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;
   private marks: ReadonlyMap<string, SourceMark> = new Map();
   private onRender = () => this.draw();
+  private frame: number | null = null;
+  /** Drawn since the last set(). */
+  private drawn = true;
 
   constructor(
     private cy: Core,
@@ -40,15 +43,36 @@ export class SourceMarksLayer {
 
   set(marks: ReadonlyMap<string, SourceMark>) {
     this.marks = marks;
-    this.draw();
+    // Drawn with Cytoscape's next frame when the same change restyles it (the usual case: one paint, not two);
+    // otherwise in the next animation frame on its own.
+    this.drawn = false;
+    if (this.frame === null)
+      this.frame = requestAnimationFrame(() => {
+        this.frame = null;
+        if (!this.drawn) this.draw();
+      });
   }
 
   destroy() {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.cy.off('render', this.onRender);
     this.canvas.remove();
   }
 
+  /** Node outlines in model coordinates, kept across frames (a pan or zoom redraws every mark). */
+  private outlines = new Map<string, { key: string; path: Path2D }>();
+
+  private outline(id: string, shape: NodeShape, x: number, y: number, w: number, h: number) {
+    const key = `${shape} ${x} ${y} ${w} ${h}`;
+    const hit = this.outlines.get(id);
+    if (hit?.key === key) return hit.path;
+    const path = new Path2D(shapePath(shape, x, y, w, h));
+    this.outlines.set(id, { key, path });
+    return path;
+  }
+
   private draw() {
+    this.drawn = true;
     const cy = this.cy;
     const dpr = window.devicePixelRatio || 1;
     const w = cy.width();
@@ -80,7 +104,7 @@ export class SourceMarksLayer {
       const nw = node.data('w') as number;
       const nh = node.data('h') as number;
       if (p.x + nw / 2 < x1 || p.x - nw / 2 > x2 || p.y + nh / 2 < y1 || p.y - nh / 2 > y2) continue;
-      const outline = new Path2D(shapePath(node.data('shape') as NodeShape, p.x, p.y, nw, nh));
+      const outline = this.outline(id, node.data('shape') as NodeShape, p.x, p.y, nw, nh);
       // Faint like the node itself when a selection or a path fades it.
       ctx.globalAlpha = mark.faded || node.hasClass('faded') || node.hasClass('off') ? 0.15 : 1;
       ctx.save();
