@@ -45,30 +45,46 @@ try {
   const filters = await Promise.all(['decrease', 'rat', 'in vivo', 'cyclophosphamide'].map((name) => page.getByRole('checkbox', { name, exact: true }).elementHandle()));
   const lens = await page.getByRole('checkbox', { name: /^Cell-free lens/ }).elementHandle();
   const clear = await page.getByRole('button', { name: 'Clear filters' }).elementHandle();
+  // Long tasks are labelled with the change in progress when they ended.
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: [string, number][]; change: string };
     w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    w.change = '';
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push([w.change, e.duration]))).observe({ type: 'longtask', buffered: false });
   });
-  const timings: number[] = [];
-  const act = async (click: () => Promise<void>) => {
-    const t = await page.evaluate(() => performance.now());
-    await click();
-    const done = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
-    timings.push(done - t);
-  };
-  for (let i = 0; i < RUNS; i++) {
-    for (const box of sources) await act(() => box.click());
-    for (const box of sources) await act(() => box.click());
-    for (const box of filters) await act(() => box!.click());
-    await act(() => lens!.click());
-    await act(() => clear!.click());
+  const changes: [string, () => Promise<void>][] = [
+    ...sources.map((box, i) => [`source ${i + 1} off`, () => box.click()] as [string, () => Promise<void>]),
+    ...sources.map((box, i) => [`source ${i + 1} on`, () => box.click()] as [string, () => Promise<void>]),
+    ...filters.map((box, i) => [`filter ${i + 1}`, () => box!.click()] as [string, () => Promise<void>]),
+    ['cell-free lens', () => lens!.click()],
+    ['clear filters', () => clear!.click()],
+  ];
+  // Paced: a person clicking, one change every 300 ms. Rapid: the next change as soon as the last one painted,
+  // so one change's redraw can share a frame with the next one's panel update.
+  for (const [mode, pause] of [
+    ['paced', 300],
+    ['rapid', 0],
+  ] as const) {
+    await page.evaluate(() => ((window as unknown as { longTasks: unknown[] }).longTasks = []));
+    const timings: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [label, click] of changes) {
+        const t = await page.evaluate((l) => ((window as unknown as { change: string }).change = l, performance.now()), label);
+        await click();
+        const done = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+        timings.push(done - t);
+        if (pause) await page.waitForTimeout(pause);
+      }
+    }
+    // Let the last change paint, then read what the observer saw.
+    await page.waitForTimeout(500);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: [string, number][] }).longTasks);
+    console.log(`${mode}: overlay change, click to next paint (includes Playwright round trip): ${stats(timings)}`);
+    console.log(
+      `${mode}: main-thread long tasks (>50 ms) during ${timings.length} overlay changes: ${longTasks.length}` +
+        (longTasks.length ? ` (${longTasks.map(([l, d]) => `${d.toFixed(0)} ms during "${l}"`).join(', ')})` : ''),
+    );
   }
-  // Let the last change paint, then read what the observer saw.
-  await page.waitForTimeout(500);
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`overlay change, click to next paint (includes Playwright round trip): ${stats(timings)}`);
-  console.log(`main-thread long tasks (>50 ms) during ${timings.length} overlay changes: ${longTasks.length}${longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : ''}`);
 
   for (const [format, label] of [
     ['png', 'PNG image'],
