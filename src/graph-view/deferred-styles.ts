@@ -21,7 +21,11 @@ export class DeferredStyles {
   private holding = false;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
 
-  constructor(private cy: Core) {
+  /** @param onSettled called when every queued style is computed and the held batch released. */
+  constructor(
+    private cy: Core,
+    private onSettled?: () => void,
+  ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
   }
 
@@ -35,7 +39,7 @@ export class DeferredStyles {
     });
     this.queue = [...this.queue.slice(this.next), ...changed];
     this.next = 0;
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0) return void this.onSettled?.();
     this.cy.startBatch();
     this.holding = true;
     this.step();
@@ -51,6 +55,7 @@ export class DeferredStyles {
     if (!this.holding) return;
     this.holding = false;
     this.cy.endBatch();
+    this.onSettled?.();
   }
 
   dispose() {

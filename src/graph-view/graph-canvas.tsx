@@ -222,9 +222,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
   const applied = useRef(new Map<string, ElementStyle>());
   const deferred = useRef<DeferredStyles | null>(null);
+  // While a restyle is scheduled or being computed the canvas is marked busy (aria-busy): assistive technology
+  // and the browser tests can tell a settled drawing from one about to change.
+  const setBusy = (busy: boolean) => {
+    const el = cy?.container()?.closest('.graph-canvas');
+    if (busy) el?.setAttribute('aria-busy', 'true');
+    else el?.removeAttribute('aria-busy');
+  };
   useEffect(() => {
     if (!cy) return;
-    const d = new DeferredStyles(cy);
+    const d = new DeferredStyles(cy, () => setBusy(false));
     deferred.current = d;
     return () => {
       d.dispose();
@@ -270,17 +277,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.batch(change);
       layer?.set(marks ?? NO_MARKS);
       marked.current = layer;
+      setBusy(false);
       return;
     }
     // A change of overlay (a toggle, a filter) waits for the frame that paints React's update of the panels,
     // then restyles in a task of its own with its styles computed in slices (deferred-styles.ts): the panels'
     // layout and paint, the restyle and the canvas redraw each get a frame or a task, none of them a long one.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    setBusy(true);
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
-        if (deferred.current) deferred.current.restyle(change);
-        else cy.batch(change);
         layer?.set(marks ?? NO_MARKS);
+        if (deferred.current) deferred.current.restyle(change);
+        else {
+          cy.batch(change);
+          setBusy(false);
+        }
       }, 0);
     });
     return () => {

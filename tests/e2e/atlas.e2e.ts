@@ -15,7 +15,7 @@ async function setSources(page: Page, on: string[]) {
   const region = page.getByRole('group', { name: 'Cell sources' });
   await region.getByRole('button', { name: 'None' }).click();
   for (const name of on) await region.getByRole('checkbox', { name: new RegExp(`^${name} — `) }).check();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await waitForCanvas(page);
 }
 
 describe('atlas in Chromium', () => {
@@ -41,6 +41,25 @@ describe('atlas in Chromium', () => {
     }));
     expect(classes.mir21).toContain('shared');
     expect(classes.pten).toContain('shared');
+    // An edge both sources support is striped in their two colours; an edge one supports is drawn in its colour;
+    // an edge neither supports is hidden.
+    const edges = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      const both = cy.getElementById('mir-21~inhibits~pten');
+      const one = cy.edges('.coloured').filter((e) => !e.hasClass('striped') && !e.hasClass('off'))[0]!;
+      const none = cy.edges('.off')[0]!;
+      return {
+        both: { fill: both.style('line-fill'), stops: both.style('line-gradient-stop-colors') as string },
+        one: { fill: one.style('line-fill'), colour: one.style('line-color') as string },
+        none: none.style('visibility'),
+      };
+    });
+    expect(edges.both.fill).toBe('linear-gradient');
+    const stops = [...new Set(edges.both.stops.match(/rgb\([^)]*\)/g))];
+    expect(stops).toHaveLength(2);
+    expect(edges.one.fill).toBe('solid');
+    expect(stops).toContain(edges.one.colour);
+    expect(edges.none).toBe('hidden');
     expect(page.url()).toMatch(/sources=hbmmsc,hafmsc/);
     await screenshot(page, 'atlas-bm-af-shared');
     expect(errors).toEqual([]);
@@ -85,6 +104,7 @@ describe('atlas in Chromium', () => {
     await expect(panel.getByRole('status').innerText()).resolves.toMatch(/\d+ chains? from hAFMSC to AMH/);
     const steps = await panel.getByRole('listitem').allInnerTexts();
     expect(steps.join('\n')).toMatch(/\[120\]/);
+    await waitForCanvas(page);
     const highlighted = await page.evaluate(() => window.mscAtlas!.cy.main!.$('node.path').map((n) => n.id()));
     expect(highlighted).toContain('hafmsc');
     expect(highlighted).toContain('amh');

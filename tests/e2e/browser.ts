@@ -31,12 +31,17 @@ export async function openApp(browser: Browser, search = '', viewport = { width:
   return { page, errors };
 }
 
+/**
+ * Waits until a pane is drawn and settled: React has committed (a frame and a task go by), no overlay restyle is
+ * scheduled or being computed (the canvas is not aria-busy), and the renderer has painted a frame since.
+ */
 export async function waitForCanvas(page: Page, pane = 'main') {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   await page.waitForFunction((p) => {
     const cy = window.mscAtlas?.cy[p];
-    return Boolean(cy && cy.nodes().length > 0 && cy.nodes()[0]!.renderedBoundingBox().w > 0);
+    if (!cy || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return false;
+    return cy.container()?.closest('.graph-canvas')?.getAttribute('aria-busy') !== 'true';
   }, pane);
-  // Let the renderer paint a frame after the last change.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

@@ -59,14 +59,17 @@ describe('DeferredStyles', () => {
     // A clock that jumps 5 ms per reading: each slice gets through one or two elements.
     let t = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
-    const d = new DeferredStyles(cy);
+    const settled = vi.fn();
+    const d = new DeferredStyles(cy, settled);
     d.restyle(addClass(cy, cy.nodes().map((n) => n.id()), 'off'));
     expect(d.pending).toBe(true);
     expect(batching(cy)).toBe(true);
     expect(computed.length).toBeLessThan(200);
+    expect(settled).not.toHaveBeenCalled();
     await settle(d);
     expect(new Set(computed).size).toBe(200);
     expect(batching(cy)).toBe(false);
+    expect(settled).toHaveBeenCalledTimes(1);
   });
 
   it('carries what is left over into the next restyle instead of leaving it to the frame', async () => {
