@@ -31,8 +31,9 @@ export class DeferredStyles {
 
   /** Runs `change` in one batch; it returns the elements it changed, whose styles are then computed in slices. */
   restyle(change: () => SingularElementArgument[]) {
-    // End a held batch first: a batch inside it would only mark its elements for restyling when it ends.
-    this.release();
+    // End a held batch first (a batch inside it would only mark its elements for restyling when it ends), without
+    // reporting settled: the carried-over elements are still to compute.
+    this.endHold();
     let changed: SingularElementArgument[] = [];
     this.cy.batch(() => {
       changed = change();
@@ -52,10 +53,14 @@ export class DeferredStyles {
 
   /** Ends the held batch now; what is left is computed in Cytoscape's next frame. */
   release() {
-    if (!this.holding) return;
+    if (this.endHold()) this.onSettled?.();
+  }
+
+  private endHold() {
+    if (!this.holding) return false;
     this.holding = false;
     this.cy.endBatch();
-    this.onSettled?.();
+    return true;
   }
 
   dispose() {

@@ -77,12 +77,16 @@ describe('DeferredStyles', () => {
     const computed = spyComputed(cy);
     let t = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
-    const d = new DeferredStyles(cy);
+    const settled = vi.fn();
+    const d = new DeferredStyles(cy, settled);
     const first = cy.nodes().slice(0, 60).map((n) => n.id());
     const second = cy.nodes().slice(60).map((n) => n.id());
     d.restyle(addClass(cy, first, 'off'));
     d.restyle(addClass(cy, second, 'off'));
+    // Still computing what the first left over: not settled yet.
+    expect(settled).not.toHaveBeenCalled();
     await settle(d);
+    expect(settled).toHaveBeenCalledTimes(1);
     expect(new Set(computed)).toEqual(new Set([...first, ...second]));
     expect(batching(cy)).toBe(false);
   });
