@@ -23,11 +23,9 @@ export function overlayStyles(view: GraphView, decorations: Decorations): Map<st
     const classes: string[] = [];
     const data: Record<string, string | number | string[]> = {};
     if (d?.dim) classes.push('off');
-    // Marks only (source-marks.ts draws them): no Cytoscape style, so no node texture is redrawn for them.
-    if (d?.sourceColours.length) {
-      classes.push('sourced');
-      if (d.shared) classes.push('shared');
-    }
+    // Source bars and badges are marks (source-marks.ts), not styles. `shared` has no style either: it names
+    // shared entities for scripts and tests. Every class change restyles its node, so there are no others.
+    if (d?.shared) classes.push('shared');
     if (d?.ownColour) {
       classes.push('source-on');
       data.sourceColour = d.ownColour;
