@@ -5,10 +5,13 @@
  *    a person and rapid-fire: main-thread long tasks (PerformanceObserver "longtask", i.e. tasks over 50 ms),
  *    each named by the change in progress, and the time from click to the canvas redrawn,
  *  - exports of the atlas as 3840×2160 PNG and SVG,
+ *  - the label table: label px (min, median) per view at its default fit (bench-labels.ts),
  * and prints the figures. It asserts nothing: numbers go in notes, not in tests.
+ * `npm run bench -- --labels` prints only the label table.
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { labelTable } from './bench-labels.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -25,7 +28,12 @@ const stats = (xs: number[]) => {
   return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;
 };
 
+const labelsOnly = process.argv.includes('--labels');
 try {
+  if (labelsOnly) {
+    await labelTable(browser, base);
+    throw 'done';
+  }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const startups: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -131,6 +139,9 @@ try {
     }
     console.log(`atlas export ${format.toUpperCase()}${format === 'png' ? ' 3840×2160' : ''}, click to file saved: ${stats(times)}`);
   }
+  await labelTable(browser, base);
+} catch (e) {
+  if (e !== 'done') throw e;
 } finally {
   await browser.close();
   await server.close();
