@@ -1,9 +1,11 @@
-import { createStore, Provider, useAtomValue } from 'jotai';
+import { createStore, Provider, useAtomValue, useSetAtom } from 'jotai';
 import { useMemo } from 'react';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { layoutServiceAtom, modeAtom, modelAtom, sidePanelOpenAtom } from '../state/atoms.ts';
+import { compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
+import { defaultUrlState } from '../state/url.ts';
+import { ViewBoundary } from './view-boundary.tsx';
 import { DetailsPanel } from '../features/details/details-panel.tsx';
 import { FigurePicker } from '../features/figure-picker/figure-picker.tsx';
 import { MainGraph } from '../features/main-graph/main-graph.tsx';
@@ -23,6 +25,13 @@ function Shell() {
   useUrlSync();
   const mode = useAtomValue(modeAtom);
   const sideOpen = useAtomValue(sidePanelOpenAtom);
+  const model = requireModel(useAtomValue(modelAtom));
+  const figure = useAtomValue(currentFigureAtom);
+  const pair = useAtomValue(compareAtom);
+  const setUrlState = useSetAtom(urlStateAtom);
+  const home = () => setUrlState(defaultUrlState(model));
+  const viewKey = `${mode}|${figure.id}|${pair ? `${pair.left.id}|${pair.right.id}` : ''}`;
+  const viewName = mode === 'atlas' ? 'The atlas' : mode === 'compare' ? 'The comparison' : figure.label;
   return (
     <div className="app">
       <div className="screen">
@@ -46,15 +55,21 @@ function Shell() {
       <main className={`workspace ${sideOpen && mode !== 'compare' ? 'with-side' : ''} ${mode === 'compare' ? 'compare' : ''}`}>
         {sideOpen && mode !== 'compare' && (
           <aside id="side-panel" className="side-panel" aria-label="Sources, filters and paths">
-            <SourceToggles />
-            <FiltersPanel />
-            <ExplainPath />
+            <ViewBoundary name="The side panel" resetKey={viewKey} onHome={home}>
+              <SourceToggles />
+              <FiltersPanel />
+              <ExplainPath />
+            </ViewBoundary>
           </aside>
         )}
-        {mode === 'compare' ? <CompareView /> : <MainGraph />}
+        <ViewBoundary name={viewName} resetKey={viewKey} onHome={home}>
+          {mode === 'compare' ? <CompareView /> : <MainGraph />}
+        </ViewBoundary>
         <div className="side-panel right">
-          <DetailsPanel />
-          {mode !== 'compare' && <SharedFactors />}
+          <ViewBoundary name="The details panel" resetKey={viewKey} onHome={home}>
+            <DetailsPanel />
+            {mode !== 'compare' && <SharedFactors />}
+          </ViewBoundary>
         </div>
       </main>
       </div>

@@ -126,7 +126,8 @@ export const pathHighlightAtom = atom((get) => {
   const result = get(pathResultAtom);
   if (!result || result.chains.length === 0) return null;
   const which = get(pathChainAtom);
-  const chains = which === null ? result.chains : result.chains.slice(which, which + 1);
+  // A chain number the current result does not have (filters changed since) highlights all, never nothing.
+  const chains = which === null || which >= result.chains.length ? result.chains : result.chains.slice(which, which + 1);
   const edges = new Set(chains.flatMap((c) => c.edges.map((e) => e.id)));
   const nodes = new Set(chains.flatMap((c) => c.edges.flatMap((e) => [e.source, e.target])));
   return { nodes, edges };

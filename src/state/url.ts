@@ -4,8 +4,8 @@
  *   ?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&species=rat&cellfree=1&kinds=mirna&path=hafmsc:amh
  * Parsing never throws: anything it cannot honour is reported in `problems` and replaced by the default.
  */
-import { NO_FILTERS, type Filters } from '../model/overlay.ts';
-import type { PathQuery } from '../model/paths.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, type Filters } from '../model/overlay.ts';
+import { explainPaths, type PathQuery } from '../model/paths.ts';
 import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES, type EntityKind } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import { atlasView, figureView, sourceIds, type Side } from '../model/view.ts';
@@ -49,17 +49,57 @@ export function defaultUrlState(model: Model): UrlState {
 
 const SIGNS = ['increase', 'decrease', 'neutral'] as const;
 
-/** Comma-separated values from a known set; unknown ones are reported and dropped. */
+/** Longest piece of a link echoed back in a notice; longer values are cut (a 100 KB value once made the page 1 Mpx wide). */
+export const MAX_ECHO = 40;
+/** Values named per parameter before the rest are only counted (50,000 bad values once made a 5 MB notice). */
+const MAX_NAMED = 3;
+
+/**
+ * A link value as it can be shown in a message: control characters (NUL, line breaks…) made visible as \u codes,
+ * and cut to MAX_ECHO characters with an ellipsis.
+ */
+export function echo(value: string): string {
+  const cut = value.length > MAX_ECHO ? value.slice(0, MAX_ECHO) : value;
+  // eslint-disable-next-line no-control-regex
+  const shown = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return value.length > MAX_ECHO ? `${shown}…` : shown;
+}
+
+/** Comma-separated values from a known set; unknown ones are reported (the first few by name) and dropped. */
 function list<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[], problems: string[]): T[] {
   const raw = params.get(key);
   if (raw === null || raw === '') return [];
-  const out: T[] = [];
+  const known = new Set<string>(allowed);
+  const out = new Set<T>();
+  const unknown: string[] = [];
   for (const v of raw.split(',')) {
-    if ((allowed as readonly string[]).includes(v)) {
-      if (!out.includes(v as T)) out.push(v as T);
-    } else problems.push(`Ignored "${v}" in ${key}: not one of ${allowed.join(', ')}.`);
+    if (known.has(v)) out.add(v as T);
+    else unknown.push(v);
   }
-  return out;
+  if (unknown.length) {
+    const named = unknown.slice(0, MAX_NAMED).map((v) => `"${echo(v)}"`).join(', ');
+    const more = unknown.length > MAX_NAMED ? ` and ${unknown.length - MAX_NAMED} more` : '';
+    const choices = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}…` : allowed.join(', ');
+    problems.push(`Ignored ${named}${more} in ${key}: not one of ${choices}.`);
+  }
+  return [...out];
+}
+
+/** How many chains the link's path has under its own sources and filters (the same derivation as the atoms). */
+function chainCount(model: Model, state: UrlState): number {
+  if (!state.path) return 0;
+  const order = sourceIds(model);
+  const atlas = atlasView(model);
+  const figure = model.figures.find((f) => f.id === state.figure)!;
+  const own = state.mode === 'figure' ? figure.sources : [];
+  const active =
+    state.mode === 'figure'
+      ? order.filter((s) => own.includes(s) || state.overlay.includes(s))
+      : order.filter((s) => state.atlasSources === null || state.atlasSources.includes(s));
+  const cellFree = cellFreeSupports(model);
+  const view = state.mode === 'atlas' ? atlas : figureView(model, figure.id)!;
+  const overlay = computeOverlay(view, atlasMembership(atlas, active, state.filters, cellFree, order), state.filters, cellFree, own);
+  return explainPaths(view, state.path, (e) => overlay.edges.get(e.id)?.on ?? false).chains.length;
 }
 
 export function parseSide(raw: string | null, model: Model): Side | undefined {
@@ -86,19 +126,20 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
 
   const view = params.get('view');
   if (view === 'atlas' || view === 'compare') state.mode = view;
-  else if (view !== null && view !== 'figure') problems.push(`There is no "${view}" view; showing ${first}.`);
+  else if (view !== null && view !== 'figure') problems.push(`There is no "${echo(view)}" view; showing ${first}.`);
 
   const figure = params.get('figure');
   if (figure !== null) {
     if (model.figures.some((f) => f.id === figure)) state.figure = figure;
     else {
-      problems.push(`The link names a figure "${figure}" that does not exist; showing ${first} instead.`);
+      problems.push(`The link names a figure "${echo(figure)}" that does not exist; showing ${first} instead.`);
       return { state: defaultUrlState(model), problems };
     }
   }
 
-  if (params.has('sources')) state.atlasSources = list(params, 'sources', sources, problems);
-  state.overlay = list(params, 'overlay', sources, problems);
+  // Each view keeps its own choice of sources: the atlas's shown sources, a figure's overlay.
+  if (params.has('sources') && state.mode === 'atlas') state.atlasSources = list(params, 'sources', sources, problems);
+  if (state.mode === 'figure') state.overlay = list(params, 'overlay', sources, problems);
   state.filters = {
     signs: list(params, 'sign', SIGNS, problems),
     species: list(params, 'species', SPECIES, problems),
@@ -106,24 +147,38 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     injuries: list(params, 'injury', INJURY_MODELS, problems),
     cellFree: params.get('cellfree') === '1',
   };
+  const cellfree = params.get('cellfree');
+  if (cellfree !== null && cellfree !== '1' && cellfree !== '0' && cellfree !== '') {
+    problems.push(`Ignored cellfree="${echo(cellfree)}": it is 1 (only cell-free mechanisms) or absent; the cell-free lens is off.`);
+  }
   state.kinds = list(params, 'kinds', ENTITY_KINDS, problems);
 
   const path = params.get('path');
   if (path) {
     const [from, to] = path.split(':');
     if (from && to && sources.includes(from) && model.entities.has(to)) state.path = { from, to };
-    else problems.push(`The link asks to explain a path "${path}" between things that do not exist; no path is shown.`);
+    else problems.push(`The link asks to explain a path "${echo(path)}" between things that do not exist; no path is shown.`);
   }
   const chain = params.get('chain');
-  if (chain !== null && state.path && /^\d+$/.test(chain)) state.chain = Number(chain);
+  if (chain !== null && state.path && state.mode !== 'compare') {
+    const n = /^\d{1,6}$/.test(chain) ? Number(chain) : NaN;
+    const count = chainCount(model, state);
+    if (Number.isInteger(n) && n < count) state.chain = n;
+    else {
+      const which = count === 0 ? 'there is none' : count === 1 ? 'there is only chain 0' : `there are chains 0 to ${count - 1}`;
+      problems.push(`The link highlights chain "${echo(chain)}" of the path, but ${which}; all chains are shown.`);
+    }
+  } else if (chain !== null) problems.push(`Ignored chain="${echo(chain)}": the link explains no path.`);
 
   if (state.mode === 'compare') {
     const fallback = defaultCompare(model);
     const left = parseSide(params.get('left'), model);
     const right = parseSide(params.get('right'), model);
-    if (params.get('left') && !left) problems.push(`The link's left side "${params.get('left')}" does not exist; showing ${fallback.left.id}.`);
-    if (params.get('right') && !right) problems.push(`The link's right side "${params.get('right')}" does not exist; showing ${fallback.right.id}.`);
-    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: params.get('linked') !== '0' };
+    if (params.get('left') && !left) problems.push(`The link's left side "${echo(params.get('left')!)}" does not exist; showing ${fallback.left.id}.`);
+    if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" does not exist; showing ${fallback.right.id}.`);
+    const linked = params.get('linked');
+    if (linked !== null && linked !== '0' && linked !== '1') problems.push(`Ignored linked="${echo(linked)}": it is 0 (panes move apart) or 1; pan and zoom stay linked.`);
+    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0' };
   }
 
   const select = params.get('select');
@@ -131,16 +186,17 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     const m = /^(node|edge):(.+)$/.exec(select);
     const shown = state.mode === 'atlas' ? atlasView(model) : figureView(model, state.figure)!;
     const where = state.mode === 'atlas' ? 'the atlas' : model.figures.find((f) => f.id === state.figure)!.label;
-    if (!m) problems.push(`The link's selection "${select}" is not of the form node:<id> or edge:<id>; nothing is selected.`);
+    if (!m) problems.push(`The link's selection "${echo(select)}" is not of the form node:<id> or edge:<id>; nothing is selected.`);
     else {
       const [, type, id] = m as unknown as [string, 'node' | 'edge', string];
       const exists = type === 'node' ? shown.nodes.some((n) => n.id === id) : shown.edges.some((e) => e.id === id);
       if (exists) state.selection = { type, id };
-      else problems.push(`The link selects ${type} "${id}", which is not in ${where}; nothing is selected.`);
+      else problems.push(`The link selects ${type} "${echo(id)}", which is not in ${where}; nothing is selected.`);
     }
   } else if (select !== null) {
     const m = /^node:(.+)$/.exec(select);
     if (m && model.entities.has(m[1]!)) state.selection = { type: 'node', id: m[1]! };
+    else problems.push(`The link selects "${echo(select)}", which is not an entity of the comparison; nothing is selected.`);
   }
   return { state, problems };
 }

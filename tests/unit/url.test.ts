@@ -42,4 +42,48 @@ describe('URL mirror of the view', () => {
     expect(bad.state.path).toBeNull();
     expect(bad.problems).toHaveLength(3);
   });
+
+  it('cuts link values in messages to a readable length and shows control characters as codes', () => {
+    const long = 'x'.repeat(100_000);
+    const r = parseUrl(`?figure=${long}`, model);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.length).toBeLessThan(200);
+    expect(r.problems[0]).toContain(`"${'x'.repeat(40)}…"`);
+    const nul = parseUrl('?view=a%00b', model);
+    expect(nul.problems[0]).toContain('"a\\u0000b"');
+    expect(nul.problems[0]).not.toContain('\u0000');
+  });
+
+  it('names a few unknown list values and counts the rest', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => `s${i}`).join(',');
+    const r = parseUrl(`?view=atlas&sources=hbmmsc,${many}`, model);
+    expect(r.state.atlasSources).toEqual(['hbmmsc']);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^Ignored "s0", "s1", "s2" and 49997 more in sources: not one of /);
+    expect(r.problems[0]!.length).toBeLessThan(400);
+  });
+
+  it('refuses a chain the path does not have, with a message, and shows all chains', () => {
+    const ok = parseUrl('?view=atlas&path=hafmsc:amh&chain=0', model);
+    expect(ok.problems).toEqual([]);
+    expect(ok.state.chain).toBe(0);
+    for (const chain of ['1', '99999999999999999999', '-1', '1.5', 'abc', '']) {
+      const r = parseUrl(`?view=atlas&path=hafmsc:amh&chain=${chain}`, model);
+      expect(r.state.chain, chain).toBeNull();
+      expect(r.state.path).toEqual({ from: 'hafmsc', to: 'amh' });
+      expect(r.problems, chain).toEqual([expect.stringMatching(/highlights chain .* but there is only chain 0; all chains are shown/)]);
+    }
+    expect(parseUrl('?view=atlas&chain=2', model).problems[0]).toMatch(/explains no path/);
+  });
+
+  it('reports filter and switch values it does not know', () => {
+    const r = parseUrl('?view=atlas&cellfree=yes', model);
+    expect(r.state.filters.cellFree).toBe(false);
+    expect(r.problems[0]).toMatch(/Ignored cellfree="yes"/);
+    expect(parseUrl('?view=atlas&cellfree=1', model).problems).toEqual([]);
+    const c = parseUrl('?view=compare&linked=maybe', model);
+    expect(c.state.compare!.linked).toBe(true);
+    expect(c.problems[0]).toMatch(/Ignored linked="maybe"/);
+    expect(parseUrl('?view=compare&select=node:unicorn', model).problems[0]).toMatch(/selects "node:unicorn"/);
+  });
 });
