@@ -14,6 +14,9 @@ import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
 import { SourceMarksLayer, type SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
+import { claimContainerStylesheet } from './container-style.ts';
+
+claimContainerStylesheet();
 
 const words = (classes?: string) => (classes ? classes.split(' ') : []);
 

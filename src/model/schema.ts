@@ -7,6 +7,10 @@
  */
 import { z } from 'zod';
 
+// No code generation: zod otherwise probes `new Function('')` to pick a faster parser, which a strict
+// Content-Security-Policy (no 'unsafe-eval') reports as a violation even though zod catches the refusal.
+z.config({ jitless: true });
+
 /** Kinds of biological thing. The order is the reading order of a diagram (see `KIND_PARTITION`). */
 export const ENTITY_KINDS = [
   'msc-source',
