@@ -1,4 +1,9 @@
-/** The review and the references a view cites, as BibTeX and RIS for reference managers. */
+/**
+ * The review and the references a view cites, for reference managers: BibTeX (plain ASCII with LaTeX escapes,
+ * so pdflatex and classic BibTeX accept it as well as biblatex), RIS and CSL-JSON. All three are written from the
+ * references' CSL-JSON form (src/model/csl.ts): split names, whole page ranges, DOIs.
+ */
+import { referenceToCsl, reviewCsl, REVIEW_ID, type CslItem, type CslName } from '../model/csl.ts';
 import type { Reference } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 
@@ -6,94 +11,177 @@ export function citedReferences(model: Model, refs: Iterable<number>): Reference
   return [...new Set(refs)].sort((a, b) => a - b).map((n) => model.references.get(n)!).filter(Boolean);
 }
 
-/** Authors as BibTeX wants them: "Surname, Initials and …"; "et al" becomes "and others". */
-export function bibAuthors(authors: string): string {
-  return authors
-    .split(',')
-    .map((a) => a.trim())
-    .filter(Boolean)
-    .map((a) => {
-      if (/^et al\.?$/i.test(a)) return 'others';
-      const etAl = / et al\.?$/i.test(a);
-      const name = a.replace(/ et al\.?$/i, '');
-      const m = /^(.*\S)\s+([A-Z][A-Z-]*)$/.exec(name);
-      const person = m ? `${m[1]}, ${m[2]}` : name;
-      return etAl ? `${person} and others` : person;
-    })
-    .join(' and ');
+/** The review first, then the cited references, as CSL-JSON items. */
+export function cslItems(model: Model, refs: Reference[]): CslItem[] {
+  return [reviewCsl(model.review), ...refs.map(referenceToCsl)];
 }
 
-const bibEscape = (s: string) => s.replace(/\\/g, '\\textbackslash{}').replace(/([{}&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}');
+export const REVIEW_KEY = REVIEW_ID;
 
-export const bibKey = (r: Reference) => `fu2021ref${String(r.n).padStart(3, '0')}`;
+// ---------- BibTeX ----------
 
-export const REVIEW_KEY = 'fu2021msc';
+const GREEK: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
+  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon',
+  φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
+  Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+const SYMBOLS: Record<string, string> = {
+  // U+2212 is LaTeX's math minus. textcomp's \textminus would keep it for citation-js but is an unknown macro to
+  // Better BibTeX's parser; every reader takes $-$ (and reads it back as a plain hyphen).
+  '−': '{$-$}',
+  '–': '--',
+  '—': '---',
+  '‘': '`',
+  '’': "'",
+  '“': '``',
+  '”': "''",
+  '×': '{$\\times$}',
+  '±': '{$\\pm$}',
+  '≥': '{$\\geq$}',
+  '≤': '{$\\leq$}',
+  '→': '{$\\rightarrow$}',
+  '°': '{$^\\circ$}',
+  'µ': '{$\\mu$}',
+  ı: '{\\i}',
+  ß: '{\\ss}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  æ: '{\\ae}',
+  Æ: '{\\AE}',
+  ł: '{\\l}',
+  Ł: '{\\L}',
+  ' ': '~', // no-break space
+  '…': '{\\ldots}',
+};
+
+// Combining accents (after NFD) and the LaTeX accent command each stands for.
+const ACCENTS: Record<string, string> = {
+  '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
+  '\u0308': '"', '\u030A': 'r', '\u030B': 'H', '\u030C': 'v', '\u0327': 'c', '\u0328': 'k',
+};
+
+/**
+ * Text as 7-bit LaTeX: special characters escaped, accents as accent commands ({\'o}), Greek letters and the
+ * minus sign in math mode. Anything without a LaTeX spelling is written as {?} rather than breaking pdflatex.
+ */
+export function latex(s: string): string {
+  let out = '';
+  const chars = [...s.normalize('NFD')];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const next = chars[i + 1];
+    if (next && ACCENTS[next] && /[A-Za-z]/.test(c)) {
+      const cmd = ACCENTS[next]!;
+      const base = c === 'i' ? '\\i' : c === 'j' ? '\\j' : c;
+      out += /[a-z]/i.test(cmd) ? `{\\${cmd}{${base}}}` : `{\\${cmd}${base}}`;
+      i++;
+      continue;
+    }
+    if (/[\\]/.test(c)) out += '\\textbackslash{}';
+    else if (/[{}&%$#_]/.test(c)) out += `\\${c}`;
+    else if (c === '~') out += '\\textasciitilde{}';
+    else if (c === '^') out += '\\textasciicircum{}';
+    else if (c.charCodeAt(0) < 128) out += c;
+    else if (GREEK[c]) out += `{$\\${GREEK[c]}$}`;
+    else if (SYMBOLS[c] !== undefined) out += SYMBOLS[c];
+    else if (ACCENTS[c]) continue; // a stray combining mark
+    else out += '{?}';
+  }
+  return out;
+}
+
+function bibName(n: CslName): string {
+  // Braces keep multi-word family names ("Fazly Bazzaz", "Kleijburg-van der Keur") whole.
+  const family = /\s/.test(n.family) ? `{${latex(n.family)}}` : latex(n.family);
+  return n.given ? `${family}, ${latex(n.given)}` : family;
+}
+
+/**
+ * The names, "Family, Given" joined by "and". A list the review truncated is said in the note: BibTeX's
+ * "and others" is read as an author named "others" by citation-js and by Zotero's importer.
+ */
+export function bibAuthors(item: Pick<CslItem, 'author'>): string {
+  return item.author.map(bibName).join(' and ');
+}
+
+export function toBibtexEntries(items: CslItem[]): string {
+  return (
+    items
+      .map((it) => {
+        const fields: [string, string | undefined][] = [
+          ['author', bibAuthors(it)],
+          // Double braces keep the title's capitals (POF, MSC, TNF) as written.
+          ['title', `{${latex(it.title)}}`],
+          ['journal', latex(it['container-title'])],
+          ['shortjournal', it['container-title-short'] !== it['container-title'] ? latex(it['container-title-short'] ?? '') : undefined],
+          ['year', String(it.issued['date-parts'][0][0])],
+          ['volume', it.volume && latex(it.volume)],
+          ['number', it.issue && latex(it.issue)],
+          ['pages', it.page?.replace(/-/g, '--')],
+          ['doi', it.DOI],
+          ['pmid', it.PMID],
+          ['note', it.note && latex(it.note)],
+        ];
+        const body = fields
+          .filter(([, v]) => v)
+          .map(([k, v]) => `  ${k} = {${v}}`)
+          .join(',\n');
+        return `@article{${it.id},\n${body}\n}`;
+      })
+      .join('\n\n') + '\n'
+  );
+}
 
 export function toBibtex(model: Model, refs: Reference[]): string {
-  const entries = [
-    `@article{${REVIEW_KEY},
-  author = {Fu, YX and Ji, J and Shan, F and Li, J and Hu, R},
-  title = {Human mesenchymal stem cell treatment of premature ovarian failure: new challenges and opportunities},
-  journal = {Stem Cell Research \\& Therapy},
-  year = {2021},
-  volume = {12},
-  pages = {161},
-  doi = {${model.review.doi}},
-  note = {CC BY 4.0}
-}`,
-    ...refs.map((r) => {
-      const fields: [string, string | undefined][] = [
-        ['author', bibAuthors(r.authors)],
-        ['title', `{${bibEscape(r.title)}}`],
-        ['journal', bibEscape(r.journal)],
-        ['year', String(r.year)],
-        ['volume', r.volume],
-        ['number', r.issue],
-        ['pages', r.pages?.replace(/–/g, '--')],
-        ['doi', r.doi],
-        ['note', `Reference ${r.n} of Fu et al. 2021`],
-      ];
-      const body = fields
-        .filter(([, v]) => v)
-        .map(([k, v]) => `  ${k} = {${v}}`)
-        .join(',\n');
-      return `@article{${bibKey(r)},\n${body}\n}`;
-    }),
-  ];
-  return entries.join('\n\n') + '\n';
+  return toBibtexEntries(cslItems(model, refs));
+}
+
+// ---------- RIS ----------
+
+/** RIS wants "Family, Given"; an incomplete author list is said in a note, not with an "et al" author. */
+export function toRisRecords(items: CslItem[]): string {
+  const rec = (lines: [string, string | undefined][]) =>
+    [...lines.filter(([, v]) => v).map(([k, v]) => `${k}  - ${v}`), 'ER  - '].join('\r\n');
+  return (
+    items
+      .map((it) => {
+        const [sp, ep] = (it.page ?? '').split('-');
+        return rec([
+          ['TY', 'JOUR'],
+          ['ID', it.id],
+          ...it.author.map((a) => ['AU', a.given ? `${a.family}, ${a.given}` : a.family] as [string, string]),
+          ['TI', it.title],
+          ['T2', it['container-title']],
+          ['J2', it['container-title-short']],
+          ['PY', String(it.issued['date-parts'][0][0])],
+          ['VL', it.volume],
+          ['IS', it.issue],
+          ['SP', sp || undefined],
+          ['EP', ep || undefined],
+          ['DO', it.DOI],
+          ['UR', it.URL],
+          ['AN', it.PMID],
+          ['N1', it.note],
+        ]);
+      })
+      .join('\r\n') + '\r\n'
+  );
 }
 
 export function toRis(model: Model, refs: Reference[]): string {
-  const rec = (lines: [string, string | undefined][]) =>
-    [...lines.filter(([, v]) => v).map(([k, v]) => `${k}  - ${v}`), 'ER  - '].join('\r\n');
-  const out = [
-    rec([
-      ['TY', 'JOUR'],
-      ...['Fu YX', 'Ji J', 'Shan F', 'Li J', 'Hu R'].map((a) => ['AU', a] as [string, string]),
-      ['TI', 'Human mesenchymal stem cell treatment of premature ovarian failure: new challenges and opportunities'],
-      ['JO', 'Stem Cell Res Ther'],
-      ['PY', '2021'],
-      ['VL', '12'],
-      ['SP', '161'],
-      ['DO', model.review.doi],
-      ['N1', 'CC BY 4.0'],
-    ]),
-    ...refs.map((r) => {
-      const [sp, ep] = (r.pages ?? '').split('–');
-      return rec([
-        ['TY', 'JOUR'],
-        ...r.authors.split(',').map((a) => ['AU', a.trim()] as [string, string]).filter(([, a]) => a),
-        ['TI', r.title],
-        ['JO', r.journal],
-        ['PY', String(r.year)],
-        ['VL', r.volume],
-        ['IS', r.issue],
-        ['SP', sp || undefined],
-        ['EP', ep || undefined],
-        ['DO', r.doi],
-        ['N1', `Reference ${r.n} of Fu et al. 2021`],
-      ]);
-    }),
-  ];
-  return out.join('\r\n') + '\r\n';
+  return toRisRecords(cslItems(model, refs));
+}
+
+// ---------- CSL-JSON ----------
+
+/** CSL-JSON as Zotero, Mendeley and pandoc read it (without our private fields). */
+export function toCslJson(model: Model, refs: Reference[]): string {
+  const items = cslItems(model, refs).map((it) => {
+    const copy: Partial<CslItem> = { ...it };
+    delete copy._authorsTruncated;
+    return copy;
+  });
+  return JSON.stringify(items, null, 2) + '\n';
 }

@@ -1,4 +1,8 @@
-/** Evidence table: one row per statement and reference, for spreadsheets and meta-analysis (RFC 4180 CSV). */
+/**
+ * Evidence table: one row per statement and reference, for spreadsheets and meta-analysis (RFC 4180 CSV), in
+ * UTF-8 with a byte-order mark (without it Excel reads TNF-α as "TNF-Î±"), with the entities' CURIEs and the
+ * references' DOI and PMID, and guarded against formula injection.
+ */
 import { injuryLabel, routeLabel, settingLabel } from '../model/describe.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
@@ -12,10 +16,14 @@ export const CSV_HEADER = [
   'target',
   'source_kind',
   'target_kind',
+  'source_curies',
+  'target_curies',
   'figure',
   'msc_sources',
   'reference',
   'citation',
+  'reference_doi',
+  'reference_pmid',
   'species',
   'setting',
   'injury_model',
@@ -27,8 +35,20 @@ export const CSV_HEADER = [
   'note',
 ] as const;
 
+/** UTF-8 byte-order mark: tells Excel (and LibreOffice's import) the file is UTF-8. */
+export const BOM = '\uFEFF';
+
+/**
+ * A cell a spreadsheet would run as a formula (it starts with = + - @, or a tab or carriage return that some
+ * strip first) is prefixed with an apostrophe, as OWASP recommends: the text shows, nothing is evaluated.
+ */
+export function guardFormula(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
 export function csvField(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const g = guardFormula(v);
+  return /[",\n\r]/.test(g) ? `"${g.replace(/"/g, '""')}"` : g;
 }
 
 export function evidenceCsv(model: Model, view: GraphView): string {
@@ -48,10 +68,14 @@ export function evidenceCsv(model: Model, view: GraphView): string {
           ent(e.target)?.label ?? e.target,
           ent(e.source)?.kind ?? '',
           ent(e.target)?.kind ?? '',
+          (ent(e.source)?.xrefs ?? []).join('; '),
+          (ent(e.target)?.xrefs ?? []).join('; '),
           model.figures.find((f) => f.id === s.figure)?.label ?? s.figure,
           s.sources.map((x) => ent(x)?.label ?? x).join('; '),
           n ? String(n) : '',
           ref ? shortCitation(ref) : 'uncited',
+          ref?.doi ?? '',
+          (ref as { pmid?: string } | undefined)?.pmid ?? '',
           (ev.species ?? []).join('; '),
           (ev.setting ?? []).map(settingLabel).join('; '),
           (ev.injury ?? []).map((i) => injuryLabel(i.agent) + (i.dose ? ` ${i.dose.value} ${i.dose.unit}` : '')).join('; '),
@@ -65,5 +89,5 @@ export function evidenceCsv(model: Model, view: GraphView): string {
       }
     }
   }
-  return [CSV_HEADER.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+  return BOM + [CSV_HEADER.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
 }

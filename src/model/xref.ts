@@ -1,4 +1,5 @@
 /** Where a cross-reference or a reference leads on the web. */
+import { referenceLinks } from './csl.ts';
 import type { Reference } from './schema.ts';
 
 export function xrefUrl(curie: string): string | undefined {
@@ -23,9 +24,13 @@ export function xrefUrl(curie: string): string | undefined {
   }
 }
 
-export function referenceUrl(ref: Reference): { href: string; text: string } {
-  if (ref.doi) return { href: `https://doi.org/${ref.doi}`, text: `doi:${ref.doi}` };
-  return { href: `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(ref.title)}`, text: 'Search PubMed' };
+/** Where a reference can be read: its DOI where known, and PubMed (by PMID where known, else a title search). */
+export function referenceUrls(ref: Reference & { pmid?: string }): { href: string; text: string }[] {
+  const links = referenceLinks({ title: ref.title, ...(ref.doi ? { DOI: ref.doi } : {}), ...(ref.pmid ? { PMID: ref.pmid } : {}) });
+  return [
+    ...(links.doi ? [{ href: links.doi, text: `doi:${ref.doi}` }] : []),
+    { href: links.pubmed, text: ref.pmid ? `PubMed ${ref.pmid}` : 'Search PubMed' },
+  ];
 }
 
 /** "Coulam CB (1982)" style short citation. */

@@ -66,7 +66,10 @@ describe('exports in Chromium', () => {
     const cy = cytoscape({ headless: true, elements: json.elements, layout: { name: 'preset' } });
     expect([cy.nodes().length, cy.edges().length]).toEqual([counts.n, counts.e]);
 
-    const csv = (await exportFile(page, 'Evidence table (CSV)')).bytes.toString('utf8').split('\r\n');
+    const csvBytes = (await exportFile(page, 'Evidence table (CSV)')).bytes;
+    // UTF-8 byte-order mark first, for Excel.
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = csvBytes.subarray(3).toString('utf8').split('\r\n');
     expect(csv[0]).toMatch(/^edge_id,source,relation,sign,target,/);
     expect(csv.length).toBeGreaterThan(counts.e);
 
@@ -74,6 +77,9 @@ describe('exports in Chromium', () => {
     expect(bib).toMatch(/@article\{fu2021msc,/);
     const ris = (await exportFile(page, 'References (RIS)')).bytes.toString('utf8');
     expect(ris).toMatch(/^TY {2}- JOUR/);
+    const csl = JSON.parse((await exportFile(page, 'References (CSL-JSON: Zotero, Mendeley, pandoc)')).bytes.toString('utf8')) as { id: string; author: { family: string; given: string }[] }[];
+    expect(csl[0]!.id).toBe('fu2021msc');
+    expect(csl.every((it) => it.author.every((a) => a.family && a.given))).toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import cytoscape from 'cytoscape';
+import Papa from 'papaparse';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { bibAuthors, citedReferences, toBibtex, toRis } from '../../src/export/bibliography.ts';
@@ -146,14 +147,42 @@ describe('graph JSON', () => {
 describe('evidence CSV', () => {
   it('has a header and one row per statement and reference, quoted where needed', () => {
     const csv = evidenceCsv(model, fig1);
-    const lines = csv.trimEnd().split('\r\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     const expected = fig1.edges.reduce((n, e) => n + e.supports.reduce((m, s) => m + Math.max(s.edge.refs.length, 1), 0), 0);
     expect(lines).toHaveLength(expected + 1);
     const row = lines.find((l) => l.startsWith('mir-144-5p~inhibits~pten,'))!;
-    expect(row).toContain(',miR-144-5p,inhibits,decrease,PTEN,mirna,gene-or-protein,Fig. 1,hBMMSC,43,Yang M et al. 2020,rat,in vivo,cyclophosphamide,');
+    expect(row).toContain(',miR-144-5p,inhibits,decrease,PTEN,mirna,gene-or-protein,miRBase:MIMAT0004600,HGNC:9588; UniProt:P60484,Fig. 1,hBMMSC,43,Yang M et al. 2020,,,rat,in vivo,cyclophosphamide,');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('plain')).toBe('plain');
+  });
+
+  it('guards every cell a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('TNF-α')).toBe('TNF-α');
+  });
+
+  it('reads back with papaparse: UTF-8 text intact, identifier columns filled', () => {
+    const csv = evidenceCsv(model, atlasView(model));
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    // papaparse drops the byte-order mark; the header is clean.
+    expect(parsed.meta.fields).toEqual([...CSV_HEADER]);
+    const rows = parsed.data;
+    expect(rows.some((r) => r.source === 'TNF-α' || r.target === 'TNF-α')).toBe(true);
+    const pten = rows.find((r) => r.target === 'PTEN')!;
+    expect(pten.target_curies).toBe('HGNC:9588; UniProt:P60484');
+    const doiRefs = new Set([...model.references.values()].filter((r) => r.doi).map((r) => String(r.n)));
+    for (const r of rows) {
+      if (doiRefs.has(r.reference!)) expect(r.reference_doi).toBe(model.references.get(Number(r.reference))!.doi);
+      else expect(r.reference_doi).toBe('');
+      for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@]/);
+    }
   });
 });
 
@@ -164,16 +193,17 @@ describe('references', () => {
     const bib = toBibtex(model, refs);
     expect(bib.match(/^@article\{/gm)).toHaveLength(3);
     expect(bib).toContain('@article{fu2021ref043,');
-    expect(bib).toContain('author = {Yang, M and Lin, L and Sha, C and others}');
-    expect(bib).toContain('pages = {342--52}');
+    expect(bib).toContain('author = {Yang, M. and Lin, L. and Sha, C.}');
+    expect(bib).toContain('pages = {342--352}');
     expect(bib).toContain('doi = {10.1186/s13287-021-02212-0}');
     const ris = toRis(model, refs);
     expect(ris.match(/^TY {2}- JOUR/gm)).toHaveLength(3);
     expect(ris.match(/^ER {2}- /gm)).toHaveLength(3);
     expect(ris).toContain('TI  - Bone marrow mesenchymal stem cell-derived exosomal miR-144-5p improves rat ovarian function after chemotherapy-induced ovarian failure by targeting PTEN');
-    expect(ris).toContain('SP  - 342\r\nEP  - 52');
-    expect(bibAuthors('Coulam CB')).toBe('Coulam, CB');
-    expect(bibAuthors('Li J, et al')).toBe('Li, J and others');
+    expect(ris).toContain('AU  - Yang, M.\r\n');
+    expect(ris).toContain('SP  - 342\r\nEP  - 352');
+    expect(bibAuthors({ author: [{ family: 'Coulam', given: 'C. B.' }] })).toBe('Coulam, C. B.');
+    expect(bibAuthors({ author: [{ family: 'Fazly Bazzaz', given: 'B. S.' }] })).toBe('{Fazly Bazzaz}, B. S.');
   });
 
   it('cites every reference of the atlas when exporting it', () => {

@@ -3,7 +3,7 @@ import { RELATION_VERB, evidenceRows } from '../../model/describe.ts';
 import { KIND_LABEL, type Reference } from '../../model/schema.ts';
 import type { Model } from '../../model/types.ts';
 import type { GraphView, ViewEdge } from '../../model/view.ts';
-import { longCitation, referenceUrl, xrefUrl } from '../../model/xref.ts';
+import { longCitation, referenceUrls, xrefUrl } from '../../model/xref.ts';
 import { currentViewAtom, figureIdAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
 
 function References({ model, refs }: { model: Model; refs: readonly number[] }) {
@@ -12,13 +12,17 @@ function References({ model, refs }: { model: Model; refs: readonly number[] }) 
     <ol className="references">
       {refs.map((n) => {
         const ref = model.references.get(n) as Reference;
-        const link = referenceUrl(ref);
         return (
           <li key={n} value={n}>
-            <span className="ref-n">[{n}]</span> {longCitation(ref)}{' '}
-            <a href={link.href} target="_blank" rel="noreferrer">
-              {link.text}
-            </a>
+            <span className="ref-n">[{n}]</span> {longCitation(ref)}
+            {referenceUrls(ref).map((link) => (
+              <span key={link.href}>
+                {' '}
+                <a href={link.href} target="_blank" rel="noreferrer">
+                  {link.text}
+                </a>
+              </span>
+            ))}
           </li>
         );
       })}

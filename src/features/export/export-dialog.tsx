@@ -1,6 +1,6 @@
 import { useAtomValue } from 'jotai';
 import { useRef, useState } from 'react';
-import { citedReferences, toBibtex, toRis } from '../../export/bibliography.ts';
+import { citedReferences, toBibtex, toCslJson, toRis } from '../../export/bibliography.ts';
 import { naturalFrame } from '../../export/compose.ts';
 import { exportContent, type PaneInput } from '../../export/content.ts';
 import { download } from '../../export/download.ts';
@@ -24,7 +24,7 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 
-type Format = 'png' | 'svg' | 'json' | 'csv' | 'bibtex' | 'ris';
+type Format = 'png' | 'svg' | 'json' | 'csv' | 'bibtex' | 'ris' | 'csl';
 
 const FORMATS: { id: Format; label: string }[] = [
   { id: 'png', label: 'PNG image' },
@@ -33,6 +33,7 @@ const FORMATS: { id: Format; label: string }[] = [
   { id: 'csv', label: 'Evidence table (CSV)' },
   { id: 'bibtex', label: 'References (BibTeX)' },
   { id: 'ris', label: 'References (RIS)' },
+  { id: 'csl', label: 'References (CSL-JSON: Zotero, Mendeley, pandoc)' },
 ];
 
 /** Export the current view: a figure, the atlas with its overlays and filters, or both compare panes. */
@@ -118,6 +119,7 @@ export function ExportDialog() {
         download(`${name}.cyjs.json`, JSON.stringify(toCytoscapeJson(model, view, positions), null, 2), 'application/json');
       } else if (format === 'csv') download(`${name}-evidence.csv`, evidenceCsv(model, view), 'text/csv;charset=utf-8');
       else if (format === 'bibtex') download(`${name}-references.bib`, toBibtex(model, refs), 'application/x-bibtex');
+      else if (format === 'csl') download(`${name}-references.csl.json`, toCslJson(model, refs), 'application/vnd.citationstyles.csl+json');
       else download(`${name}-references.ris`, toRis(model, refs), 'application/x-research-info-systems');
       setStatus({ kind: 'info', text: 'Saved.' });
     } catch (e) {
