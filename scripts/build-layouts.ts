@@ -1,7 +1,8 @@
 /**
  * npm run layouts [-- --check]
  * Lays out every shipped view (each figure, the atlas) with ELK in Node and writes src/generated/layouts.json,
- * which the app loads instead of running ELK. Fails if any two node boxes overlap. With --check, fails when the
+ * which the app loads instead of running ELK. Fails if any two node boxes overlap or an edge runs through a node
+ * that is not one of its ends; prints each view's edge crossings. With --check, fails when the
  * committed file is out of date with graphs/ (CI runs this).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { createInProcessEngine } from '../src/layout/in-process.ts';
 import { layoutInput } from '../src/layout/layout-input.ts';
 import { overlappingNodes } from '../src/layout/overlap.ts';
 import { precomputedViews } from '../src/layout/precomputed-views.ts';
+import { countCrossings, edgesThroughNodes, routesOf } from '../src/layout/quality.ts';
 import { layoutHash, LAYOUT_VERSION, type Positions } from '../src/layout/types.ts';
 import { loadModelOrExit } from './load-model.ts';
 
@@ -42,7 +44,16 @@ for (const view of views) {
     failed = true;
     console.error(`${view.key}: overlapping nodes ${overlaps.map((p) => p.join(' / ')).join(', ')}`);
   }
-  console.log(`${view.key.padEnd(16)} ${String(input.nodes.length).padStart(4)} nodes ${String(input.edges.length).padStart(4)} edges  ${Math.round(positions.width)}×${Math.round(positions.height)} px  ${ms.toFixed(0)} ms`);
+  const routes = routesOf(input, positions);
+  const through = edgesThroughNodes(input, positions, routes);
+  if (through.length && view.key !== 'atlas') {
+    failed = true;
+    console.error(`${view.key}: edges through nodes ${through.map((p) => p.join(' through ')).join(', ')}`);
+  }
+  console.log(
+    `${view.key.padEnd(16)} ${String(input.nodes.length).padStart(4)} nodes ${String(input.edges.length).padStart(4)} edges  ${Math.round(positions.width)}×${Math.round(positions.height)} px  ` +
+      `${countCrossings(routes)} crossings, ${through.length} edges through nodes  ${ms.toFixed(0)} ms`,
+  );
   out[view.key] = positions;
 }
 if (failed) process.exit(1);

@@ -111,9 +111,12 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     const t = byId.get(e.target);
     if (!s || !t) continue;
     if (decorations?.edges.get(e.id)?.dim) continue;
-    const bends = positions.edges[e.id] ?? [];
-    const start = clipToNode(s, bends[0] ?? t);
-    const end = clipToNode(t, bends.at(-1) ?? s);
+    // The layout's route (start on the source border, bends, end on the target border), as on screen; a route
+    // without ends (none computed) runs from border to border towards the other node.
+    const route = positions.edges[e.id] ?? [];
+    const bends = route.length >= 2 ? route.slice(1, -1) : [];
+    const start = route.length >= 2 ? route[0]! : clipToNode(s, t);
+    const end = route.length >= 2 ? route.at(-1)! : clipToNode(t, s);
     const before = bends.at(-1) ?? start;
     const len = Math.hypot(end.x - before.x, end.y - before.y) || 1;
     const dir = { x: (end.x - before.x) / len, y: (end.y - before.y) / len };

@@ -32,6 +32,15 @@ export function toSegments(s: Point, t: Point, bends: readonly Point[]): { dista
  * each time any of its classes changes, and re-parsed bend arrays never compare equal, so mappers made every
  * overlay toggle recompute the bounds and control points of each restyled edge.
  */
+/** A layout route split into its ends (on the node borders) and the bends between them. */
+export function edgeRoute(route: readonly Point[] | undefined): { start?: Point; end?: Point; bends: Point[] } {
+  if (!route || route.length < 2) return { bends: [] };
+  return { start: route[0]!, end: route.at(-1)!, bends: route.slice(1, -1) };
+}
+
+/** A Cytoscape endpoint: the point's offset from the node centre, in model pixels. */
+const endpoint = (p: Point, centre: Point) => `${Math.round((p.x - centre.x) * 10) / 10}px ${Math.round((p.y - centre.y) * 10) / 10}px`;
+
 export type Look = Record<string, string | number | number[]>;
 
 export interface CanvasElements {
@@ -66,19 +75,23 @@ export function buildElements(view: GraphView, positions: Positions): CanvasElem
     };
   });
   const edges: ElementDefinition[] = view.edges.map((e) => {
-    const bends = positions.edges[e.id] ?? [];
     const s = positions.nodes[e.source];
     const t = positions.nodes[e.target];
-    const seg = s && t && bends.length ? toSegments(s, t, bends) : undefined;
+    const route = edgeRoute(positions.edges[e.id]);
+    const seg = s && t && route.bends.length ? toSegments(s, t, route.bends) : undefined;
     const r = RELATION_STYLE[e.relation];
     looks.set(e.id, {
       'target-arrow-shape': r.arrow,
       'target-arrow-fill': r.hollow ? 'hollow' : 'filled',
       'line-style': r.line,
-      // Always set, so an edge that keeps its id from a previous view loses its old bends.
+      // Always set, so an edge that keeps its id from a previous view loses its old bends and ends.
       ...(seg
         ? { 'curve-style': 'segments', 'segment-distances': seg.distances, 'segment-weights': seg.weights, 'edge-distances': 'node-position' }
         : { 'curve-style': 'straight' }),
+      // Where the layout starts and ends the edge on the node borders (not the centres): drawn from the centres,
+      // edges cross more, cut through boxes and land arrow heads on corners.
+      'source-endpoint': s && route.start ? endpoint(route.start, s) : 'outside-to-node',
+      'target-endpoint': t && route.end ? endpoint(route.end, t) : 'outside-to-node',
     });
     return {
       group: 'edges',

@@ -1,5 +1,5 @@
 /** Conversion between our layout input and ELK's JSON graph; no elkjs import here, so both engines share it. */
-import { ELK_ROOT_OPTIONS } from './elk-options.ts';
+import { ELK_ROOT_OPTIONS, thoroughness } from './elk-options.ts';
 import { layoutHash, type LayoutInput, type Point, type Positions } from './types.ts';
 
 export interface ElkNodeJson {
@@ -28,7 +28,7 @@ export interface ElkGraphJson {
 export function toElkGraph(input: LayoutInput): ElkGraphJson {
   return {
     id: 'root',
-    layoutOptions: ELK_ROOT_OPTIONS,
+    layoutOptions: { ...ELK_ROOT_OPTIONS, 'elk.layered.thoroughness': thoroughness(input.nodes.length) },
     children: input.nodes.map((n) => ({
       id: n.id,
       width: n.width,
@@ -48,7 +48,11 @@ export function fromElkGraph(input: LayoutInput, result: ElkGraphJson): Position
   }
   const edges: Record<string, Point[]> = {};
   for (const edge of result.edges) {
-    edges[edge.id] = (edge.sections?.[0]?.bendPoints ?? []).map((p) => ({ x: round(p.x), y: round(p.y) }));
+    // The whole route: ELK places the ends on the node borders (spread along them), and the drawing must use
+    // them, or edges drawn from node centres cross more, cut through boxes and land arrow heads on corners.
+    const section = edge.sections?.[0];
+    const route = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+    edges[edge.id] = route.map((p) => ({ x: round(p.x), y: round(p.y) }));
   }
   return { hash: layoutHash(input), nodes, edges, width: round(result.width ?? 0), height: round(result.height ?? 0) };
 }

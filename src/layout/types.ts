@@ -30,7 +30,10 @@ export interface Positions {
   hash: string;
   /** Node centres. */
   nodes: Record<string, Point>;
-  /** Bend points of each edge, in order from source to target (empty for a straight edge). */
+  /**
+   * The route of each edge as the layout computed it: its start point (on the source node's border), its bend
+   * points, and its end point (on the target's border, where the arrow head touches), in order.
+   */
   edges: Record<string, Point[]>;
   width: number;
   height: number;
@@ -69,4 +72,4 @@ export function layoutHash(input: LayoutInput): string {
 }
 
 /** Bump when ELK options change, so cached layouts are recomputed. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
