@@ -173,8 +173,16 @@ function drawNode(p: Painter, n: SceneNode) {
 }
 
 export function drawScene(p: Painter, scene: Scene) {
-  for (const e of scene.edges) drawEdge(p, e);
-  for (const n of scene.nodes) drawNode(p, n);
+  for (const e of scene.edges) {
+    p.begin?.({ type: 'edge', edge: e });
+    drawEdge(p, e);
+    p.end?.();
+  }
+  for (const n of scene.nodes) {
+    p.begin?.({ type: 'node', node: n });
+    drawNode(p, n);
+    p.end?.();
+  }
 }
 
 function drawLegend(p: Painter, c: ExportContent, box: NonNullable<Layout['legendBox']>, columns: number, u: number) {
@@ -244,6 +252,7 @@ export function compose(p: Painter, c: ExportContent, frame: Frame) {
     const s = Math.min(paneW / Math.max(pane.scene.width, 1), h / Math.max(pane.scene.height, 1));
     const tx = x0 + (paneW - pane.scene.width * s) / 2 - pane.scene.x * s;
     const ty = L.graph.y + labelH + (h - pane.scene.height * s) / 2 - pane.scene.y * s;
+    p.pane?.(i);
     p.push(tx, ty, s);
     drawScene(p, pane.scene);
     p.pop();

@@ -3,6 +3,10 @@
  * Paths are SVG path strings (Canvas 2D draws them through Path2D), so both outputs share one geometry.
  */
 import { FONT_FAMILY } from '../theme/kinds.ts';
+import type { SceneEdge, SceneNode } from './scene.ts';
+
+/** A node or edge of the drawing: what follows until `end` draws it. */
+export type SceneItem = { type: 'node'; node: SceneNode } | { type: 'edge'; edge: SceneEdge };
 
 export interface PaintStyle {
   fill?: string;
@@ -31,6 +35,11 @@ export interface Painter {
   path(d: string, style: PaintStyle): void;
   /** One line of text; y is the vertical middle of the line. */
   text(s: string, x: number, y: number, style: TextStyle): void;
+  /** Optional: the drawing operations until `end` are one node or edge (SVG groups it, slides make it a shape). */
+  begin?(item: SceneItem): void;
+  end?(): void;
+  /** Optional: what follows belongs to pane `index` (compare figures have two). */
+  pane?(index: number): void;
 }
 
 export const FONT_STACK = `${FONT_FAMILY}, "Helvetica Neue", Arial, sans-serif`;
@@ -84,12 +93,38 @@ export class CanvasPainter implements Painter {
   }
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for XML content and attributes: markup in labels or titles stays text, never becomes elements. */
+export const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 forbids (control characters other than tab and newlines).
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** An XML id from any string: letters, digits, "-", "_" and "." kept, anything else as "_". */
+export const xmlId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 export class SvgPainter implements Painter {
   private parts: string[] = [];
   private clips = 0;
+  private ids = new Set<string>();
+  /** Used characters per weight, for the embedded font subset. */
+  readonly used: Record<400 | 600, Set<string>> = { 400: new Set(), 600: new Set() };
+  begin(item: SceneItem) {
+    const [prefix, id, title] = item.type === 'node' ? ['node', item.node.id, item.node.title] : ['edge', item.edge.id, item.edge.title];
+    // Compare figures draw the same entity once per pane: later copies get a number.
+    let xid = xmlId(prefix, id);
+    for (let k = 2; this.ids.has(xid); k++) xid = `${xmlId(prefix, id)}-${k}`;
+    this.ids.add(xid);
+    this.parts.push(`<g id="${xid}" class="${prefix}" data-id="${esc(id)}"><title>${esc(title)}</title>`);
+  }
+  end() {
+    this.parts.push('</g>');
+  }
   push(tx: number, ty: number, s: number) {
     this.parts.push(`<g transform="translate(${num(tx)} ${num(ty)}) scale(${num(s)})">`);
   }
@@ -126,14 +161,20 @@ export class SvgPainter implements Painter {
       `text-anchor="${anchor}"`,
       st.opacity !== undefined && st.opacity < 1 ? `opacity="${num(st.opacity)}"` : '',
     ];
+    for (const c of s) this.used[st.weight === 600 ? 600 : 400].add(c);
     this.parts.push(`<text ${attrs.filter(Boolean).join(' ')}>${esc(s)}</text>`);
   }
-  /** The finished document. */
-  toString(width: number, height: number, background: string | null, title: string): string {
+  /**
+   * The finished document. `size` gives the printed size (e.g. "297mm") when it is not the pixel size; `defs` is
+   * extra content for <defs> (the embedded font).
+   */
+  toString(width: number, height: number, background: string | null, title: string, opts: { size?: { width: string; height: string }; defs?: string; fontFamily?: string } = {}): string {
+    const family = opts.fontFamily ? `${opts.fontFamily}, ${FONT_STACK}` : FONT_STACK;
     return [
       `<?xml version="1.0" encoding="UTF-8"?>`,
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family='${FONT_STACK}'>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${opts.size?.width ?? width}" height="${opts.size?.height ?? height}" viewBox="0 0 ${width} ${height}" font-family='${family}'>`,
       `<title>${esc(title)}</title>`,
+      opts.defs ? `<defs>${opts.defs}</defs>` : '',
       background ? `<rect width="${width}" height="${height}" fill="${background}"/>` : '',
       ...this.parts,
       '</svg>',

@@ -9,9 +9,13 @@ import type { GraphView } from '../model/view.ts';
 import type { Decorations } from '../theme/decorations.ts';
 import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE, type ArrowShape, type NodeShape } from '../theme/kinds.ts';
 import { ARROW_LENGTH } from '../theme/shapes.ts';
+import { KIND_LABEL } from '../model/schema.ts';
 
 export interface SceneNode {
   id: string;
+  kind: string;
+  /** What the node is, in words: label, full name and kind (SVG <title>, slide alt text). */
+  title: string;
   x: number;
   y: number;
   w: number;
@@ -32,6 +36,11 @@ export interface SceneNode {
 
 export interface SceneEdge {
   id: string;
+  source: string;
+  target: string;
+  relation: string;
+  /** The statement in words with its references, e.g. "miR-144-5p inhibits PTEN [43]". */
+  title: string;
   /** From the source outline to the base of the arrow head. */
   points: Point[];
   /** Tip of the arrow head (on the target outline) and its direction. */
@@ -85,6 +94,8 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     const d = decorations?.nodes.get(n.id);
     const node: SceneNode = {
       id: n.id,
+      kind: n.entity.kind,
+      title: n.entity.name && n.entity.name !== n.entity.label ? `${n.entity.label}: ${n.entity.name} (${KIND_LABEL[n.entity.kind]})` : `${n.entity.label} (${KIND_LABEL[n.entity.kind]})`,
       x: p.x,
       y: p.y,
       w: box.width,
@@ -106,6 +117,7 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     byId.set(n.id, node);
   }
   const edges: SceneEdge[] = [];
+  const labels = new Map(view.nodes.map((n) => [n.id, n.entity.label]));
   for (const e of view.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
@@ -124,8 +136,13 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     const back = Math.min(ARROW_LENGTH[r.arrow], len * 0.5);
     const base = { x: end.x - dir.x * back, y: end.y - dir.y * back };
     const d = decorations?.edges.get(e.id);
+    const refs = e.refs.length ? ` [${e.refs.join(', ')}]` : '';
     edges.push({
       id: e.id,
+      source: e.source,
+      target: e.target,
+      relation: e.relation,
+      title: `${labels.get(e.source) ?? e.source} ${e.relation.replace(/-/g, ' ')} ${labels.get(e.target) ?? e.target}${refs}`,
       points: [start, ...bends, base],
       tip: end,
       dir,

@@ -29,7 +29,7 @@ describe('export dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = screen.getByRole('dialog', { name: 'Export' });
     const formats = within(within(dialog).getByRole('group', { name: 'Format' })).getAllByRole('radio').map((r) => r.closest('label')!.textContent!.trim());
-    expect(formats).toEqual(['PNG image', 'SVG image (vector)', 'Graph JSON (Cytoscape.js, with positions)', 'Evidence table (CSV)', 'References (BibTeX)', 'References (RIS)', 'References (CSL-JSON: Zotero, Mendeley, pandoc)']);
+    expect(formats).toEqual(['PNG image', 'SVG image (vector)', 'PowerPoint slide (editable shapes)', 'Graph JSON (Cytoscape.js, with positions)', 'Evidence table (CSV)', 'References (BibTeX)', 'References (RIS)', 'References (CSL-JSON: Zotero, Mendeley, pandoc)']);
     expect(within(dialog).getByRole('combobox', { name: 'Size' })).toHaveValue('slide-hd');
 
     await user.click(within(dialog).getByRole('radio', { name: 'Evidence table (CSV)' }));

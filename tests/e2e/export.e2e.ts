@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import cytoscape from 'cytoscape';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,29 @@ describe('exports in Chromium', () => {
     expect(csl[0]!.id).toBe('fu2021msc');
     expect(csl.every((it) => it.author.every((a) => a.family && a.given))).toBe(true);
     await page.close();
+  });
+
+  it('PowerPoint slide of a figure, the atlas with two sources and a comparison: a shape per node, a connector per edge', async () => {
+    for (const [query, panes] of [
+      ['?figure=fig1', ['main']],
+      ['?view=atlas&sources=hbmmsc,hafmsc', ['main']],
+      ['?view=compare&left=source:hpmsc&right=source:humsc', ['left', 'right']],
+    ] as const) {
+      const { page } = await openApp(getBrowser(), query);
+      await waitForCanvas(page, panes[0]);
+      // What the canvas shows: compare panes count each side; what is dimmed ('off') is left out of exports.
+      const counts = await page.evaluate((names) => {
+        const cys = names.map((n) => window.mscAtlas!.cy[n]!);
+        return { n: cys.reduce((a, cy) => a + cy.nodes().not('.off').length, 0), e: cys.reduce((a, cy) => a + cy.edges().not('.off').length, 0) };
+      }, [...panes]);
+      const file = await exportFile(page, 'PowerPoint slide (editable shapes)');
+      expect(file.name).toMatch(/\.pptx$/);
+      const zip = await JSZip.loadAsync(file.bytes);
+      const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
+      expect((slide.match(/<p:cNvPr id="\d+" name="node:/g) ?? []).length, query).toBe(counts.n);
+      expect((slide.match(/<p:cxnSp>/g) ?? []).length, query).toBe(counts.e);
+      await page.close();
+    }
   });
 
   it('exports both compare panes in one image', async () => {

@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import Papa from 'papaparse';
+import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { bibAuthors, citedReferences, toBibtex, toRis } from '../../src/export/bibliography.ts';
@@ -210,5 +211,34 @@ describe('references', () => {
     const atlas = atlasView(model);
     const refs = citedReferences(model, atlas.edges.flatMap((e) => [...e.refs]));
     expect(refs.length).toBe(new Set(atlas.edges.flatMap((e) => e.refs)).size);
+  });
+});
+
+describe('SVG structure', () => {
+  it('groups each node and edge with its id and a <title>, escaping what the data holds', () => {
+    const content = exportContent(model, { title: 'Fig. 1 <b>&</b>', panes: [{ view: fig1, positions: fig1Positions }], sources: [] });
+    const svg = renderSvg(content, { width: 1920, height: 1080 }, 'white');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'g' }).parse(svg) as Record<string, unknown>;
+    const groups: { id: string; class?: string; 'data-id'?: string; title?: string }[] = [];
+    const walk = (o: unknown) => {
+      if (!o || typeof o !== 'object') return;
+      for (const [k, v] of Object.entries(o)) {
+        if (k === 'g') for (const g of v as Record<string, unknown>[]) {
+          if (g.class) groups.push(g as never);
+          walk(g);
+        } else if (typeof v === 'object') walk(v);
+      }
+    };
+    walk(doc);
+    const nodes = groups.filter((g) => g.class === 'node');
+    const edges = groups.filter((g) => g.class === 'edge');
+    expect(nodes.map((g) => g['data-id']).sort()).toEqual(fig1.nodes.map((n) => n.id).sort());
+    expect(edges.map((g) => g['data-id']).sort()).toEqual(fig1.edges.map((e) => e.id).sort());
+    for (const g of [...nodes, ...edges]) expect(g.id).toMatch(/^(node|edge)-[A-Za-z0-9._-]+$/);
+    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length);
+    expect(nodes.find((g) => g['data-id'] === 'pten')!.title).toMatch(/^PTEN: .+ \(Gene or protein\)$/i);
+    expect(edges.find((g) => g['data-id'] === 'mir-144-5p~inhibits~pten')!.title).toBe('miR-144-5p inhibits PTEN [43]');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('Fig. 1 &lt;b&gt;&amp;&lt;/b&gt;');
   });
 });

@@ -24,11 +24,12 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 
-type Format = 'png' | 'svg' | 'json' | 'csv' | 'bibtex' | 'ris' | 'csl';
+type Format = 'png' | 'svg' | 'pptx' | 'json' | 'csv' | 'bibtex' | 'ris' | 'csl';
 
 const FORMATS: { id: Format; label: string }[] = [
   { id: 'png', label: 'PNG image' },
   { id: 'svg', label: 'SVG image (vector)' },
+  { id: 'pptx', label: 'PowerPoint slide (editable shapes)' },
   { id: 'json', label: 'Graph JSON (Cytoscape.js, with positions)' },
   { id: 'csv', label: 'Evidence table (CSV)' },
   { id: 'bibtex', label: 'References (BibTeX)' },
@@ -111,6 +112,13 @@ export function ExportDialog() {
         if (format === 'png') download(`${name}.png`, await renderPng(c, size, background));
         else download(`${name}.svg`, renderSvg(c, size, background), 'image/svg+xml');
         setStatus({ kind: 'info', text: `Saved ${name}.${format}, ${size.width} × ${size.height} px.` });
+        return;
+      }
+      if (format === 'pptx') {
+        const { content: c } = await content();
+        const { renderPptx } = await import('../../export/pptx.ts');
+        download(`${name}.pptx`, await renderPptx(c));
+        setStatus({ kind: 'info', text: `Saved ${name}.pptx, one 16:9 slide.` });
         return;
       }
       const refs = citedReferences(model, (compare && mode === 'compare' ? [...compare.left.edges, ...compare.right.edges] : view.edges).flatMap((e) => [...e.refs]));
