@@ -1,16 +1,129 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { readGraphFiles } from './scripts/read-graphs.ts';
+import { modelToJson } from './src/data/model-json.ts';
+import { formatIssue } from './src/model/types.ts';
+import { validateGraphs } from './src/model/validate.ts';
+
+const VIRTUAL = 'virtual:shipped-model';
+
+/**
+ * The shipped graphs, validated here, at build time, by the same code as `npm run validate`: a production build
+ * fails on invalid data, and the browser receives the validated model as one JSON file (no zod at start-up).
+ * The dev server shows the problems in the app instead (InvalidData), so an author sees them while editing.
+ */
+function shippedModel(): Plugin {
+  let build = false;
+  const graphsDir = resolve(import.meta.dirname, 'graphs');
+  return {
+    name: 'shipped-model',
+    configResolved(config) {
+      build = config.command === 'build' && !config.build.ssr;
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? `\0${VIRTUAL}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${VIRTUAL}`) return;
+      const files = readGraphFiles(graphsDir).filter((f) => !f.path.startsWith('schema/'));
+      for (const f of files) this.addWatchFile(resolve(graphsDir, f.path));
+      const result = validateGraphs(files);
+      if (!result.model) {
+        const list = result.errors.map(formatIssue).join('\n');
+        if (build) this.error(`graphs/ is not valid (npm run validate shows the same):\n${list}`);
+        return `export const errors = ${JSON.stringify(result.errors)}; export const modelUrl = undefined; export const modelData = undefined;`;
+      }
+      const json = JSON.stringify(modelToJson(result.model));
+      if (!build) return `export const errors = []; export const modelUrl = undefined; export const modelData = ${json};`;
+      const ref = this.emitFile({ type: 'asset', name: 'model.json', source: json });
+      return `export const errors = []; export const modelUrl = import.meta.ROLLUP_FILE_URL_${ref}; export const modelData = undefined;`;
+    },
+  };
+}
+
+/**
+ * zod's schema builders have no side effects, but a bundler cannot know: it keeps every top-level schema of
+ * src/model/schema.ts, and zod with them, even where only its plain constants (kinds, relations, signs) are used.
+ * Each top-level schema becomes a pure-annotated function call, so the build drops the schemas nobody imports at
+ * run time (the shipped graphs are validated at build time; a user's file is validated by code loaded on demand).
+ */
+export function pureSchemas(code: string): string {
+  const lines = code.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^((?:export )?const \w+(?::[^=]+)? = )(z\b.*)$/.exec(lines[i]!);
+    if (!m) {
+      out.push(lines[i]!);
+      continue;
+    }
+    // The declaration runs until the next line that starts at the left margin.
+    let end = i;
+    while (end + 1 < lines.length && /^\s|^\)|^$/.test(lines[end + 1]!) && lines[end + 1] !== '') end++;
+    const body = [m[2]!, ...lines.slice(i + 1, end + 1)].join('\n').replace(/;\s*$/, '');
+    out.push(`${m[1]}/*#__PURE__*/ (() => ${body})();`);
+    i = end;
+  }
+  return out.join('\n');
+}
+
+function pureSchemasPlugin(): Plugin {
+  return {
+    name: 'pure-schemas',
+    enforce: 'pre',
+    apply: 'build',
+    transform(code, id) {
+      if (id.endsWith('/src/model/schema.ts')) return { code: pureSchemas(code), map: null };
+    },
+  };
+}
+
+/**
+ * A static host sends index.html for any query string; the prerendered pages (scripts/prerender.ts) are one file per
+ * figure. `vite preview` serves a link's own page for the links the app writes (`?figure=fig2` → fig2.html,
+ * `?view=atlas` → atlas.html, `?view=compare…` → compare.html), same address, no redirect, so each link shows its
+ * own picture before any script runs.
+ */
+function prerenderedPages(): Plugin {
+  return {
+    name: 'prerendered-pages',
+    configurePreviewServer(server) {
+      const dist = resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use((req, _res, next) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        if (url.pathname.endsWith('/') && url.search) {
+          const view = url.searchParams.get('view');
+          const figure = url.searchParams.get('figure');
+          const page = view === 'atlas' ? 'atlas' : view === 'compare' ? 'compare' : figure && /^[\w-]+$/.test(figure) ? figure : null;
+          if (page && existsSync(resolve(dist, `${page}.html`))) req.url = `${url.pathname}${page}.html${url.search}`;
+        }
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages()],
   // Relative asset paths: the built app works from any folder or sub-path (GitHub Pages, a USB stick).
   base: './',
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000, // the lazily loaded ELK worker is ~1.5 MB unminified-size; it is not on start-up
+    rollupOptions: {
+      output: {
+        // The big libraries in chunks of their own, with stable names, so the start-up budget can name them.
+        manualChunks(id) {
+          if (/node_modules[\\/]cytoscape[\\/]/.test(id)) return 'cytoscape';
+          if (/node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
+          return undefined;
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -12,6 +12,8 @@
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { labelTable } from './bench-labels.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { benchStart } from './bench-start.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -30,6 +32,18 @@ const stats = (xs: number[]) => {
 
 const labelsOnly = process.argv.includes('--labels');
 try {
+  // Figure ids in reading order, from the graph files (the bench needs no model code).
+  const figures = readdirSync(new URL('../graphs/figures/', import.meta.url))
+    .map((f) => JSON.parse(readFileSync(new URL(`../graphs/figures/${f}`, import.meta.url), 'utf8')) as { id: string; order: number })
+    .sort((a, b) => a.order - b.order)
+    .map((f) => f.id);
+  if (!labelsOnly) await benchStart(browser, base, figures, Number(process.env.BENCH_START_RUNS ?? 3));
+  if (process.env.BENCH_ONLY_START) {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  }
+
   if (labelsOnly) {
     await labelTable(browser, base);
     throw 'done';

@@ -1,30 +1,44 @@
 /**
  * npm run layouts [-- --check]
- * Lays out every shipped view (each figure, the atlas) with ELK in Node and writes src/generated/layouts.json,
- * which the app loads instead of running ELK. Fails if any two node boxes overlap or an edge runs through a node
+ * Lays out every shipped view (each figure, the atlas) with ELK in Node and writes one file per view into
+ * src/generated/layouts/ (layout-files.ts names them), which the app loads, per view, instead of running ELK. Fails if any two node boxes overlap or an edge runs through a node
  * that is not one of its ends; prints each view's edge crossings. With --check, fails when the
  * committed file is out of date with graphs/ (CI runs this).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInProcessEngine } from '../src/layout/in-process.ts';
 import { layoutInput } from '../src/layout/layout-input.ts';
+import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { overlappingNodes } from '../src/layout/overlap.ts';
 import { precomputedViews } from '../src/layout/precomputed-views.ts';
 import { countCrossings, edgesThroughNodes, routesOf } from '../src/layout/quality.ts';
 import { layoutHash, LAYOUT_VERSION, type Positions } from '../src/layout/types.ts';
 import { loadModelOrExit } from './load-model.ts';
 
-const OUT = resolve(import.meta.dirname, '..', 'src', 'generated', 'layouts.json');
+const OUT = resolve(import.meta.dirname, '..', LAYOUTS_DIR);
 const check = process.argv.includes('--check');
 const model = loadModelOrExit();
 const views = precomputedViews(model);
+const fileOf = (key: string) => resolve(OUT, layoutFileName(key));
+const clash = views.find((v, i) => views.findIndex((w) => layoutFileName(w.key) === layoutFileName(v.key)) !== i);
+if (clash) {
+  console.error(`two views would share the layout file ${layoutFileName(clash.key)}: rename one`);
+  process.exit(1);
+}
+const read = (key: string) => (existsSync(fileOf(key)) ? (JSON.parse(readFileSync(fileOf(key), 'utf8')) as LayoutFile) : undefined);
 
 if (check) {
-  const current = existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as { views: Record<string, Positions> }) : { views: {} };
-  const stale = views.filter((v) => current.views[v.key]?.hash !== layoutHash(layoutInput(v)));
-  if (stale.length) {
-    console.error(`src/generated/layouts.json is out of date for ${stale.map((v) => v.key).join(', ')}: run npm run layouts`);
+  const stale = views.filter((v) => {
+    const f = read(v.key);
+    return f?.key !== v.key || f.hash !== layoutHash(layoutInput(v));
+  });
+  const wanted = new Set(views.map((v) => layoutFileName(v.key)));
+  const extra = existsSync(OUT) ? readdirSync(OUT).filter((f) => !wanted.has(f)) : [];
+  if (stale.length || extra.length) {
+    console.error(
+      `${LAYOUTS_DIR}/ is out of date: ${[...stale.map((v) => `${v.key} (stale or missing)`), ...extra.map((f) => `${f} (no such view)`)].join(', ')}: run npm run layouts`,
+    );
     process.exit(1);
   }
   console.log(`layouts up to date (${views.length} views)`);
@@ -57,5 +71,7 @@ for (const view of views) {
   out[view.key] = positions;
 }
 if (failed) process.exit(1);
-writeFileSync(OUT, JSON.stringify({ version: LAYOUT_VERSION, views: out }) + '\n');
-console.log(`wrote src/generated/layouts.json (${views.length} views)`);
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+for (const [key, positions] of Object.entries(out)) writeFileSync(fileOf(key), JSON.stringify({ key, ...positions }) + '\n');
+console.log(`wrote ${LAYOUTS_DIR}/ (${views.length} views, layout version ${LAYOUT_VERSION})`);

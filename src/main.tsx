@@ -3,24 +3,38 @@ import '@fontsource/inter/600.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, InvalidData } from './app/app.tsx';
-import { bundledValidation, precomputedLayouts } from './data/bundled.ts';
+import { App, createAppStore, InvalidData } from './app/app.tsx';
+import { loadPrecomputedLayout } from './data/layouts.ts';
+import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
+import { currentViewAtom } from './state/atoms.ts';
+import { prerenderAtom } from './state/prerender.ts';
 
 const root = createRoot(document.getElementById('root')!);
+const shipped = await loadShippedModel();
 
-// Cytoscape measures labels when it draws: load the font first so boxes and text agree.
-await Promise.race([
-  Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
-  new Promise((resolve) => setTimeout(resolve, 3000)),
-]);
-
-if (bundledValidation.model) {
+if ('model' in shipped) {
+  const service = createLayoutService(loadPrecomputedLayout);
+  const store = createAppStore(shipped.model, service, window.location.search);
+  // The view the address opens, with its layout loaded, and the font its labels are measured in: then the first
+  // render draws it at once.
+  await Promise.all([
+    service.positions(store.get(currentViewAtom)).catch(() => undefined),
+    Promise.race([
+      Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]),
+  ]);
+  // The picture the page was sent with, if it shows this view: the app's first render keeps it until the canvas
+  // has drawn (main-graph.tsx).
+  const key = store.get(currentViewAtom).key;
+  const picture = document.querySelector(`#root .prerender-picture[data-view="${CSS.escape(key)}"]`);
+  if (picture) store.set(prerenderAtom, { key, node: picture });
   root.render(
     <StrictMode>
-      <App model={bundledValidation.model} layoutService={createLayoutService(precomputedLayouts)} />
+      <App model={shipped.model} layoutService={service} store={store} />
     </StrictMode>,
   );
 } else {
-  root.render(<InvalidData errors={bundledValidation.errors} />);
+  root.render(<InvalidData errors={shipped.errors} />);
 }

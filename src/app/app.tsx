@@ -1,8 +1,10 @@
 import { createStore, Provider, useAtomValue, useSetAtom } from 'jotai';
-import { useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { lazyPart } from './lazy-part.tsx';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
 import { compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
+import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { defaultUrlState } from '../state/url.ts';
 import { ViewBoundary } from './view-boundary.tsx';
@@ -10,19 +12,58 @@ import { DetailsPanel } from '../features/details/details-panel.tsx';
 import { FigurePicker } from '../features/figure-picker/figure-picker.tsx';
 import { MainGraph } from '../features/main-graph/main-graph.tsx';
 import { Notice } from '../features/notice/notice.tsx';
-import { TextAlternative } from '../features/text-alternative/text-alternative.tsx';
 import { ViewTabs } from '../features/view-tabs/view-tabs.tsx';
-import { ExplainPath } from '../features/paths/explain-path.tsx';
-import { FiltersPanel } from '../features/filters/filters.tsx';
 import { Search } from '../features/search/search.tsx';
 import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
-import { SourceToggles } from '../features/sources/source-toggles.tsx';
 import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
-import { CompareView } from '../features/compare/compare-view.tsx';
-import { ExportDialog } from '../features/export/export-dialog.tsx';
+
+// Split by view: what a figure does not show at first is loaded when it is first shown (compare, the side panel
+// of sources, filters and paths) or once the figure is interactive (the export dialog and its encoders).
+const CompareView = lazyPart(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareView));
+const ExportDialog = lazyPart<{ autoOpen?: boolean }>(() => import('../features/export/export-dialog.tsx').then((m) => m.ExportDialog));
+const TextAlternative = lazyPart(() => import('../features/text-alternative/text-alternative.tsx').then((m) => m.TextAlternative));
+const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePanel));
+
+/** Loads every part's code (tests render the whole app at once; nothing suspends then). */
+export const preloadParts = () => Promise.all([CompareView, ExportDialog, TextAlternative, SidePanel].map((p) => p.preload()));
+
+/** The export button before its dialog's code is loaded: same look; a click loads it and opens the dialog. */
+function ExportPlaceholder({ onClick }: { onClick?: () => void }) {
+  return (
+    <button type="button" className="export-button" onClick={onClick}>
+      Export
+    </button>
+  );
+}
+
+/** True once the browser has been idle after start-up: code not needed for the first picture loads then. */
+function useIdle() {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const request = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = request(() => setIdle(true));
+    return () => cancel(id);
+  }, []);
+  return idle;
+}
+
+/** The export dialog, its code loaded when the browser is idle after start-up, or at once on a click. */
+function LazyExport() {
+  const idle = useIdle();
+  const [clicked, setClicked] = useState(false);
+  const load = clicked ? 'open' : idle || ExportDialog.loaded ? 'load' : 'idle';
+  if (load === 'idle') return <ExportPlaceholder onClick={() => setClicked(true)} />;
+  return (
+    <Suspense fallback={<ExportPlaceholder onClick={() => setClicked(true)} />}>
+      <ExportDialog autoOpen={load === 'open'} />
+    </Suspense>
+  );
+}
 
 function Shell() {
   useUrlSync();
+  const idle = useIdle();
   const mode = useAtomValue(modeAtom);
   const sideOpen = useAtomValue(sidePanelOpenAtom);
   const model = requireModel(useAtomValue(modelAtom));
@@ -43,7 +84,7 @@ function Shell() {
           <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
-          <ExportDialog />
+          <LazyExport />
         </div>
       </header>
       <Notice />
@@ -56,14 +97,20 @@ function Shell() {
         {sideOpen && mode !== 'compare' && (
           <aside id="side-panel" className="side-panel" aria-label="Sources, filters and paths">
             <ViewBoundary name="The side panel" resetKey={viewKey} onHome={home}>
-              <SourceToggles />
-              <FiltersPanel />
-              <ExplainPath />
+              <Suspense fallback={null}>
+                <SidePanel />
+              </Suspense>
             </ViewBoundary>
           </aside>
         )}
         <ViewBoundary name={viewName} resetKey={viewKey} onHome={home}>
-          {mode === 'compare' ? <CompareView /> : <MainGraph />}
+          {mode === 'compare' ? (
+            <Suspense fallback={<p className="stage-message" role="status">Loading Compare…</p>}>
+              <CompareView />
+            </Suspense>
+          ) : (
+            <MainGraph />
+          )}
         </ViewBoundary>
         <div className="side-panel right">
           <ViewBoundary name="The details panel" resetKey={viewKey} onHome={home}>
@@ -73,7 +120,12 @@ function Shell() {
         </div>
       </main>
       </div>
-      <TextAlternative />
+      {/* Below the fold: loaded once the figure is interactive. */}
+      {(idle || TextAlternative.loaded) && (
+        <Suspense fallback={null}>
+          <TextAlternative />
+        </Suspense>
+      )}
       <footer className="app-footer">
         Content: Fu YX, Ji J, Shan F, Li J, Hu R. Human mesenchymal stem cell treatment of premature ovarian failure: new
         challenges and opportunities. Stem Cell Res Ther. 2021;12:161.{' '}
@@ -101,13 +153,20 @@ export function InvalidData({ errors }: { errors: readonly Issue[] }) {
   );
 }
 
-export function App({ model, layoutService }: { model: Model; layoutService: LayoutService }) {
-  const store = useMemo(() => {
-    const s = createStore();
-    s.set(modelAtom, model);
-    s.set(layoutServiceAtom, layoutService);
-    return s;
-  }, [model, layoutService]);
+/**
+ * The app's state, seeded with the model and layouts, and with the address it opens at (when given), so the first
+ * render already shows the linked view (the prerendered picture it takes over from shows that view too).
+ */
+export function createAppStore(model: Model, layoutService: LayoutService, search?: string) {
+  const s = createStore();
+  s.set(modelAtom, model);
+  s.set(layoutServiceAtom, layoutService);
+  if (search !== undefined) s.set(urlStateAtom, parseUrl(search, model).state);
+  return s;
+}
+
+export function App({ model, layoutService, store: given }: { model: Model; layoutService: LayoutService; store?: ReturnType<typeof createStore> }) {
+  const store = useMemo(() => given ?? createAppStore(model, layoutService), [given, model, layoutService]);
   return (
     <Provider store={store}>
       <Shell />

@@ -1,9 +1,10 @@
 /**
- * The graphs the app ships with, read as text at build time and validated here, in the browser, by the same
- * code as `npm run validate`: one boundary, one set of messages.
+ * The shipped graphs and every precomputed layout, read at once and validated from their text by the same code as
+ * `npm run validate`. For tests and Node: the app itself loads the build-validated model (shipped.ts) and each
+ * layout on demand (layouts.ts).
  */
 import { validateGraphs, type SourceFile, type ValidationResult } from '../model/validate.ts';
-import layoutsJson from '../generated/layouts.json';
+import type { LayoutFile } from '../layout/layout-files.ts';
 import type { Positions } from '../layout/types.ts';
 
 const raw = import.meta.glob('../../graphs/**/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -14,4 +15,6 @@ export const bundledFiles: SourceFile[] = Object.entries(raw)
 
 export const bundledValidation: ValidationResult = validateGraphs(bundledFiles);
 
-export const precomputedLayouts = (layoutsJson as { views: Record<string, Positions> }).views;
+const layoutFiles = import.meta.glob<LayoutFile>('../generated/layouts/*.json', { import: 'default', eager: true });
+
+export const precomputedLayouts: Record<string, Positions> = Object.fromEntries(Object.values(layoutFiles).map((f) => [f.key, f]));

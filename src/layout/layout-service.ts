@@ -1,6 +1,8 @@
 /**
  * Positions for a view: the precomputed layout when its hash matches (every shipped view), otherwise ELK in a
  * Web Worker, loaded on first need with a dynamic import so elkjs stays out of the start-up bundle.
+ * Precomputed layouts are either all at hand (tests, Node) or loaded per view on first need (the app: one file
+ * per view, src/data/layouts.ts); once loaded, a view's layout is answered synchronously.
  */
 import type { GraphView } from '../model/view.ts';
 import { layoutInput } from './layout-input.ts';
@@ -12,11 +14,24 @@ export interface LayoutService {
   positions(view: GraphView): Promise<Positions>;
 }
 
+/** Loads the precomputed layout stored for a view key, if any. */
+export type PrecomputedLoader = (key: string) => Promise<Positions | undefined>;
+
 export function createLayoutService(
-  precomputed: Record<string, Positions>,
+  precomputedLayouts: Record<string, Positions> | PrecomputedLoader,
   loadEngine: () => Promise<LayoutEngine> = async () => (await import('./worker-engine.ts')).createWorkerEngine(),
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
+  // Precomputed layouts loaded so far, by view key.
+  const precomputed: Record<string, Positions> = typeof precomputedLayouts === 'function' ? {} : precomputedLayouts;
+  const loadPrecomputed: PrecomputedLoader =
+    typeof precomputedLayouts === 'function'
+      ? async (key) => {
+          const hit = await precomputedLayouts(key);
+          if (hit) precomputed[key] = hit;
+          return hit;
+        }
+      : async () => undefined;
   let engine: Promise<LayoutEngine> | undefined;
   // Views are derived once per state (jotai atoms), so their layout input and hash are computed once per view
   // object, not on every render that asks.
@@ -43,8 +58,13 @@ export function createLayoutService(
       const id = `${view.key}#${hash}`;
       let pending = computed.get(id);
       if (!pending) {
-        engine ??= loadEngine();
-        pending = engine.then((e) => e.layout(input));
+        pending = loadPrecomputed(view.key).then(
+          (stored) => {
+            if (stored && stored.hash === hash) return stored;
+            engine ??= loadEngine();
+            return engine.then((e) => e.layout(input));
+          },
+        );
         // A failed layout is not cached: the user can retry.
         pending.catch(() => computed.delete(id));
         computed.set(id, pending);

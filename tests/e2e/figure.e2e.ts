@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { storedLayout } from '../helpers/stored-layout.ts';
 import { appUrl, inkRatio, openApp, screenshot, waitForCanvas, useBrowser } from './browser.ts';
 
 const getBrowser = useBrowser();
@@ -88,10 +87,7 @@ describe('figure view in Chromium', () => {
   });
 
   it('draws each edge along the route ELK computed: from its start on the source border, through its bends, to its end', async () => {
-    const layouts = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as {
-      views: Record<string, { edges: Record<string, { x: number; y: number }[]> }>;
-    };
-    const routes = Object.entries(layouts.views['figure:fig1']!.edges);
+    const routes = Object.entries(storedLayout('figure:fig1').edges);
     expect(routes.filter(([, r]) => r.length > 2).length).toBeGreaterThan(0);
     const { page } = await openApp(getBrowser());
     const drawn = await page.evaluate(
@@ -135,9 +131,6 @@ describe('figure view in Chromium', () => {
 
 describe('every figure and table in Chromium', () => {
   it('renders each one, drawn, with no two node boxes overlapping on screen', async () => {
-    const layouts = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as {
-      views: Record<string, { edges: Record<string, unknown[]> }>;
-    };
     const { page } = await openApp(getBrowser());
     const ids = await page.getByRole('combobox', { name: 'Figure' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(ids.length).toBeGreaterThanOrEqual(10);
@@ -161,7 +154,7 @@ describe('every figure and table in Chromium', () => {
       expect(result.overlaps, id).toEqual([]);
       expect(result.n, id).toBeGreaterThan(0);
       // Edges drawn bent exactly where the layout bends them, also when an edge id was shown in the previous figure.
-      const bends = layouts.views[`figure:${id}`]!.edges;
+      const bends = storedLayout(`figure:${id}`).edges;
       const drawnBent = await page.evaluate(() => window.mscAtlas!.cy.main!.edges('[?bent]').map((e) => e.id()).sort());
       expect(drawnBent, id).toEqual(Object.keys(bends).filter((k) => bends[k]!.length > 2).sort());
       expect(await inkRatio(page), id).toBeGreaterThan(0.005);

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createInProcessEngine } from '../../src/layout/in-process.ts';
 import { createLayoutService } from '../../src/layout/layout-service.ts';
@@ -9,6 +7,7 @@ import { precomputedViews } from '../../src/layout/precomputed-views.ts';
 import { layoutHash, LayoutTimeoutError, type LayoutEngine, type Positions } from '../../src/layout/types.ts';
 import { figureView } from '../../src/model/view.ts';
 import { shippedModel } from '../helpers/model.ts';
+import { storedLayout } from '../helpers/stored-layout.ts';
 
 describe('in-process ELK layout', () => {
   const engine = createInProcessEngine();
@@ -72,12 +71,12 @@ describe('layout service', () => {
   });
 });
 
-describe('src/generated/layouts.json', () => {
-  it('is up to date with graphs/ for every shipped view, with no overlaps (run npm run layouts if not)', () => {
-    const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as { views: Record<string, Positions> };
+describe('src/generated/layouts/', () => {
+  it('is up to date with graphs/ for every shipped view, one file per view, with no overlaps (run npm run layouts if not)', () => {
     for (const view of precomputedViews(shippedModel())) {
       const input = layoutInput(view);
-      const pos = file.views[view.key];
+      const pos = storedLayout(view.key);
+      expect(pos.key).toBe(view.key);
       expect(pos?.hash, view.key).toBe(layoutHash(input));
       expect(overlappingNodes(input, pos!), view.key).toEqual([]);
     }

@@ -1,5 +1,5 @@
 import { useAtomValue } from 'jotai';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { citedReferences, toBibtex, toCslJson, toRis } from '../../export/bibliography.ts';
 import { naturalFrame } from '../../export/compose.ts';
 import { exportContent, type PaneInput } from '../../export/content.ts';
@@ -38,7 +38,8 @@ const FORMATS: { id: Format; label: string }[] = [
 ];
 
 /** Export the current view: a figure, the atlas with its overlays and filters, or both compare panes. */
-export function ExportDialog() {
+/** @param autoOpen open at once (the button was clicked before this code had loaded). */
+export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) {
   const model = requireModel(useAtomValue(modelAtom));
   const mode = useAtomValue(modeAtom);
   const view = useAtomValue(currentViewAtom);
@@ -49,6 +50,9 @@ export function ExportDialog() {
   const active = useAtomValue(activeSourcesAtom);
   const order = useAtomValue(sourceOrderAtom);
   const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (autoOpen && !dialog.current?.open) dialog.current?.showModal();
+  }, [autoOpen]);
   const [format, setFormat] = useState<Format>('png');
   const [preset, setPreset] = useState<SizePreset>('slide-hd');
   const [scale, setScale] = useState(2);

@@ -1,10 +1,32 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { useEffect, useMemo } from 'react';
+import type { Core } from 'cytoscape';
+import { useCallback, useEffect, useMemo } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
+import { drawingBox } from '../../layout/drawing-box.ts';
+import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { currentViewAtom, decorationsAtom, focusAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
+
+/**
+ * The picture the page came with (prerendered at build time), over the canvas until the canvas has drawn: same
+ * box, same fit, so the takeover does not move anything.
+ */
+function Picture({ picture }: { picture: Prerendered }) {
+  if (picture.html !== undefined)
+    return <div className="prerender-picture" data-view={picture.key} aria-hidden={picture.server ? undefined : true} dangerouslySetInnerHTML={{ __html: picture.html }} />;
+  return (
+    <div
+      className="prerender-picture"
+      data-view={picture.key}
+      aria-hidden="true"
+      ref={(el) => {
+        if (el && picture.node && el.childNodes.length === 0) el.append(...picture.node.childNodes);
+      }}
+    />
+  );
+}
 
 /** The diagram of the current view: a region named after it, its caption, the canvas with overlays, its legend. */
 export function MainGraph() {
@@ -19,6 +41,16 @@ export function MainGraph() {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
   }, [highlight, setFocus]);
   const positions = usePositions(view);
+  const [picture, setPicture] = useAtom(prerenderAtom);
+  const box = useMemo(() => (positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [view, positions]);
+  // The canvas's first frame is drawn: the picture goes in the next one.
+  const onCy = useCallback(
+    (cy: Core | null) => {
+      if (cy) cy.one('render', () => requestAnimationFrame(() => setPicture(null)));
+    },
+    [setPicture],
+  );
+  const showPicture = picture !== null && picture.key === view.key && (picture.html !== undefined || picture.node !== undefined);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
   const marks = useMemo(() => sourceMarks(view, decorations), [view, decorations]);
   return (
@@ -28,7 +60,8 @@ export function MainGraph() {
         {view.caption && <p className="caption">{view.caption}</p>}
       </header>
       <div className="graph-stage">
-        {positions.status === 'ready' ? (
+        {showPicture && <Picture picture={picture} />}
+        {picture?.server ? null : positions.status === 'ready' ? (
           <GraphCanvas
             view={view}
             positions={positions.positions}
@@ -38,6 +71,8 @@ export function MainGraph() {
             overlay={styles}
             marks={marks}
             focus={focus}
+            fitBox={box}
+            onCy={picture ? onCy : undefined}
           />
         ) : positions.status === 'loading' ? (
           <p className="stage-message" role="status">

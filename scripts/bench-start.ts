@@ -1,0 +1,272 @@
+/**
+ * Start-up figures for `npm run bench` (issue: instant first view, compare in half a second, a lean start-up).
+ *
+ * First view: every run is a fresh browser context. A CDP screencast records every frame the compositor produces
+ * with its timestamp; "stable pixels" is the first frame from which every later frame looks like the final one
+ * (per-pixel tolerance for antialiasing, a small share of differing pixels allowed). Each app run alternates with a
+ * run of a static page showing a PNG screenshot of the same view, measured the same way: that page is the floor.
+ * Interactive: from navigation until a click on a node has shown its details, with every main-thread long task
+ * (over 50 ms) in that time. Start-up JS: every script the page loaded until then, gzipped size per chunk.
+ * Compare: time from choosing a pair to both panes drawn; switches between views and figures with their long tasks.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+const VIEWPORT = { width: 1440, height: 900 };
+/** Screencast frames at half size: enough to see a diagram appear, cheap enough not to slow the page measured. */
+const FRAME = { width: 720, height: 450 };
+/** A pixel differs when its RGB channels differ by more than this in sum (antialiasing and text hinting do less). */
+const PIXEL_TOLERANCE = 60;
+/** A frame looks final when at most this share of its pixels differ. */
+const FRAME_TOLERANCE = 0.005;
+
+const distDir = resolve(new URL('..', import.meta.url).pathname, 'dist');
+
+interface Frame {
+  t: number;
+  png: Buffer;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor((s.length - 1) / 2)]!, min: s[0]!, max: s.at(-1)! };
+};
+const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+
+function differing(a: PNG, b: PNG): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!);
+    if (d > PIXEL_TOLERANCE) n++;
+  }
+  return n / (a.width * a.height);
+}
+
+/** Navigation start to the first frame after which nothing visibly changes. */
+function stableAt(frames: Frame[], timeOrigin: number): number {
+  const decoded = frames.map((f) => PNG.sync.read(f.png));
+  const last = decoded.at(-1)!;
+  let i = decoded.length - 1;
+  while (i > 0 && differing(decoded[i - 1]!, last) <= FRAME_TOLERANCE) i--;
+  return frames[i]!.t - timeOrigin;
+}
+
+async function record(context: BrowserContext, url: string, settled: (page: Page) => Promise<void>) {
+  const page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const frames: Frame[] = [];
+  cdp.on('Page.screencastFrame', (f: { data: string; sessionId: number; metadata: { timestamp?: number } }) => {
+    frames.push({ t: (f.metadata.timestamp ?? Date.now() / 1000) * 1000, png: Buffer.from(f.data, 'base64') });
+    void cdp.send('Page.screencastFrameAck', { sessionId: f.sessionId }).catch(() => {});
+  });
+  await cdp.send('Page.startScreencast', { format: 'png', maxWidth: FRAME.width, maxHeight: FRAME.height, everyNthFrame: 1 });
+  await page.goto(url);
+  await settled(page);
+  // Anything still to come (a late takeover, a font swap) shows up in this second.
+  await page.waitForTimeout(1000);
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  await cdp.send('Page.stopScreencast');
+  await page.close();
+  if (!frames.length) return NaN;
+  return stableAt(frames, timeOrigin);
+}
+
+/** Waits for a pane of the app to be drawn and settled (same rule as the browser tests). */
+async function appSettled(page: Page, panes: string[]) {
+  for (const pane of panes)
+    await page.waitForFunction(
+      (p) => {
+        const cy = window.mscAtlas?.cy[p];
+        if (!cy || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return false;
+        return cy.container()?.closest('.graph-canvas')?.getAttribute('aria-busy') !== 'true';
+      },
+      pane,
+      { timeout: 60_000 },
+    );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** A static page with a PNG screenshot of the view, as a reader of the paper would get it. */
+async function staticPage(browser: Browser, base: string, search: string, panes: string[], name: string): Promise<string> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${base}${search}`);
+  await appSettled(page, panes);
+  await page.waitForTimeout(500);
+  const dir = resolve(distDir, 'bench-static');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, `${name}.png`), await page.screenshot());
+  writeFileSync(
+    resolve(dir, `${name}.html`),
+    `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body style="margin:0"><img src="${name}.png" width="${VIEWPORT.width}" height="${VIEWPORT.height}" alt="${name}"></body></html>`,
+  );
+  await context.close();
+  return `${base}bench-static/${name}.html`;
+}
+
+/** Collects long tasks from navigation start, and when the details panel first shows a selection. */
+const INSTRUMENT = () => {
+  const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchDetailsAt?: number };
+  w.benchLong = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLong.push({ start: e.startTime, duration: e.duration }))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+  const mo = new MutationObserver(() => {
+    if (w.benchDetailsAt === undefined && document.querySelector('.details button')?.textContent === 'Clear selection') {
+      w.benchDetailsAt = performance.now();
+      mo.disconnect();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true, characterData: true }));
+};
+
+async function interactive(browser: Browser, base: string, search: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+  });
+  await page.goto(`${base}${search}`);
+  // As soon as the canvas exists, click the first node where it is drawn.
+  await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0 && window.mscAtlas!.cy.main!.nodes()[0]!.renderedBoundingBox().w > 0, null, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+  const at = await page.evaluate(() => {
+    const cy = window.mscAtlas!.cy.main!;
+    const p = cy.nodes()[0]!.renderedPosition();
+    const r = cy.container()!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  });
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchDetailsAt: number };
+    return { at: w.benchDetailsAt, long: w.benchLong.filter((t) => t.start < w.benchDetailsAt).map((t) => t.duration) };
+  });
+  await context.close();
+  return { ...result, scripts: [...scripts] };
+}
+
+function chunkTable(paths: string[]) {
+  let total = 0;
+  const rows = paths
+    .map((p) => {
+      const file = resolve(distDir, p.replace(/^.*?\/assets\//, 'assets/'));
+      try {
+        const buf = readFileSync(file);
+        const gz = gzipSync(buf).length;
+        total += gz;
+        return `    ${p.replace(/^.*\//, '').padEnd(40)} ${(buf.length / 1024).toFixed(1).padStart(8)} KB  ${(gz / 1024).toFixed(1).padStart(7)} KB gzipped`;
+      } catch {
+        return `    ${p} (not in dist/)`;
+      }
+    })
+    .sort();
+  return { rows, total };
+}
+
+/** Time from an action to the given panes drawn and settled, with the long tasks in between. */
+async function timed(page: Page, action: () => Promise<unknown>, panes: string[]) {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchT0: number };
+    w.benchLong = [];
+    w.benchT0 = performance.now();
+  });
+  await action();
+  await appSettled(page, panes);
+  return page.evaluate(() => {
+    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchT0: number };
+    return { ms: performance.now() - w.benchT0, longest: Math.max(0, ...w.benchLong.filter((t) => t.start >= w.benchT0).map((t) => t.duration)) };
+  });
+}
+
+export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {
+  console.log(`== first view: navigation start to stable pixels, app vs a static PNG page of the same view (${runs} runs each, alternated, fresh context per run)`);
+  const views: { name: string; search: string; panes: string[] }[] = [
+    ...figures.map((id) => ({ name: id, search: `?figure=${id}`, panes: ['main'] })),
+    { name: 'compare', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['left', 'right'] },
+  ];
+  const ratios: number[] = [];
+  for (const v of views) {
+    const staticUrl = await staticPage(browser, base, v.search, v.panes, v.name);
+    const app: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      for (const which of ['app', 'static'] as const) {
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        const t =
+          which === 'app'
+            ? await record(context, `${base}${v.search}`, (p) => appSettled(p, v.panes))
+            : await record(context, staticUrl, (p) => p.waitForLoadState('load'));
+        await context.close();
+        (which === 'app' ? app : floor).push(t);
+      }
+    }
+    const a = stats(app);
+    const s = stats(floor);
+    ratios.push(a.median / s.median);
+    console.log(
+      `  ${v.name.padEnd(8)} app ${ms(a.median)} (${ms(a.min)}–${ms(a.max)})  static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×`,
+    );
+  }
+  console.log(`  worst ratio ${Math.max(...ratios).toFixed(1)}×`);
+
+  console.log(`== interactive: navigation to a click on a node showing its details (${runs} fresh contexts)`);
+  const tti: number[] = [];
+  const longest: number[] = [];
+  let scripts: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await interactive(browser, base, '');
+    tti.push(r.at);
+    longest.push(Math.max(0, ...r.long));
+    if (i === 0) {
+      scripts = r.scripts;
+      console.log(`  long tasks in run 1: ${r.long.length ? r.long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+    }
+  }
+  const t = stats(tti);
+  console.log(`  time to interactive: median ${ms(t.median)} (${ms(t.min)}–${ms(t.max)}); longest main-thread task: median ${ms(stats(longest).median)}, max ${ms(stats(longest).max)}`);
+  const { rows, total } = chunkTable(scripts);
+  console.log(`  JS loaded until interactive: ${(total / 1024).toFixed(1)} KB gzipped in ${rows.length} chunks`);
+  rows.forEach((r) => console.log(r));
+
+  console.log('== switching (one page, from a drawn figure): click to drawn and settled, longest main-thread task');
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  await page.goto(base);
+  await appSettled(page, ['main']);
+  const report = (label: string, r: { ms: number; longest: number }) =>
+    console.log(`  ${label.padEnd(44)} ${ms(r.ms).padStart(9)}  longest task ${ms(r.longest)}`);
+  report(`figure → ${figures[1]}`, await timed(page, () => page.getByRole('combobox', { name: 'Figure' }).selectOption(figures[1]!), ['main']));
+  report('figure → atlas (first time)', await timed(page, () => page.getByRole('button', { name: 'Atlas', exact: true }).click(), ['main']));
+  report('atlas → compare (first time)', await timed(page, () => page.getByRole('button', { name: 'Compare', exact: true }).click(), ['left', 'right']));
+  const pickers = page.locator('.compare-controls select');
+  for (const [left, right] of [
+    ['source:hpmsc', 'source:humsc'],
+    ['figure:fig2', 'figure:table2'],
+    ['source:hbmmsc', 'figure:fig3'],
+    ['figure:fig5', 'figure:fig6'],
+  ] as const) {
+    report(
+      `compare ${left} | ${right}`,
+      await timed(
+        page,
+        async () => {
+          await pickers.nth(0).selectOption(left);
+          await pickers.nth(1).selectOption(right);
+        },
+        ['left', 'right'],
+      ),
+    );
+  }
+  await context.close();
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs after `vite build` (npm run build): writes into dist/ one page per figure, the atlas and compare, each the
+ * built index.html with the app's first render at that address and the view's picture as inline SVG (with its
+ * text alternative), so the browser draws the figure before any script runs. index.html shows the first figure.
+ * Also preloads what the first render waits for (the model's JSON, the two Inter weights).
+ *
+ * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
+ * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createServer } from 'vite';
+import type { Positions } from '../src/layout/types.ts';
+import { LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
+import { loadModelOrExit } from './load-model.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, 'dist');
+const model = loadModelOrExit();
+const layouts: Record<string, Positions> = {};
+for (const f of readdirSync(resolve(root, LAYOUTS_DIR))) {
+  const file = JSON.parse(readFileSync(resolve(root, LAYOUTS_DIR, f), 'utf8')) as LayoutFile;
+  layouts[file.key] = file;
+}
+
+const vite = await createServer({ root, server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'warn' });
+try {
+  const { renderPage } = (await vite.ssrLoadModule('/src/prerender/render.tsx')) as typeof import('../src/prerender/render.tsx');
+  const template = readFileSync(resolve(dist, 'index.html'), 'utf8');
+  const assets = readdirSync(resolve(dist, 'assets'));
+  const asset = (re: RegExp) => assets.find((a) => re.test(a));
+  const preloads = [
+    [asset(/^model-.*\.json$/), 'fetch', ''],
+    [asset(/^inter-latin-400-normal-.*\.woff2$/), 'font', ' type="font/woff2"'],
+    [asset(/^inter-latin-600-normal-.*\.woff2$/), 'font', ' type="font/woff2"'],
+  ]
+    .filter(([href]) => href)
+    .map(([href, as, type]) => `<link rel="preload" href="./assets/${href}" as="${as}"${type} crossorigin>`)
+    .join('\n    ');
+  const pages: [string, string][] = [
+    ['index.html', ''],
+    ...model.figures.map((f): [string, string] => [`${f.id}.html`, `?figure=${f.id}`]),
+    ['atlas.html', '?view=atlas'],
+    ['compare.html', '?view=compare'],
+  ];
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  for (const [file, search] of pages) {
+    const page = renderPage(model, layouts, search);
+    const html = template
+      .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>`)
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
+      .replace('</head>', () => `  ${preloads}\n  </head>`);
+    if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
+    writeFileSync(resolve(dist, file), html);
+    console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);
+  }
+} catch (e) {
+  console.error(e);
+  process.exit(1);
+}
+// Vite's SSR module runner can report a late "invoke was called before connect" while closing: the pages are
+// written, so leave without waiting for it.
+process.exit(0);

@@ -1,0 +1,24 @@
+/**
+ * Build-time rendering of one page (scripts/prerender.ts): the app as it first renders at an address, with the
+ * view's picture (picture.ts) where the canvas will be. The browser shows it before any script has run; the app
+ * then renders the same page and its canvas takes over from the picture at the same place and size.
+ */
+import { renderToString } from 'react-dom/server';
+import { App, createAppStore } from '../app/app.tsx';
+import { createLayoutService } from '../layout/layout-service.ts';
+import type { Positions } from '../layout/types.ts';
+import type { Model } from '../model/types.ts';
+import { currentViewAtom, decorationsAtom } from '../state/atoms.ts';
+import { prerenderAtom } from '../state/prerender.ts';
+import { describeView, pictureSvg } from './picture.ts';
+
+export function renderPage(model: Model, layouts: Record<string, Positions>, search: string) {
+  const service = createLayoutService(layouts, () => Promise.reject(new Error('no layout engine at build time')));
+  const store = createAppStore(model, service, search);
+  const view = store.get(currentViewAtom);
+  const positions = service.cached(view);
+  const picture = positions && view.kind !== 'pair' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
+  store.set(prerenderAtom, { key: view.key, html: picture, server: true });
+  const html = renderToString(<App model={model} layoutService={service} store={store} />);
+  return { html, title: view.title, description: describeView(view), picture: picture !== undefined };
+}
