@@ -46,8 +46,11 @@ try {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   for (const [file, search] of pages) {
     const page = renderPage(model, layouts, search);
+    // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
+    // swatches) are left out of the static page; the app sets them through the DOM when it renders.
+    const body = page.html.replace(/ style="[^"]*"/g, '');
     const html = template
-      .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${preloads}\n  </head>`);
     if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
