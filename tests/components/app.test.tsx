@@ -37,8 +37,10 @@ describe('figure view', () => {
     await user.click(screen.getByText(/^Text version of this diagram/));
     await user.click(within(screen.getByRole('table', { name: /^Entities in/ })).getByRole('button', { name: 'PTEN' }));
     const details = screen.getByRole('region', { name: 'Details' });
-    expect(within(details).getByRole('link', { name: 'HGNC:9588' })).toHaveAttribute('href', expect.stringContaining('genenames.org'));
-    expect(within(details).getByRole('link', { name: 'UniProt:P60484' })).toHaveAttribute('href', 'https://www.uniprot.org/uniprotkb/P60484/entry');
+    expect(within(details).getByRole('link', { name: 'HGNC:9588' })).toHaveAttribute('href', 'https://bioregistry.io/hgnc:9588');
+    expect(within(details).getByRole('link', { name: 'HGNC:9588 at HGNC' })).toHaveAttribute('href', expect.stringContaining('genenames.org'));
+    expect(within(details).getByRole('link', { name: 'UniProt:P60484' })).toHaveAttribute('href', 'https://bioregistry.io/uniprot:P60484');
+    expect(within(details).getByRole('link', { name: 'UniProt:P60484 at UniProt' })).toHaveAttribute('href', 'https://www.uniprot.org/uniprotkb/P60484/entry');
     await user.click(within(details).getByRole('button', { name: 'miR-21 inhibits PTEN' }));
     expect(within(details).getByRole('heading', { level: 3 })).toHaveTextContent('miR-21 inhibits PTEN');
   });

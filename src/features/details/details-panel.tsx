@@ -3,7 +3,7 @@ import { RELATION_VERB, evidenceRows } from '../../model/describe.ts';
 import { KIND_LABEL, type Reference } from '../../model/schema.ts';
 import type { Model } from '../../model/types.ts';
 import type { GraphView, ViewEdge } from '../../model/view.ts';
-import { longCitation, referenceUrls, xrefUrl } from '../../model/xref.ts';
+import { longCitation, referenceUrls, xrefLinks } from '../../model/xref.ts';
 import { currentViewAtom, figureIdAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
 
 function References({ model, refs }: { model: Model; refs: readonly number[] }) {
@@ -110,8 +110,23 @@ function NodeDetails({ model, id, view }: { model: Model; id: string; view: Grap
       {entity.xrefs.length > 0 && (
         <ul className="xrefs" aria-label="Cross-references">
           {entity.xrefs.map((x) => {
-            const href = xrefUrl(x);
-            return <li key={x}>{href ? <a href={href} target="_blank" rel="noreferrer">{x}</a> : x}</li>;
+            const links = xrefLinks(x);
+            return (
+              <li key={x}>
+                {links ? (
+                  <>
+                    <a href={links.bioregistry} target="_blank" rel="noreferrer" title={`${links.curie} on Bioregistry`}>
+                      {x}
+                    </a>{' '}
+                    <a className="muted" href={links.page.href} target="_blank" rel="noreferrer" aria-label={`${x} at ${links.page.database}`}>
+                      {links.page.database}
+                    </a>
+                  </>
+                ) : (
+                  x
+                )}
+              </li>
+            );
           })}
         </ul>
       )}
