@@ -29,7 +29,20 @@ describe('export dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = screen.getByRole('dialog', { name: 'Export' });
     const formats = within(within(dialog).getByRole('group', { name: 'Format' })).getAllByRole('radio').map((r) => r.closest('label')!.textContent!.trim());
-    expect(formats).toEqual(['PNG image', 'SVG image (vector)', 'PowerPoint slide (editable shapes)', 'Graph JSON (Cytoscape.js, with positions)', 'Evidence table (CSV)', 'References (BibTeX)', 'References (RIS)', 'References (CSL-JSON: Zotero, Mendeley, pandoc)']);
+    expect(formats).toEqual([
+      'PNG image',
+      'SVG image (vector)',
+      'PowerPoint slide (editable shapes)',
+      'Cytoscape.js JSON (.cyjs, with positions) and a Cytoscape style',
+      'CX2 (NDEx, Cytoscape Web)',
+      'GraphML (yEd, Gephi, Cytoscape)',
+      'SBGN-ML activity flow (Newt, MINERVA)',
+      'SIF (simple interaction format)',
+      'Evidence table (CSV)',
+      'References (BibTeX)',
+      'References (RIS)',
+      'References (CSL-JSON: Zotero, Mendeley, pandoc)',
+    ]);
     expect(within(dialog).getByRole('combobox', { name: 'Size' })).toHaveValue('slide-hd');
 
     await user.click(within(dialog).getByRole('radio', { name: 'Evidence table (CSV)' }));
@@ -44,6 +57,27 @@ describe('export dialog', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(2));
     expect(saved[1]!.name).toBe('msc-pof-atlas-fig1-references.ris');
     expect(await saved[1]!.blob.text()).toContain('TI  - Human mesenchymal stem cell treatment of premature ovarian failure');
+  });
+
+  it('saves the network as .cyjs, then on request the matching Cytoscape desktop style', async () => {
+    const user = userEvent.setup();
+    renderApp('?figure=fig1');
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.click(within(dialog).getByRole('radio', { name: /^Cytoscape\.js JSON/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Download' }));
+    await within(dialog).findByText('Saved msc-pof-atlas-fig1.cyjs.');
+    expect(saved.map((s) => s.name)).toEqual(['msc-pof-atlas-fig1.cyjs']);
+    const cyjs = JSON.parse(await saved[0]!.blob.text()) as { elements: { edges: { data: { refs: number[] } }[] } };
+    expect(cyjs.elements.edges.every((e) => e.data.refs.every(Number.isInteger))).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Save the matching Cytoscape desktop style (msc-pof-atlas-fig1.style.xml)' }));
+    expect(saved.map((s) => s.name)).toEqual(['msc-pof-atlas-fig1.cyjs', 'msc-pof-atlas-fig1.style.xml']);
+    expect(await saved[1]!.blob.text()).toContain('<vizmap');
+
+    await user.click(within(dialog).getByRole('radio', { name: 'CX2 (NDEx, Cytoscape Web)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Download' }));
+    await within(dialog).findByText('Saved msc-pof-atlas-fig1.cx2.');
+    expect(JSON.parse(await saved[2]!.blob.text())[0]).toEqual({ CXVersion: '2.0', hasFragments: false });
   });
 
   it('refuses an oversized image with the largest size that works, saving nothing', async () => {

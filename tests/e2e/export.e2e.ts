@@ -49,7 +49,7 @@ describe('exports in Chromium', () => {
     await page.close();
   });
 
-  it('SVG parses and carries the title; JSON reloads with the same element count; CSV has a header and rows; references export', async () => {
+  it('SVG parses and carries the title; .cyjs reloads with the same element count; CSV has a header and rows; references export', async () => {
     const { page } = await openApp(getBrowser(), '?view=atlas&sources=hbmmsc,hafmsc');
     const counts = await page.evaluate(() => ({ n: window.mscAtlas!.cy.main!.nodes().length, e: window.mscAtlas!.cy.main!.edges().length }));
 
@@ -63,7 +63,9 @@ describe('exports in Chromium', () => {
     expect(parsed.texts).toContain('Atlas: all MSC sources of the review');
     expect(parsed.texts).toContain('hBMMSC — bone marrow');
 
-    const json = JSON.parse((await exportFile(page, 'Graph JSON (Cytoscape.js, with positions)')).bytes.toString('utf8'));
+    const cyjsFile = await exportFile(page, 'Cytoscape.js JSON (.cyjs, with positions) and a Cytoscape style');
+    expect(cyjsFile.name).toBe('msc-pof-atlas-atlas.cyjs');
+    const json = JSON.parse(cyjsFile.bytes.toString('utf8'));
     const cy = cytoscape({ headless: true, elements: json.elements, layout: { name: 'preset' } });
     expect([cy.nodes().length, cy.edges().length]).toEqual([counts.n, counts.e]);
 

@@ -1,4 +1,3 @@
-import cytoscape from 'cytoscape';
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
@@ -7,7 +6,6 @@ import { bibAuthors, citedReferences, toBibtex, toRis } from '../../src/export/b
 import { naturalFrame, numberRanges, splitPolyline } from '../../src/export/compose.ts';
 import { exportContent } from '../../src/export/content.ts';
 import { CSV_HEADER, csvField, evidenceCsv } from '../../src/export/evidence-csv.ts';
-import { toCytoscapeJson } from '../../src/export/graph-json.ts';
 import { renderSvg } from '../../src/export/image.ts';
 import { readDpi, withDpi } from '../../src/export/png-dpi.ts';
 import { buildScene, clipToNode } from '../../src/export/scene.ts';
@@ -125,23 +123,6 @@ describe('SVG export', () => {
     expect(numberRanges([45, 30, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44])).toBe('30, 32–45');
     expect(numberRanges([1, 2, 4])).toBe('1, 2, 4');
     expect(numberRanges([])).toBe('');
-  });
-});
-
-describe('graph JSON', () => {
-  it('round-trips through a headless cytoscape with the same elements and positions', () => {
-    const json = toCytoscapeJson(model, fig1, fig1Positions);
-    const text = JSON.stringify(json);
-    const cy = cytoscape({ headless: true, elements: JSON.parse(text).elements, layout: { name: 'preset' } });
-    expect(cy.nodes()).toHaveLength(fig1.nodes.length);
-    expect(cy.edges()).toHaveLength(fig1.edges.length);
-    const pten = cy.getElementById('pten');
-    expect(pten.data('name')).toBe('PTEN');
-    expect(pten.position()).toEqual(fig1Positions.nodes.pten);
-    expect(cy.getElementById('mir-144-5p~inhibits~pten').data('refs')).toEqual([43]);
-    // And back out again: cytoscape's own json() keeps them.
-    const again = cytoscape({ headless: true, elements: (cy.json() as { elements: unknown }).elements as never });
-    expect(again.elements()).toHaveLength(cy.elements().length);
   });
 });
 

@@ -5,9 +5,10 @@ import { naturalFrame } from '../../export/compose.ts';
 import { exportContent, type PaneInput } from '../../export/content.ts';
 import { download } from '../../export/download.ts';
 import { evidenceCsv } from '../../export/evidence-csv.ts';
-import { toCytoscapeJson } from '../../export/graph-json.ts';
 import { ExportSizeError, renderPng, renderSvg, type Background } from '../../export/image.ts';
 import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/size.ts';
+import { exportFiles, NETWORK_FORMATS, type OutputFile } from '../../formats/catalog.ts';
+import type { FormatId } from '../../formats/types.ts';
 import { sideLabel } from '../../model/view.ts';
 import { paneDecorations } from '../../theme/decorations.ts';
 import { sideColour, sourceColour } from '../../theme/sources.ts';
@@ -24,13 +25,13 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 
-type Format = 'png' | 'svg' | 'pptx' | 'json' | 'csv' | 'bibtex' | 'ris' | 'csl';
+type Format = 'png' | 'svg' | 'pptx' | `network:${FormatId}` | 'csv' | 'bibtex' | 'ris' | 'csl';
 
 const FORMATS: { id: Format; label: string }[] = [
   { id: 'png', label: 'PNG image' },
   { id: 'svg', label: 'SVG image (vector)' },
   { id: 'pptx', label: 'PowerPoint slide (editable shapes)' },
-  { id: 'json', label: 'Graph JSON (Cytoscape.js, with positions)' },
+  ...NETWORK_FORMATS.map((f) => ({ id: `network:${f.id}` as const, label: f.label })),
   { id: 'csv', label: 'Evidence table (CSV)' },
   { id: 'bibtex', label: 'References (BibTeX)' },
   { id: 'ris', label: 'References (RIS)' },
@@ -59,7 +60,12 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   const [background, setBackground] = useState<Background>('white');
   const [onlyShown, setOnlyShown] = useState(true);
   const anyDimmed = mode !== 'compare' && [...decorations.nodes.values()].some((d) => d.dim);
-  const [status, setStatus] = useState<{ kind: 'info' | 'error' | 'busy'; text: string; largest?: { width: number; height: number } } | null>(null);
+  const [status, setStatus] = useState<{
+    kind: 'info' | 'error' | 'busy';
+    text: string;
+    largest?: { width: number; height: number };
+    more?: (OutputFile & { name: string })[];
+  } | null>(null);
 
   const baseName = () =>
     mode === 'compare' && compare
@@ -126,10 +132,14 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         return;
       }
       const refs = citedReferences(model, (compare && mode === 'compare' ? [...compare.left.edges, ...compare.right.edges] : view.edges).flatMap((e) => [...e.refs]));
-      if (format === 'json') {
-        const { positions } = await content();
-        download(`${name}.cyjs.json`, JSON.stringify(toCytoscapeJson(model, view, positions), null, 2), 'application/json');
-      } else if (format === 'csv') download(`${name}-evidence.csv`, evidenceCsv(model, view), 'text/csv;charset=utf-8');
+      if (format.startsWith('network:')) {
+        // One file per click (browsers ask before a second automatic download); companions get a button.
+        const [main, ...more] = await exportFiles(format.slice('network:'.length) as FormatId, view, await service.positions(view), model);
+        download(`${name}${main!.suffix}`, main!.text, main!.mime);
+        setStatus({ kind: 'info', text: `Saved ${name}${main!.suffix}.`, more: more.map((f) => ({ ...f, name: `${name}${f.suffix}` })) });
+        return;
+      }
+      if (format === 'csv') download(`${name}-evidence.csv`, evidenceCsv(model, view), 'text/csv;charset=utf-8');
       else if (format === 'bibtex') download(`${name}-references.bib`, toBibtex(model, refs), 'application/x-bibtex');
       else if (format === 'csl') download(`${name}-references.csl.json`, toCslJson(model, refs), 'application/vnd.citationstyles.csl+json');
       else download(`${name}-references.ris`, toRis(model, refs), 'application/x-research-info-systems');
@@ -215,6 +225,11 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           {status && (
             <div className={`export-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
               {status.text}
+              {status.more?.map((f) => (
+                <button key={f.name} type="button" onClick={() => download(f.name, f.text, f.mime)}>
+                  Save the matching {f.suffix === '.style.xml' ? 'Cytoscape desktop style' : 'file'} ({f.name})
+                </button>
+              ))}
               {status.largest && (
                 <button type="button" onClick={() => void run(status.largest)}>
                   Export at {status.largest.width} × {status.largest.height} px
