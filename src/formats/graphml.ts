@@ -97,9 +97,12 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
   }
   for (const e of r.edges) {
     const s = RELATION_STYLE[e.relation];
+    // yEd draws the layout's bends (the route's inner points; its ends are on the node borders).
+    const route = positions.edges[e.id] ?? [];
+    const path = route.length > 2 ? `<y:Path sx="0" sy="0" tx="0" ty="0">${route.slice(1, -1).map((p) => `<y:Point x="${p.x}" y="${p.y}"/>`).join('')}</y:Path>` : '';
     out.push(`    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">`);
     out.push(
-      `      <data key="e_yed"><y:PolyLineEdge><y:LineStyle color="${EDGE_COLOUR.toUpperCase()}" type="${s.line === 'solid' ? 'line' : s.line}" width="1.5"/><y:Arrows source="none" target="${YED_ARROW[s.arrow]}"/><y:BendStyle smoothed="false"/></y:PolyLineEdge></data>`,
+      `      <data key="e_yed"><y:PolyLineEdge>${path}<y:LineStyle color="${EDGE_COLOUR.toUpperCase()}" type="${s.line === 'solid' ? 'line' : s.line}" width="1.5"/><y:Arrows source="none" target="${YED_ARROW[s.arrow]}"/><y:BendStyle smoothed="false"/></y:PolyLineEdge></data>`,
     );
     out.push(`      ${data('e_interaction', e.relation)}`);
     out.push(`      ${data('e_sign', e.sign)}`);

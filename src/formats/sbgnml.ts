@@ -99,11 +99,11 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
   r.edges.forEach((e, i) => {
     const s = byId.get(e.source)!;
     const t = byId.get(e.target)!;
-    const bends = positions.edges[e.id] ?? [];
-    const first = bends[0] ?? t;
-    const last = bends[bends.length - 1] ?? s;
-    const start = border(s, first.x, first.y);
-    const end = border(t, last.x, last.y);
+    // The layout's route: start on the source's border, bends, end on the target's border (src/layout/types.ts).
+    const route = positions.edges[e.id] ?? [];
+    const bends = route.length >= 2 ? route.slice(1, -1) : [];
+    const start = route.length >= 2 ? route[0]! : border(s, t.x, t.y);
+    const end = route.length >= 2 ? route[route.length - 1]! : border(t, s.x, s.y);
     out.push(`    <arc class="${ARC_CLASS[e.sign]}" id="a-${i + 1}" source="${glyphId(e.source)}" target="${glyphId(e.target)}">`);
     out.push(`      ${notes(`${e.name}. References: ${e.refs.join(', ')}.${e.notes.length ? ` ${e.notes.join(' ')}` : ''}`)}`);
     out.push(`      <start x="${f(start.x)}" y="${f(start.y)}"/>`);

@@ -232,6 +232,16 @@ print(json.dumps({
     for (const e of view.edges) {
       expect(arcs).toContain(`${model.entities.get(e.source)!.label}|${sbgnml.ARC_CLASS[e.sign]}|${model.entities.get(e.target)!.label}`);
     }
+    // Arcs follow the layout's route: its ends on the node borders, its bends in between.
+    interface LibArcGeometry { start: { x: number; y: number }; end: { x: number; y: number }; nexts: unknown[] }
+    view.edges.forEach((e, i) => {
+      const route = positions.edges[e.id] ?? [];
+      if (route.length < 2) return;
+      const arc = map.arcs[i] as unknown as LibArcGeometry;
+      expect(arc.start).toMatchObject({ x: expect.closeTo(route[0]!.x, 1), y: expect.closeTo(route[0]!.y, 1) });
+      expect(arc.end).toMatchObject({ x: expect.closeTo(route.at(-1)!.x, 1), y: expect.closeTo(route.at(-1)!.y, 1) });
+      expect(arc.nexts).toHaveLength(route.length - 2);
+    });
     // miRNAs are nucleic acid features, inhibition a negative influence.
     if (view.nodes.some((n) => n.entity.kind === 'mirna')) expect(text).toContain('<entity name="nucleic acid feature"/>');
     expect(text).toContain('class="negative influence"');
