@@ -15,7 +15,7 @@ import type { Positions } from '../layout/types.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { allPositioned, checkGraph, coordinate, copyAttributes, guard, isObject, makeEdge, makeNode, parseJson, Problems, stripBom } from './read-common.ts';
-import { DESKTOP_ARROW, DESKTOP_LINE, DESKTOP_SHAPE, KIND_STYLE, KINDS, PORTABLE_SHAPE, RELATION_LIST, RELATION_STYLE } from './style.ts';
+import { DESKTOP_ARROW, DESKTOP_LINE, DESKTOP_SHAPE, KIND_STYLE, KINDS, RELATION_LIST, RELATION_STYLE } from './style.ts';
 import { attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
 import { EDGE_COLOUR, FONT_FAMILY, NODE_FONT_SIZE } from '../theme/kinds.ts';
 import { GENERATOR, viewRecords } from './view-data.ts';
@@ -50,6 +50,8 @@ const EDGE_COLUMNS: ColumnDeclaration[] = [
   { columnName: 'msc_sources', type: 'List', listType: 'String' },
   { columnName: 'figures', type: 'List', listType: 'String' },
   { columnName: 'notes', type: 'List', listType: 'String' },
+  { columnName: 'bend_weights', type: 'List', listType: 'Double' },
+  { columnName: 'bend_distances', type: 'List', listType: 'Double' },
 ];
 
 const NETWORK_COLUMNS: ColumnDeclaration[] = [
@@ -114,10 +116,33 @@ export function toCyjs(model: Model, view: GraphView, positions: Positions): Cyj
           msc_sources: e.mscSources,
           figures: e.figures,
           notes: e.notes,
+          ...bends(positions, e.id, e.source, e.target),
         },
       })),
     },
     style: cytoscapeJsStyle(),
+  };
+}
+
+/**
+ * The layout's bends, for cytoscape.js `segments` edges: each bend as a weight along the source→target line and
+ * a signed distance from it (https://js.cytoscape.org/#style/segments-edges). The stylesheet maps them for
+ * edges that have them; Cytoscape desktop keeps them as columns and draws straight edges.
+ */
+function bends(positions: Positions, edgeId: string, source: string, target: string): { bend_weights?: number[]; bend_distances?: number[] } {
+  const route = positions.edges[edgeId] ?? [];
+  const s = positions.nodes[source];
+  const t = positions.nodes[target];
+  if (route.length < 3 || !s || !t) return {};
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const len2 = dx * dx + dy * dy || 1;
+  const len = Math.sqrt(len2);
+  const inner = route.slice(1, -1);
+  return {
+    bend_weights: inner.map((p) => Math.round((((p.x - s.x) * dx + (p.y - s.y) * dy) / len2) * 1000) / 1000),
+    // positive to the right of the source→target direction, in screen coordinates, as cytoscape.js measures it
+    bend_distances: inner.map((p) => Math.round((((p.x - s.x) * dy - (p.y - s.y) * dx) / len) * -10) / 10),
   };
 }
 
@@ -154,7 +179,7 @@ export function cytoscapeJsStyle(): CyjsFile['style'] {
     out.push({
       selector: `node[kind = "${kind}"]`,
       style: {
-        shape: PORTABLE_SHAPE[k.shape],
+        shape: k.shape, // cytoscape.js draws every shape the app uses
         'background-color': k.fill,
         'border-color': k.border,
         'border-width': k.borderWidth,
@@ -163,6 +188,10 @@ export function cytoscapeJsStyle(): CyjsFile['style'] {
       },
     });
   }
+  out.push({
+    selector: 'edge[bend_weights]',
+    style: { 'curve-style': 'segments', 'segment-weights': 'data(bend_weights)', 'segment-distances': 'data(bend_distances)', 'edge-distances': 'node-position' },
+  });
   for (const rel of RELATION_LIST) {
     const s = RELATION_STYLE[rel];
     out.push({

@@ -6,7 +6,7 @@
 import { ENTITY_KINDS, RELATIONS, type EntityKind, type Relation } from '../model/schema.ts';
 import { KIND_STYLE, RELATION_STYLE, type ArrowShape, type NodeShape } from '../theme/kinds.ts';
 
-/** Shapes every tool has (cytoscape.js, CX2 portable style): ours, narrowed to those. */
+/** Shapes of the CX2 portable style (NDEx, Cytoscape Web), which knows fewer than cytoscape.js: ours, narrowed. */
 export const PORTABLE_SHAPE: Record<NodeShape, string> = {
   'round-rectangle': 'round-rectangle',
   rectangle: 'rectangle',
@@ -15,7 +15,7 @@ export const PORTABLE_SHAPE: Record<NodeShape, string> = {
   octagon: 'octagon',
   'cut-rectangle': 'octagon',
   barrel: 'round-rectangle',
-  'round-tag': 'vee',
+  'round-tag': 'diamond',
   'concave-hexagon': 'hexagon',
   rhomboid: 'parallelogram',
 };
@@ -40,7 +40,7 @@ export const DESKTOP_SHAPE: Record<NodeShape, string> = {
   octagon: 'OCTAGON',
   'cut-rectangle': 'OCTAGON',
   barrel: 'ROUND_RECTANGLE',
-  'round-tag': 'VEE',
+  'round-tag': 'DIAMOND',
   'concave-hexagon': 'HEXAGON',
   rhomboid: 'PARALLELOGRAM',
 };

@@ -85,6 +85,14 @@ describe.each(VIEWS)('network formats of %s', (_name, view) => {
     if (mirna) expect(cy.getElementById(mirna.id).style('shape')).toBe('hexagon');
     const inhibit = view.edges.find((e) => e.sign === 'decrease')!;
     expect(cy.getElementById(inhibit.id).style('target-arrow-shape')).toBe('tee');
+    // Edges follow the layout's route: one segment point per bend.
+    const bent = view.edges.filter((e) => (positions.edges[e.id]?.length ?? 0) > 2);
+    expect(bent.length).toBeGreaterThan(0);
+    for (const e of bent) {
+      const edge = cy.getElementById(e.id);
+      expect(edge.style('curve-style')).toBe('segments');
+      expect(edge.data('bend_weights')).toHaveLength(positions.edges[e.id]!.length - 2);
+    }
     // Cytoscape desktop keeps what columnTypes declares: every data field is declared, with the type of its values.
     for (const [group, elements] of [['node', parsed.elements.nodes], ['edge', parsed.elements.edges]] as const) {
       const declared = new Map(parsed.columnTypes[group].map((c) => [c.columnName, c]));
@@ -95,7 +103,7 @@ describe.each(VIEWS)('network formats of %s', (_name, view) => {
           expect(c, `${group} column ${field} is declared`).toBeDefined();
           if (Array.isArray(value)) {
             expect(c!.type).toBe('List');
-            for (const v of value) expect(c!.listType === 'Integer' ? Number.isInteger(v) : typeof v === 'string').toBe(true);
+            for (const v of value) expect(c!.listType === 'Integer' ? Number.isInteger(v) : c!.listType === 'Double' ? Number.isFinite(v) : typeof v === 'string').toBe(true);
           } else expect(c!.type === 'Integer' ? Number.isInteger(value) : typeof value === 'string').toBe(true);
         }
       }
