@@ -1,9 +1,11 @@
 /**
  * Evidence table: one row per statement and reference, for spreadsheets and meta-analysis (RFC 4180 CSV), in
  * UTF-8 with a byte-order mark (without it Excel reads TNF-α as "TNF-Î±"), with the entities' CURIEs and the
- * references' DOI and PMID, and guarded against formula injection.
+ * references' DOI and PMID, and guarded against formula injection. Each row carries the evidence of its own
+ * reference: what holds for every reference plus that reference's own details.
  */
 import { injuryLabel, routeLabel, settingLabel } from '../model/describe.ts';
+import { evidenceFor } from '../model/evidence.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { shortCitation } from '../model/xref.ts';
@@ -56,9 +58,10 @@ export function evidenceCsv(model: Model, view: GraphView): string {
   const ent = (id: string) => model.entities.get(id);
   for (const e of view.edges) {
     for (const s of e.supports) {
-      const ev = s.edge.evidence;
       const refs = s.edge.refs.length ? s.edge.refs : [undefined];
       for (const n of refs) {
+        // A detail recorded for one reference only appears on that reference's row.
+        const ev = evidenceFor(s.edge, n);
         const ref = n ? model.references.get(n) : undefined;
         rows.push([
           e.id,

@@ -17,7 +17,9 @@ export const RELATION_VERB: Record<Relation, string> = {
   'has-property': 'has the property',
   pretreats: 'pretreats',
   'combines-with': 'is combined with',
+  'part-of': 'is part of',
   'raises-concern': 'raises the concern',
+  assessed: 'assessed for (no result stated)',
 };
 
 const SETTING_LABEL: Record<string, string> = { 'in-vivo': 'in vivo', 'in-vitro': 'in vitro', patients: 'patients' };

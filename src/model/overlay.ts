@@ -3,6 +3,7 @@
  * figures), then applied to whatever view is shown, so a figure can show which of its factors other sources
  * also act on without moving anything.
  */
+import { evidencePerReference } from './evidence.ts';
 import type { Entity, EntityKind, InjuryModel, Setting, Sign, Species } from './schema.ts';
 import type { Model } from './types.ts';
 import type { EdgeSupport, GraphView } from './view.ts';
@@ -47,14 +48,20 @@ export function cellFreeSupports(model: Model): Set<string> {
   return out;
 }
 
+/**
+ * Does a statement pass the filters? Its evidence is read reference by reference: one study must match every
+ * filter (a rat study and a cisplatin study do not make a cisplatin-in-rats statement).
+ */
 export function supportPasses(s: EdgeSupport, f: Filters, sign: Sign, cellFree: ReadonlySet<string>): boolean {
-  const ev = s.edge.evidence;
   if (f.signs.length && !f.signs.includes(sign)) return false;
-  if (f.species.length && !ev.species?.some((x) => f.species.includes(x))) return false;
-  if (f.settings.length && !ev.setting?.some((x) => f.settings.includes(x))) return false;
-  if (f.injuries.length && !ev.injury?.some((x) => f.injuries.includes(x.agent))) return false;
   if (f.cellFree && !cellFree.has(`${s.figure}/${s.edge.id}`)) return false;
-  return true;
+  if (!f.species.length && !f.settings.length && !f.injuries.length) return true;
+  return evidencePerReference(s.edge).some(({ evidence: ev }) => {
+    if (f.species.length && !ev.species?.some((x) => f.species.includes(x))) return false;
+    if (f.settings.length && !ev.setting?.some((x) => f.settings.includes(x))) return false;
+    if (f.injuries.length && !ev.injury?.some((x) => f.injuries.includes(x.agent))) return false;
+    return true;
+  });
 }
 
 export interface ElementOverlay {
@@ -62,6 +69,11 @@ export interface ElementOverlay {
   on: boolean;
   /** Active sources acting here (through statements passing the filters), in palette order. */
   sources: readonly string[];
+  /**
+   * Edges only: the combinations (entity ids) behind the statements shown, when the effect is a combination's
+   * (its sources are the combination's member sources). Empty or absent for a single treatment's effect.
+   */
+  combinations?: readonly string[];
 }
 
 export interface Overlay {
@@ -116,7 +128,8 @@ export function computeOverlay(
     const sources = membership.edges.get(e.id) ?? [];
     const ownPasses = own.length > 0 && e.supports.some((s) => s.sources.some((x) => own.includes(x)) && supportPasses(s, filters, e.sign, cellFree));
     const on = own.length > 0 ? ownPasses : sources.length > 0;
-    edges.set(e.id, { on, sources });
+    const combinations = [...new Set(e.supports.flatMap((s) => (s.combination && supportPasses(s, filters, e.sign, cellFree) ? [s.combination] : [])))];
+    edges.set(e.id, combinations.length ? { on, sources, combinations } : { on, sources });
     if (on) {
       onNodes.add(e.source);
       onNodes.add(e.target);
@@ -136,7 +149,7 @@ export function sharedFactors(
   const out: SharedFactor[] = [];
   for (const [id, sources] of membership.nodes) {
     const entity = model.entities.get(id);
-    if (!entity || entity.kind === 'msc-source' || sources.length < 2) continue;
+    if (!entity || entity.kind === 'msc-source' || entity.kind === 'combination' || sources.length < 2) continue;
     if (kinds.length && !kinds.includes(entity.kind)) continue;
     out.push({ entity, sources });
   }

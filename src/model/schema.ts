@@ -15,6 +15,9 @@ z.config({ jitless: true });
 export const ENTITY_KINDS = [
   'msc-source',
   'intervention',
+  // two or more things given together (cells with a drug, a recipe, a scaffold…): what the review credits to the
+  // combination is drawn from this node, never from one of its parts
+  'combination',
   'vesicle',
   'secreted-factor',
   'marker',
@@ -57,8 +60,12 @@ export const RELATIONS = [
   // interventions
   'pretreats',
   'combines-with',
+  // a member of a combination (an entity of kind combination), drawn into it like an input of SBGN's AND
+  'part-of',
   // open problems named in the review
   'raises-concern',
+  // measured, but the review gives no result: drawn without a sign, never read as an effect
+  'assessed',
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
@@ -130,6 +137,10 @@ export const entitySchema = z
     synonyms: z.array(shortText(120)).default([]).describe('Other names the review or the field uses'),
     xrefs: z.array(curieSchema).default([]).describe('CURIEs: HGNC, UniProt, miRBase, CL, GO, UBERON, CHEBI, MESH'),
     description: shortText(300).optional().describe('One or two sentences in our own words'),
+    members: z
+      .array(idSchema)
+      .optional()
+      .describe('For a combination only: the entities given together (two or more), e.g. ["hmbmsc", "bushen-tiaochong"]'),
   })
   .strict();
 
@@ -219,7 +230,11 @@ export const edgeSchema = z
     refs: z.array(z.number().int()).describe('Reference numbers of the review (1–147)'),
     section: z.enum(SECTIONS).describe('Which part of the review states it'),
     sources: z.array(idSchema).optional().describe('MSC sources this edge is about, when not the figure\'s'),
-    evidence: evidenceSchema.default({}),
+    evidence: evidenceSchema.default({}).describe('Details that hold for every reference of the edge'),
+    evidenceByRef: z
+      .record(z.string().regex(/^[1-9][0-9]*$/, 'must be a reference number of the edge, e.g. "126"'), evidenceSchema)
+      .optional()
+      .describe('Details that hold for one reference only, keyed by its number, e.g. {"126": {"route": ["ovarian-injection"]}}'),
     note: shortText(240).describe('One line in our own words'),
   })
   .strict();
@@ -271,7 +286,9 @@ export const RELATION_SIGN: Record<Relation, Sign> = {
   'has-property': 'neutral',
   pretreats: 'neutral',
   'combines-with': 'neutral',
+  'part-of': 'neutral',
   'raises-concern': 'neutral',
+  assessed: 'neutral',
 };
 
 /**
@@ -281,6 +298,7 @@ export const RELATION_SIGN: Record<Relation, Sign> = {
 export const KIND_PARTITION: Record<EntityKind, number> = {
   'msc-source': 0,
   intervention: 0,
+  combination: 1,
   // What the cell is: its markers and traits, in a column of their own so that long marker lists do not
   // stretch the column of what it releases.
   marker: 1,
@@ -304,6 +322,7 @@ export const KIND_PARTITION: Record<EntityKind, number> = {
 export const KIND_LABEL: Record<EntityKind, string> = {
   'msc-source': 'MSC source',
   intervention: 'Intervention',
+  combination: 'Combination',
   vesicle: 'Vesicle',
   'secreted-factor': 'Secreted factor',
   marker: 'Marker',

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { locate, locateValues, formatPath, offsetToPosition, type Path } from './json-locate.ts';
+import { allEvidence } from './evidence.ts';
 import { normalizeName } from './normalize.ts';
 import {
   entitiesFileSchema,
@@ -129,6 +130,21 @@ function checkEntities(reporter: Reporter, file: string, data: EntitiesFile) {
       } else names.set(key, { id: entity.id, name });
     });
   });
+  const byId = new Map(data.entities.map((e) => [e.id, e]));
+  data.entities.forEach((entity, i) => {
+    if (entity.kind !== 'combination') {
+      if (entity.members) reporter.error(file, ['entities', i, 'members'], 'only entities of kind combination have members');
+      return;
+    }
+    const members = entity.members ?? [];
+    if (new Set(members).size < 2)
+      reporter.error(file, ['entities', i, entity.members ? 'members' : 'kind'], `combination "${entity.id}" needs "members": two or more different entities given together`);
+    members.forEach((id, j) => {
+      const member = byId.get(id);
+      if (!member) reporter.error(file, ['entities', i, 'members', j], `unknown member "${id}"`);
+      else if (member.kind === 'combination') reporter.error(file, ['entities', i, 'members', j], `member "${id}" is itself a combination; list its parts instead`);
+    });
+  });
 }
 
 function checkReferences(reporter: Reporter, file: string, data: ReferencesFile) {
@@ -188,9 +204,39 @@ function checkFigure(
       if (seenRefs.has(n)) reporter.error(file, at('refs', j), `reference ${n} is cited twice`);
       seenRefs.add(n);
     });
+    const byRef = edge.evidenceByRef ?? {};
+    for (const [key, ev] of Object.entries(byRef)) {
+      if (!edge.refs.includes(Number(key)))
+        reporter.error(file, at('evidenceByRef', key), `reference ${key} is not cited by this edge (refs: ${edge.refs.join(', ') || 'none'})`);
+      else if (edge.refs.length < 2)
+        reporter.error(file, at('evidenceByRef', key), 'the edge cites one reference: put these details in "evidence"');
+      if (Object.keys(ev).length === 0) reporter.error(file, at('evidenceByRef', key), 'empty; remove it');
+      for (const field of Object.keys(ev) as (keyof typeof ev)[]) {
+        if (field !== 'basis' && edge.evidence[field] !== undefined)
+          reporter.error(file, at('evidenceByRef', key, field), `"${field}" is also in "evidence": a detail holds for every reference (keep it in "evidence") or for some (keep it here)`);
+      }
+    }
+    const target = entities?.get(edge.target);
+    if (edge.relation === 'part-of') {
+      if (entities && target?.kind !== 'combination')
+        reporter.error(file, at('target'), `"part-of" points at a combination; "${edge.target}" is not one`);
+      else if (target && !target.members?.includes(edge.source))
+        reporter.error(file, at('source'), `"${edge.source}" is not a member of the combination "${edge.target}" (members: ${target.members?.join(', ')})`);
+    }
     edge.sources?.forEach((id, j) => {
       if (entities && !isSource(id)) reporter.error(file, at('sources', j), `"${id}" is not an entity of kind msc-source`);
     });
+  });
+
+  // A combination is drawn with its parts: each member is a node of the figure, joined to it by an edge.
+  fig.nodes.forEach((node, i) => {
+    const entity = entities?.get(node.entity);
+    if (entity?.kind !== 'combination') return;
+    for (const member of entity.members ?? []) {
+      const joined = fig.edges.some((e) => e.source === member && e.target === node.entity && e.relation === 'part-of');
+      if (!joined)
+        reporter.error(file, ['nodes', i], `combination "${node.entity}": its member "${member}" must be a node of this figure with a "part-of" edge to it`);
+    }
   });
 
   fig.nodes.forEach((node, i) => {
@@ -261,7 +307,7 @@ export function validateGraphs(files: readonly SourceFile[]): ValidationResult {
       label: fig.label,
       nodes: fig.nodes.length,
       edges: fig.edges.length,
-      edgesWithoutEvidence: fig.edges.filter((e) => !hasEvidence(e.evidence)).length,
+      edgesWithoutEvidence: fig.edges.filter((e) => !hasEvidence(allEvidence(e))).length,
       referencesCited: new Set(fig.edges.flatMap((e) => e.refs)).size,
     });
   }

@@ -13,6 +13,8 @@ export interface EdgeSupport {
   edge: FigureEdge;
   /** MSC sources this statement is about. */
   sources: readonly string[];
+  /** The combination (entity id) whose effect this is, when the statement comes from a combination node. */
+  combination?: string;
 }
 
 export interface ViewEdge {
@@ -51,10 +53,16 @@ export const edgeKey = (source: string, relation: string, target: string) => `${
 
 /**
  * Which sources an edge is about: its own `sources`, else the figure's single source, else (figures about
- * several sources) the figure's sources from which the edge can be reached along the figure's edges.
+ * several sources) the figure's sources from which the edge can be reached along the figure's edges. A
+ * combination belongs to its member sources: what it does is theirs, marked as a combination effect.
  */
-export function edgeSources(fig: Figure, edge: FigureEdge): readonly string[] {
+export function edgeSources(fig: Figure, edge: FigureEdge, entities?: ReadonlyMap<string, Entity>): readonly string[] {
   if (edge.sources?.length) return [...edge.sources].sort();
+  const from = entities?.get(edge.source);
+  if (from?.kind === 'combination') {
+    const members = (from.members ?? []).filter((m) => entities?.get(m)?.kind === 'msc-source');
+    if (members.length) return members.sort();
+  }
   if (fig.sources.length === 1) return fig.sources;
   const preds = new Map<string, string[]>();
   for (const e of fig.edges) preds.set(e.target, [...(preds.get(e.target) ?? []), e.source]);
@@ -87,7 +95,8 @@ function buildView(
       }
     }
     for (const edge of fig.edges) {
-      const support: EdgeSupport = { figure: fig.id, edge, sources: edgeSources(fig, edge) };
+      const support: EdgeSupport = { figure: fig.id, edge, sources: edgeSources(fig, edge, model.entities) };
+      if (model.entities.get(edge.source)?.kind === 'combination') support.combination = edge.source;
       if (!keep(support)) continue;
       const id = edgeKey(edge.source, edge.relation, edge.target);
       const entry = edges.get(id) ?? { source: edge.source, target: edge.target, relation: edge.relation, supports: [] };

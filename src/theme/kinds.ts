@@ -32,6 +32,9 @@ export interface KindStyle {
 export const KIND_STYLE: Record<EntityKind, KindStyle> = {
   'msc-source': { shape: 'round-rectangle', fill: '#d4e6f5', border: '#0072B2', borderWidth: 3, borderStyle: 'solid', bold: true },
   intervention: { shape: 'cut-rectangle', fill: '#ececec', border: '#4d4d4d', borderWidth: 2, borderStyle: 'solid', bold: false },
+  // A joined glyph in the spirit of SBGN's AND: the double rim says "these parts together", the source blue says
+  // the combination is a treatment of its own.
+  combination: { shape: 'round-rectangle', fill: '#e6e0f4', border: '#0072B2', borderWidth: 3, borderStyle: 'double', bold: true },
   vesicle: { shape: 'ellipse', fill: '#eadcf2', border: '#7b4f9d', borderWidth: 2, borderStyle: 'double', bold: false },
   'secreted-factor': { shape: 'round-rectangle', fill: '#fbe6c6', border: '#E69F00', borderWidth: 2, borderStyle: 'solid', bold: false },
   marker: { shape: 'rectangle', fill: '#fff6cf', border: '#a08a00', borderWidth: 1.5, borderStyle: 'dashed', bold: false },
@@ -94,7 +97,10 @@ export const RELATION_STYLE: Record<Relation, RelationStyle> = {
   'has-property': { arrow: 'circle', hollow: true, line: 'dotted', group: 'Has property' },
   pretreats: { arrow: 'square', hollow: false, line: 'dashed', group: 'Pretreats, combined with' },
   'combines-with': { arrow: 'square', hollow: false, line: 'dashed', group: 'Pretreats, combined with' },
+  // SBGN's logic arc: a plain line into the combination, ending in a small open circle.
+  'part-of': { arrow: 'circle', hollow: true, line: 'solid', group: 'Part of a combination' },
   'raises-concern': { arrow: 'circle', hollow: false, line: 'dotted', group: 'Open problem' },
+  assessed: { arrow: 'square', hollow: true, line: 'dotted', group: 'Measured, no result stated' },
 };
 
 export const EDGE_COLOUR = '#3d3d3d';

@@ -55,6 +55,48 @@ describe('validateGraphs', () => {
     expect(r.model).toBeUndefined();
   });
 
+  it('checks combinations: members, their part-of edges, and nothing but members joining', () => {
+    const ents = entities();
+    ents.entities.push({ id: 'drug', label: 'Drug D', kind: 'intervention', synonyms: [], xrefs: [] });
+    ents.entities.push({ id: 'a-with-d', label: 'Source A + Drug D', kind: 'combination', synonyms: [], xrefs: [], members: ['src-a', 'drug'] } as never);
+    ents.entities.push({ id: 'lonely', label: 'Lonely', kind: 'combination', synonyms: [], xrefs: [], members: ['src-a'] } as never);
+    ents.entities.push({ id: 'ghostly', label: 'Ghostly', kind: 'combination', synonyms: [], xrefs: [], members: ['src-a', 'ghost'] } as never);
+    ents.entities.push({ id: 'not-combo', label: 'Not a combo', kind: 'intervention', synonyms: [], xrefs: [], members: ['src-a', 'drug'] } as never);
+    const good = figure({
+      nodes: [{ entity: 'src-a' }, { entity: 'drug' }, { entity: 'a-with-d' }, { entity: 'outcome' }],
+      edges: [
+        { id: 'p1', source: 'src-a', target: 'a-with-d', relation: 'part-of', refs: [4], section: 'effects', evidence: {}, note: 'Part.' },
+        { id: 'p2', source: 'drug', target: 'a-with-d', relation: 'part-of', refs: [4], section: 'effects', evidence: {}, note: 'Part.' },
+        { id: 'c1', source: 'a-with-d', target: 'outcome', relation: 'promotes', refs: [4], section: 'effects', evidence: {}, note: 'Together they help.' },
+      ],
+    });
+    const r = validateGraphs(files({ entities: ents, figures: { 'figures/f1.json': good } }));
+    const m = messages(r).join('\n');
+    expect(m).toMatch(/\$\.entities\[7\]\.members: combination "lonely" needs "members": two or more/);
+    expect(m).toMatch(/\$\.entities\[8\]\.members\[1\]: unknown member "ghost"/);
+    expect(m).toMatch(/\$\.entities\[9\]\.members: only entities of kind combination have members/);
+    expect(m).not.toContain('figures/f1.json');
+    const bad = structuredClone(good);
+    bad.edges.splice(1, 1);
+    bad.edges.push({ id: 'p3', source: 'outcome', target: 'a-with-d', relation: 'part-of', refs: [4], section: 'effects', evidence: {}, note: 'x' });
+    bad.edges.push({ id: 'p4', source: 'src-a', target: 'outcome', relation: 'part-of', refs: [4], section: 'effects', evidence: {}, note: 'x' });
+    const m2 = messages(validateGraphs(files({ entities: ents, figures: { 'figures/f1.json': bad } }))).join('\n');
+    expect(m2).toMatch(/\$\.nodes\[2\]: combination "a-with-d": its member "drug" must be a node of this figure with a "part-of" edge to it/);
+    expect(m2).toMatch(/\$\.edges\[2\]\.source: "outcome" is not a member of the combination "a-with-d"/);
+    expect(m2).toMatch(/\$\.edges\[3\]\.target: "part-of" points at a combination; "outcome" is not one/);
+  });
+
+  it('keeps evidence per reference to the edge’s own references, never repeating a shared field', () => {
+    const f = figure();
+    (f.edges[1] as Record<string, unknown>).evidenceByRef = { 2: { route: ['tail-vein'] }, 3: { species: ['rat'] }, 9: { route: ['scaffold'] } };
+    (f.edges[2] as Record<string, unknown>).evidenceByRef = { 3: { route: ['tail-vein'] } };
+    const m = messages(validateGraphs(files({ figures: { 'figures/f1.json': f } }))).join('\n');
+    expect(m).toMatch(/\$\.edges\[1\]\.evidenceByRef\["3"\]\.species: "species" is also in "evidence"/);
+    expect(m).toMatch(/\$\.edges\[1\]\.evidenceByRef\["9"\]: reference 9 is not cited by this edge \(refs: 2, 3\)/);
+    expect(m).toMatch(/\$\.edges\[2\]\.evidenceByRef\["3"\]: the edge cites one reference: put these details in "evidence"/);
+    expect(m).not.toMatch(/evidenceByRef\["2"\]/);
+  });
+
   it('catches name collisions after normalising case, Greek letters and punctuation', () => {
     const ents = entities();
     ents.entities.push({ id: 'tgf-beta', label: 'TGF-β', kind: 'secreted-factor', synonyms: [], xrefs: [] });

@@ -49,6 +49,10 @@ function EdgeDetails({ model, edge, view }: { model: Model; edge: ViewEdge; view
       {edge.supports.map((s) => {
         const fig = model.figures.find((f) => f.id === s.figure)!;
         const rows = evidenceRows(s.edge.evidence);
+        const perRef = s.edge.refs
+          .map((n) => ({ n, rows: evidenceRows(s.edge.evidenceByRef?.[String(n)] ?? {}) }))
+          .filter((r) => r.rows.length > 0);
+        const combination = s.combination ? model.entities.get(s.combination) : undefined;
         return (
           <section key={`${s.figure}/${s.edge.id}`} className="support" aria-label={`${fig.label} statement`}>
             <h4>
@@ -69,15 +73,36 @@ function EdgeDetails({ model, edge, view }: { model: Model; edge: ViewEdge; view
               <span className="section-tag">{s.edge.section}</span>
             </h4>
             <p>{s.edge.note}</p>
-            {rows.length > 0 ? (
-              <dl className="evidence">
-                {rows.map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
-                  </div>
+            {combination && (
+              <p className="combination-effect">
+                <span className="muted">Combination effect:</span> {(combination.members ?? []).map((m) => label(model, m)).join(' + ')} given together
+              </p>
+            )}
+            {rows.length > 0 || perRef.length > 0 ? (
+              <>
+                {rows.length > 0 && (
+                  <dl className="evidence" role="group" aria-label={perRef.length ? 'Evidence, every reference' : 'Evidence'}>
+                    {rows.map(([k, v]) => (
+                      <div key={k}>
+                        <dt>{k}</dt>
+                        <dd>{v}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+                {perRef.map(({ n, rows: own }) => (
+                  <dl key={n} className="evidence evidence-ref" role="group" aria-label={`Evidence, reference ${n} only`}>
+                    {own.map(([k, v]) => (
+                      <div key={k}>
+                        <dt>
+                          {k} <span className="ref-n">[{n}]</span>
+                        </dt>
+                        <dd>{v}</dd>
+                      </div>
+                    ))}
+                  </dl>
                 ))}
-              </dl>
+              </>
             ) : (
               <p className="muted">The review gives no species, setting or model for this statement.</p>
             )}

@@ -37,6 +37,9 @@ export function Legend() {
                     strokeWidth={Math.min(style.borderWidth, 2)}
                     strokeDasharray={style.borderStyle === 'dashed' ? '3 2' : undefined}
                   />
+                  {style.borderStyle === 'double' && (
+                    <path d={shapePath(style.shape, 17, 9, 24, 10)} fill="none" stroke={style.border} strokeWidth={1} />
+                  )}
                 </svg>
                 {label}
               </li>

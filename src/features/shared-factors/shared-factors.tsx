@@ -13,7 +13,7 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 
-const FILTER_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'msc-source');
+const FILTER_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'msc-source' && k !== 'combination');
 
 /** Entities two or more active sources act on, most shared first; a click focuses one in the graph. */
 export function SharedFactors() {
