@@ -31,6 +31,25 @@ describe('figure view', () => {
     expect(window.location.search).toBe('?select=edge:mir-144-5p~inhibits~pten');
   });
 
+  it('lists a detail that holds for one reference under that reference, and names a combination’s effect', async () => {
+    renderApp('?figure=fig5&select=edge:hmbmsc~upregulates~amh');
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByRole('group', { name: 'Evidence, every reference' })).toHaveTextContent(/Setting\s*in vivo/);
+    const liu = within(details).getByRole('group', { name: 'Evidence, reference 126 only' });
+    expect(liu).toHaveTextContent(/Route \[126\]\s*ovarian injection/);
+    expect(liu).toHaveTextContent(/Species \[126\]\s*mouse/);
+    const other = within(details).getByRole('group', { name: 'Evidence, reference 131 only' });
+    expect(other).toHaveTextContent(/Species \[131\]\s*rat/);
+    expect(other).not.toHaveTextContent(/Route/);
+    expect(details).not.toHaveTextContent(/Combination effect/);
+  });
+
+  it('shows a combination’s effect as such, with its parts', () => {
+    renderApp('?figure=fig5&select=edge:hmbmsc-bushen-tiaochong~downregulates~gadd45b');
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(details).toHaveTextContent('Combination effect: hMB-MSC + Bushen Tiaochong recipe given together');
+  });
+
   it('selecting an entity shows its cross-references as links and its relations', async () => {
     const user = userEvent.setup();
     renderApp();

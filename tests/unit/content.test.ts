@@ -2,10 +2,14 @@
  * The graphs against the review's text: for every figure, statements read off the review, asserted as edges with
  * the right sign, references and evidence. A change that flips a sign or drops a citation fails here.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS } from '../../src/model/overlay.ts';
 import { RELATION_SIGN, type FigureEdge, type Relation } from '../../src/model/schema.ts';
+import { RELATION_STYLE } from '../../src/theme/kinds.ts';
 import { normalizeName } from '../../src/model/normalize.ts';
-import { atlasView } from '../../src/model/view.ts';
+import { evidenceFor } from '../../src/model/evidence.ts';
+import { atlasView, sourceIds } from '../../src/model/view.ts';
 import { shippedModel } from '../helpers/model.ts';
 
 const model = shippedModel();
@@ -82,13 +86,13 @@ describe('Fig. 3 and Table 1, amnion MSCs', () => {
     expect(fertility.evidence.injury?.map((i) => i.agent)).toContain('hydrogen-peroxide');
   });
   it('EGF and HGF drive granulosa-cell growth; LIPUS pretreats; GSK3β/β-catenin depends on PI3K/Akt', () => {
-    says('fig3', 'egf', 'promotes', 'gc-proliferation', [90]);
-    says('fig3', 'hgf', 'reduces', 'gc-apoptosis', [90]);
+    says('fig3', 'egf-hgf', 'promotes', 'gc-proliferation', [90]);
+    says('fig3', 'egf-hgf', 'reduces', 'gc-apoptosis', [90]);
     says('fig3', 'lipus', 'pretreats', 'hamsc', [89]);
     says('fig3', 'pi3k-akt', 'activates', 'gsk3b-catenin', [91]);
     says('fig3', 'hamsc-cm', 'upregulates', 'treg', [81]);
     const follicles = edge('fig3', 'hamsc', 'follicle-number');
-    expect(follicles.evidence.injury?.find((i) => i.agent === 'cyclophosphamide')?.dose).toEqual({ what: expect.any(String), value: 70, unit: 'mg/kg' });
+    expect(evidenceFor(follicles, 68).injury?.find((i) => i.agent === 'cyclophosphamide')?.dose).toEqual({ what: expect.any(String), value: 70, unit: 'mg/kg' });
   });
   it('Table 1: more Ki67+AMH+ granulosa cells in patients', () => {
     const e = says('table1', 'hamsc', 'promotes', 'ki67-amh-gcs', [68]);
@@ -115,9 +119,13 @@ describe('Table 2, umbilical cord MSCs', () => {
     says('table2', 'humsc-mv', 'regulates', 'pi3k-akt', [102]);
     says('table2', 'ho1', 'activates', 'jnk-bcl2', [104]);
     says('table2', 'ho1', 'upregulates', 'cd8-cd28-t', [104]);
-    says('table2', 'collagen-scaffold', 'combines-with', 'humsc', [105, 106]);
-    says('table2', 'humsc', 'upregulates', 'cd31', [105]);
-    expect(edge('table2', 'humsc', 'ovarian-function').evidence.injury?.map((i) => i.agent)).toEqual(expect.arrayContaining(['cyclophosphamide', 'paclitaxel']));
+    says('table2', 'collagen-scaffold', 'part-of', 'humsc-collagen', [105, 106]);
+    says('table2', 'humsc', 'part-of', 'humsc-collagen', [105, 106]);
+    says('table2', 'humsc-collagen', 'upregulates', 'cd31', [105]);
+    const fn = edge('table2', 'humsc', 'ovarian-function');
+    expect(evidenceFor(fn, 100).injury?.map((i) => i.agent)).toEqual(['cyclophosphamide']);
+    expect(evidenceFor(fn, 101).injury?.map((i) => i.agent)).toEqual(['paclitaxel']);
+    expect(evidenceFor(fn, 12).injury).toBeUndefined();
   });
 });
 
@@ -126,8 +134,7 @@ describe('Fig. 4, amniotic fluid MSCs', () => {
     says('fig4', 'hafmsc-exo', 'delivers', 'mir-21', [120]);
     says('fig4', 'mir-21', 'inhibits', 'pten', [120]);
     says('fig4', 'pten', 'regulates', 'caspase-3', [120]);
-    says('fig4', 'hafmsc-exo', 'upregulates', 'amh', [120]);
-    says('fig4', 'hafmsc-exo', 'promotes', 'estrous-cycle', [120]);
+    for (const t of ['folliculogenesis', 'estrous-cycle', 'amh']) says('fig4', 'caspase-3', 'regulates', t, [120]);
   });
   it('express EGF, TGF-β, TGF-α and BMP-4; survive at least 3 weeks in the ovary', () => {
     for (const t of ['egf', 'tgfb', 'tgfa', 'bmp4']) says('fig4', 'hafmsc', 'expresses', t, [117, 118]);
@@ -143,11 +150,16 @@ describe('Fig. 5, menstrual blood MSCs', () => {
     says('fig5', 'hmbmsc', 'reduces', 'fibrosis', [128]);
   });
   it('with Bushen Tiaochong: GADD45b down, Cyclin B1 and CDC2 up, in epirubicin mice', () => {
-    says('fig5', 'bushen-tiaochong', 'combines-with', 'hmbmsc', [130]);
-    const g = says('fig5', 'hmbmsc', 'downregulates', 'gadd45b', [130]);
+    const combo = 'hmbmsc-bushen-tiaochong';
+    expect(model.entities.get(combo)).toMatchObject({ kind: 'combination', members: ['hmbmsc', 'bushen-tiaochong'] });
+    says('fig5', 'bushen-tiaochong', 'part-of', combo, [130]);
+    says('fig5', 'hmbmsc', 'part-of', combo, [130]);
+    const g = says('fig5', combo, 'downregulates', 'gadd45b', [130]);
     expect(g.evidence.injury?.[0]?.agent).toBe('epirubicin');
-    says('fig5', 'hmbmsc', 'upregulates', 'cyclin-b1', [130]);
-    says('fig5', 'hmbmsc', 'upregulates', 'cdc2', [130]);
+    says('fig5', combo, 'upregulates', 'cyclin-b1', [130]);
+    says('fig5', combo, 'upregulates', 'cdc2', [130]);
+    says('fig5', combo, 'promotes', 'ovarian-function', [130]);
+    expect(edge('fig5', 'hmbmsc', 'ovarian-function').refs).not.toContain(130);
     says('fig5', 'hmbmsc', 'expresses', 'dazl', [123]);
   });
 });
@@ -157,13 +169,17 @@ describe('Fig. 6, adipose MSCs', () => {
     says('fig6', 'hadmsc-exo', 'regulates', 'smad', [137]);
     says('fig6', 'smad', 'reduces', 'gc-apoptosis', [137]);
     says('fig6', 'smad', 'promotes', 'gc-proliferation', [137]);
-    says('fig6', 'estrogen-therapy', 'combines-with', 'hadmsc', [138]);
-    says('fig6', 'hadmsc', 'upregulates', 'foxp3', [138]);
-    says('fig6', 'hadmsc', 'downregulates', 'ifng', [138]);
+    says('fig6', 'estrogen-therapy', 'part-of', 'hadmsc-estrogen', [138]);
+    says('fig6', 'hadmsc-estrogen', 'upregulates', 'treg', [138]);
+    says('fig6', 'hadmsc-estrogen', 'upregulates', 'foxp3', [138]);
+    says('fig6', 'hadmsc-estrogen', 'upregulates', 'tgfb', [138]);
+    says('fig6', 'hadmsc-estrogen', 'downregulates', 'ifng', [138]);
   });
   it('VEGF and PRP combined in cyclophosphamide rats; located in the interstitium; PGE2 curbs T cells', () => {
-    says('fig6', 'prp', 'combines-with', 'hadmsc', [139]);
-    says('fig6', 'hadmsc', 'upregulates', 'bmp4', [139]);
+    for (const m of ['hadmsc', 'vegf', 'prp']) says('fig6', m, 'part-of', 'hadmsc-vegf-prp', [139]);
+    for (const t of ['bmp4', 'igf1', 'tgfb']) says('fig6', 'hadmsc-vegf-prp', 'upregulates', t, [139]);
+    says('fig6', 'hadmsc-vegf-prp', 'promotes', 'ovarian-function', [139]);
+    expect(edge('fig6', 'hadmsc', 'ovarian-function').refs).toEqual([140]);
     says('fig6', 'hadmsc', 'homes-to', 'ovarian-stroma', [140]);
     says('fig6', 'pge2', 'reduces', 't-cell-proliferation', [134]);
     says('fig6', 'hadmsc-exo', 'activates', 'pka', [136]);
@@ -182,7 +198,10 @@ describe('Other MSCs and Fig. 7', () => {
       const e = says('fig7', 'msc', 'raises-concern', t, []);
       expect(e.section).toBe('prospects');
     }
-    expect(edge('fig7', 'collagen-scaffold', 'humsc').sources).toEqual(['humsc']);
+    expect(edge('fig7', 'collagen-scaffold', 'humsc-collagen').sources).toEqual(['humsc']);
+    says('fig7', 'humsc-collagen', 'promotes', 'follicle-activation', [106]);
+    says('fig7', 'hbmmsc-heat-shock', 'promotes', 'ovarian-function', [44]);
+    says('fig7', 'hamsc-lipus', 'promotes', 'ovarian-function', [89]);
   });
 });
 
@@ -246,5 +265,143 @@ describe('the data as a whole', () => {
   it('gives every relation a sign and every figure all its sources as nodes', () => {
     for (const f of model.figures) for (const e of f.edges) expect(RELATION_SIGN[e.relation]).toBeDefined();
     expect(model.figures.map((f) => f.id)).toEqual(['fig1', 'fig2', 'fig3', 'table1', 'table2', 'fig4', 'fig5', 'fig6', 'other', 'fig7']);
+  });
+});
+
+/**
+ * One test per class of mistake found by the audit of the graphs against the review: a combination's result
+ * credited to one part, a result drawn where only a measurement is stated, the wrong subject, evidence that
+ * holds for one reference only, the review's own wording, a chain that stops short, and one finding drawn twice.
+ */
+describe('audit classes: every edge true to the review', () => {
+  const all = model.figures.flatMap((f) => f.edges.map((e) => ({ figure: f.id, e })));
+
+  /**
+   * References whose sentence is about things given together (or cells modified before use): the combination
+   * node, and the parts that must not be shown acting alone on the strength of that reference.
+   */
+  const COMBINED: Record<number, { combination: string; parts: string[] }> = {
+    42: { combination: 'hbmmsc-mir21', parts: ['hbmmsc', 'mir21-overexpression'] },
+    44: { combination: 'hbmmsc-heat-shock', parts: ['hbmmsc', 'heat-shock'] },
+    // the edited cells make both factors; angiogenesis is credited to the cells, not to one factor
+    78: { combination: 'hamsc-talen', parts: ['hamsc', 'talen-editing', 'gcp2', 'sdf1a'] },
+    89: { combination: 'hamsc-lipus', parts: ['hamsc', 'lipus'] },
+    90: { combination: 'egf-hgf', parts: ['egf', 'hgf'] },
+    105: { combination: 'humsc-collagen', parts: ['humsc', 'collagen-scaffold'] },
+    106: { combination: 'humsc-collagen', parts: ['humsc', 'collagen-scaffold'] },
+    130: { combination: 'hmbmsc-bushen-tiaochong', parts: ['hmbmsc', 'bushen-tiaochong'] },
+    138: { combination: 'hadmsc-estrogen', parts: ['hadmsc', 'estrogen-therapy'] },
+    139: { combination: 'hadmsc-vegf-prp', parts: ['hadmsc', 'vegf', 'prp'] },
+  };
+
+  it('credits no combination’s result to one of its parts', () => {
+    const wrong: string[] = [];
+    for (const { figure, e } of all) {
+      if (!e.refs.length || !e.refs.every((n) => COMBINED[n]?.parts.includes(e.source))) continue;
+      // A part may be joined to its combination, or pretreat the cells it goes with; it may not act alone.
+      const joins = e.relation === 'part-of' || (e.relation === 'pretreats' && e.refs.every((n) => COMBINED[n]!.parts.includes(e.target)));
+      if (!joins) wrong.push(`${figure} ${e.id}`);
+    }
+    expect(wrong).toEqual([]);
+    for (const { combination, parts } of Object.values(COMBINED)) {
+      const entity = model.entities.get(combination);
+      expect(entity?.kind, combination).toBe('combination');
+      expect(parts, combination).toEqual(expect.arrayContaining(entity!.members!));
+      expect(all.some(({ e }) => e.source === combination && e.relation !== 'part-of'), `${combination} has effects of its own`).toBe(true);
+    }
+  });
+
+  it('gives a combination to its member sources in the overlay, and marks its effects as a combination’s', () => {
+    const atlas = atlasView(model);
+    const e = atlas.edges.find((x) => x.source === 'hmbmsc-bushen-tiaochong' && x.target === 'gadd45b')!;
+    expect(e.sources).toEqual(['hmbmsc']);
+    expect(e.supports.every((s) => s.combination === 'hmbmsc-bushen-tiaochong')).toBe(true);
+    const order = sourceIds(model);
+    const cellFree = cellFreeSupports(model);
+    const membership = atlasMembership(atlas, ['hmbmsc'], NO_FILTERS, cellFree, order);
+    const overlay = computeOverlay(atlas, membership, NO_FILTERS, cellFree);
+    expect(overlay.edges.get(e.id)).toMatchObject({ on: true, sources: ['hmbmsc'], combinations: ['hmbmsc-bushen-tiaochong'] });
+    expect(overlay.nodes.get('hmbmsc-bushen-tiaochong')?.sources).toEqual(['hmbmsc']);
+    const plain = atlas.edges.find((x) => x.source === 'hmbmsc' && x.target === 'fgf2')!;
+    expect(overlay.edges.get(plain.id)?.combinations).toBeUndefined();
+  });
+
+  it('draws no result where the review only says something was measured', () => {
+    // [143]: the induced cells' oocyte, germ-cell, granulosa and theca markers "were assessed".
+    const markers = all.filter(({ e }) => e.source === 'ovarian-like-cells');
+    expect(markers.map(({ e }) => e.target).sort()).toEqual(['amh', 'dazl', 'gdf9', 'lhr', 'vasa', 'zpc']);
+    for (const { e } of markers) expect(e.relation, e.id).toBe('assessed');
+    // [34]: bone marrow MSCs were used to evaluate therapy in POF rats; no outcome is given.
+    expect(edge('fig1', 'hbmmsc', 'ovarian-function').relation).toBe('assessed');
+    expect(RELATION_SIGN.assessed).toBe('neutral');
+    const style = RELATION_STYLE.assessed;
+    const others = Object.entries(RELATION_STYLE).filter(([r]) => r !== 'assessed');
+    expect(others.some(([, s]) => s.arrow === style.arrow && s.hollow === style.hollow && s.line === style.line)).toBe(false);
+  });
+
+  it('draws each statement from its own subject', () => {
+    // [142] is about repair of the peritoneal mesothelium, not about peritoneum MSCs.
+    expect(all.filter(({ e }) => e.refs.includes(142) && model.entities.get(e.source)?.kind === 'msc-source')).toEqual([]);
+    // [41]: angiogenin acts on grafted ovarian tissue; the cells only release it.
+    expect(all.filter(({ e }) => e.source === 'hbmmsc' && e.refs.length === 1 && e.refs[0] === 41).map(({ e }) => e.relation)).toEqual(['secretes']);
+  });
+
+  it('marks details read off a cited title, and keeps a detail of one reference to that reference', () => {
+    for (const { e } of all.filter(({ e }) => e.refs.length === 1 && e.refs[0] === 78)) expect(e.evidence.basis, e.id).toBe('reference-title');
+    const amh = edge('fig5', 'hmbmsc', 'amh');
+    expect(evidenceFor(amh, 126).route).toEqual(['ovarian-injection']);
+    expect(evidenceFor(amh, 131).route).toBeUndefined();
+    expect(evidenceFor(amh, 131).species).toEqual(['rat']);
+    const hgf = edge('fig3', 'hamsc', 'hgf');
+    expect(evidenceFor(hgf, 70).quantities?.[0]?.value).toBe(30);
+    expect(evidenceFor(hgf, 90).quantities).toBeUndefined();
+    // No edge keeps a route, dose or injury for references that did not state it: where refs disagree on them
+    // (as the notes' per-reference brackets say), they sit in evidenceByRef.
+    for (const { figure, e } of all) {
+      if (e.refs.length < 2) continue;
+      for (const n of Object.keys(e.evidenceByRef ?? {})) expect(e.refs, `${figure} ${e.id}`).toContain(Number(n));
+    }
+  });
+
+  it('never repeats more than six consecutive words of the review in a note, caption or description', () => {
+    const body = readFileSync('tests/fixtures/review-text.txt', 'utf8');
+    const words = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const grams = (w: string[]) => w.slice(0, Math.max(0, w.length - 6)).map((_, i) => w.slice(i, i + 7).join(' '));
+    const review = new Set(grams(words(body)));
+    const texts: [string, string][] = [];
+    for (const f of model.figures) {
+      texts.push([`${f.id} caption`, f.caption]);
+      for (const n of f.nodes) if (n.note) texts.push([`${f.id} node ${n.entity}`, n.note]);
+      for (const e of f.edges) texts.push([`${f.id} ${e.id}`, e.note]);
+    }
+    for (const e of model.entities.values()) if (e.description) texts.push([`entity ${e.id}`, e.description]);
+    expect(texts.length).toBeGreaterThan(400);
+    const copied = texts.flatMap(([where, t]) => grams(words(t)).filter((g) => review.has(g)).map((g) => `${where}: "${g}"`));
+    expect(copied).toEqual([]);
+    // the check itself bites: the review's own sentence fails it
+    expect(grams(words('Setting up a professional system to test the quality of MSC production')).some((g) => review.has(g))).toBe(true);
+  });
+
+  it('runs the Fig. 4 chain from the exosomes through miR-21, PTEN and caspase-3 to its outcomes', () => {
+    const fig = model.figures.find((f) => f.id === 'fig4')!;
+    const next = (id: string) => fig.edges.filter((e) => e.source === id).map((e) => e.target);
+    const chain = ['hafmsc-exo', 'mir-21', 'pten', 'caspase-3'];
+    for (let i = 0; i + 1 < chain.length; i++) expect(next(chain[i]!)).toContain(chain[i + 1]);
+    for (const outcome of ['folliculogenesis', 'estrous-cycle', 'amh']) {
+      expect(next('caspase-3')).toContain(outcome);
+      expect(next('hafmsc-exo'), `no shortcut from the exosomes to ${outcome}`).not.toContain(outcome);
+    }
+  });
+
+  it('draws one finding once: no source differentiates twice on the strength of one reference', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const { figure, e } of all) {
+      if (e.relation !== 'differentiates-into' || e.refs.length !== 1) continue;
+      const key = `${e.source} ${e.refs[0]}`;
+      if (seen.has(key)) twice.push(`${figure} ${e.id} and ${seen.get(key)}`);
+      seen.set(key, `${figure} ${e.id}`);
+    }
+    expect(twice).toEqual([]);
   });
 });

@@ -168,6 +168,24 @@ describe('evidence CSV', () => {
   });
 });
 
+describe('evidence CSV, per reference', () => {
+  it('puts a detail that holds for one reference on that reference’s row only', async () => {
+    const { figureView } = await import('../../src/model/view.ts');
+    const fig5 = figureView(model, 'fig5')!;
+    const csv = evidenceCsv(model, fig5);
+    const rows = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+    const col = (name: string) => CSV_HEADER.indexOf(name as (typeof CSV_HEADER)[number]);
+    const amh = rows.filter((r) => r[0] === 'hmbmsc~upregulates~amh');
+    expect(amh.map((r) => r[col('reference')])).toEqual(['126', '131']);
+    const byRef = Object.fromEntries(amh.map((r) => [r[col('reference')], r]));
+    expect(byRef['126']![col('route')]).toBe('ovarian injection');
+    expect(byRef['126']![col('species')]).toBe('mouse');
+    expect(byRef['131']![col('route')]).toBe('');
+    expect(byRef['131']![col('species')]).toBe('rat');
+    expect(byRef['131']![col('setting')]).toBe('in vivo');
+  });
+});
+
 describe('references', () => {
   it('exports the review and the cited references as BibTeX and RIS', () => {
     const refs = citedReferences(model, [43, 42, 43]);
