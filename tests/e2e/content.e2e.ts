@@ -11,7 +11,7 @@ describe('combinations and measured-only statements in Chromium', () => {
       const combo = cy.getElementById('hmbmsc-bushen-tiaochong');
       return {
         border: combo.style('border-style'),
-        parts: combo.incomers('edge').map((e) => `${e.source().id()} ${e.data('relation')}`).sort(),
+        parts: combo.incomers('edge').map((e) => `${e.data('source')} ${e.data('relation')}`).sort(),
         effects: combo.outgoers('edge').length,
       };
     });
