@@ -209,7 +209,7 @@ export class SlidePainter implements Painter {
       const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
       const head = arrowPath(e.arrow, to.x, to.y, (to.x - from.x) / len, (to.y - from.y) / len, 6 + e.width);
       const colour = e.colours.at(-1)!;
-      this.freeform(head.d, head.strokeOnly ? { stroke: colour, width: e.width + 1, opacity: e.opacity } : { fill: colour, stroke: colour, width: 1.2, opacity: e.opacity }, `head:${e.id}`);
+      this.freeform(head.d, head.strokeOnly ? { stroke: colour, width: e.width + 1, opacity: e.opacity } : { fill: e.hollow ? '#FFFFFF' : colour, stroke: colour, width: 1.2, opacity: e.opacity }, `head:${e.id}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportContent, type PaneInput } from '../../src/export/content.ts';
 import { renderPptx } from '../../src/export/pptx.ts';
+import { RELATION_STYLE } from '../../src/theme/kinds.ts';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
 import type { Model } from '../../src/model/types.ts';
 import { atlasView, figureView, type GraphView } from '../../src/model/view.ts';
@@ -88,10 +89,10 @@ describe('PowerPoint export', () => {
     const { s } = await check(view, 'figure:fig1', 'fig1');
     // Increases end in a triangle; inhibition bars are small shapes at the tip.
     expect(s.xml).toMatch(/<a:tailEnd type="triangle"/);
-    const inhibitions = view.edges.filter((e) => ['inhibits', 'downregulates', 'reduces'].includes(e.relation));
-    expect(s.shapes.filter((sp) => s.nameOf(sp).startsWith('head:'))).toHaveLength(
-      inhibitions.length + view.edges.filter((e) => ['pretreats', 'combines-with'].includes(e.relation)).length,
-    );
+    // Bars and square heads (pretreats, assessed) are drawn as shapes; the others are line ends.
+    const drawnHeads = view.edges.filter((e) => ['tee', 'square'].includes(RELATION_STYLE[e.relation].arrow));
+    expect(drawnHeads.length).toBeGreaterThan(5);
+    expect(s.shapes.filter((sp) => s.nameOf(sp).startsWith('head:'))).toHaveLength(drawnHeads.length);
   });
 
   it('the atlas, every node and edge', async () => {
