@@ -5,6 +5,7 @@
 import { wrapLabel } from '../layout/measure.ts';
 import type { Point } from '../layout/types.ts';
 import { EDGE_COLOUR, LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
+import { markGeometry } from '../theme/decorations.ts';
 import type { LegendItems } from '../theme/legend-items.ts';
 import { arrowPath, shapePath } from '../theme/shapes.ts';
 import type { Painter } from './painter.ts';
@@ -146,13 +147,15 @@ function drawNode(p: Painter, n: SceneNode) {
   const d = shapePath(n.shape, n.x, n.y, n.w, n.h);
   if (n.highlight) p.path(shapePath(n.shape, n.x, n.y, n.w + 12, n.h + 12), { fill: '#F0E442', opacity: 0.9 });
   p.path(d, { fill: n.fill, opacity: n.opacity });
+  // Bar and badge where the screen draws them (theme/decorations.ts), clear of the label text.
+  const marks = markGeometry(n.x, n.y, n.w, n.h);
   if (n.bar.length) {
     p.clip(d);
     const seg = n.w / n.bar.length;
+    const bh = marks.bar.y2 - marks.bar.y1;
     n.bar.forEach((c, i) => {
-      const x = n.x - n.w / 2 + i * seg;
-      const y = n.y + n.h / 2 - 6;
-      p.path(`M${x},${y}h${seg + 0.5}v6h${-(seg + 0.5)}Z`, { fill: c, opacity: n.opacity });
+      const x = marks.bar.x1 + i * seg;
+      p.path(`M${x},${marks.bar.y1}h${seg + 0.5}v${bh}h${-(seg + 0.5)}Z`, { fill: c, opacity: n.opacity });
     });
     p.unclip();
   }
@@ -164,9 +167,7 @@ function drawNode(p: Painter, n: SceneNode) {
     p.text(line, n.x, y, { size: NODE_FONT_SIZE, weight: n.bold ? 600 : 400, align: 'center', opacity: n.opacity });
   });
   if (n.badge) {
-    const r = 8;
-    const cx = n.x + n.w / 2 - r - 1;
-    const cy = n.y - n.h / 2 + r + 1;
+    const { cx, cy, r } = marks.badge;
     p.path(`M${cx - r},${cy}a${r},${r} 0 1 0 ${2 * r},0a${r},${r} 0 1 0 ${-2 * r},0Z`, { fill: '#000000', opacity: n.opacity });
     p.text(String(n.badge), cx, cy, { size: 11, weight: 600, colour: '#ffffff', align: 'center', opacity: n.opacity });
   }

@@ -3,11 +3,11 @@
  * source bar; edges as polylines clipped to the node outlines, with arrow heads. The PNG and SVG exports paint
  * the same scene, so they agree with each other and with the screen.
  */
-import { nodeBox } from '../layout/measure.ts';
+import { nodeBox, textWidth } from '../layout/measure.ts';
 import type { Point, Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
-import type { Decorations } from '../theme/decorations.ts';
-import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE, type ArrowShape, type NodeShape } from '../theme/kinds.ts';
+import { markGeometry, type Decorations } from '../theme/decorations.ts';
+import { EDGE_COLOUR, KIND_STYLE, LINE_HEIGHT, NODE_FONT_SIZE, RELATION_STYLE, type ArrowShape, type NodeShape } from '../theme/kinds.ts';
 import { ARROW_LENGTH } from '../theme/shapes.ts';
 import { KIND_LABEL } from '../model/schema.ts';
 
@@ -156,6 +156,13 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
   }
   const xs = nodes.flatMap((n) => [n.x - n.w / 2, n.x + n.w / 2]);
   const ys = nodes.flatMap((n) => [n.y - n.h / 2, n.y + n.h / 2]);
+  // A badge sticks out over the node's top-right corner.
+  for (const n of nodes)
+    if (n.badge) {
+      const { cx, cy, r } = markGeometry(n.x, n.y, n.w, n.h).badge;
+      xs.push(cx + r);
+      ys.push(cy - r);
+    }
   for (const e of edges) for (const p of e.points) {
     xs.push(p.x);
     ys.push(p.y);
@@ -163,4 +170,28 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y, nodes, edges };
+}
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+const meets = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
+
+/** The box of a scene node's label text (its lines, centred on the node), in model coordinates. */
+export function labelTextBox(n: SceneNode): Box {
+  const w = Math.max(...n.lines.map((l) => textWidth(l, NODE_FONT_SIZE, n.bold ? 600 : 400)));
+  const h = n.lines.length * NODE_FONT_SIZE * LINE_HEIGHT;
+  return { x1: n.x - w / 2, x2: n.x + w / 2, y1: n.y - h / 2, y2: n.y + h / 2 };
+}
+
+/** Marks (source bars, count badges) that cover some node's label text: [mark, node whose text it covers]. */
+export function marksOverText(scene: Scene): [string, string][] {
+  const texts = scene.nodes.map((n) => ({ id: n.id, box: labelTextBox(n) }));
+  const out: [string, string][] = [];
+  for (const n of scene.nodes) {
+    const g = markGeometry(n.x, n.y, n.w, n.h);
+    const marks: [string, Box][] = [];
+    if (n.bar.length) marks.push([`bar:${n.id}`, g.bar]);
+    if (n.badge) marks.push([`badge:${n.id}`, { x1: g.badge.cx - g.badge.r, x2: g.badge.cx + g.badge.r, y1: g.badge.cy - g.badge.r, y2: g.badge.cy + g.badge.r }]);
+    for (const [mark, box] of marks) for (const t of texts) if (meets(box, t.box)) out.push([mark, t.id]);
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import type { GraphView } from '../model/view.ts';
 import { DeferredStyles } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
-import { SourceMarksLayer, type SourceMark } from './source-marks.ts';
+import { SourceMarksLayer, type MarkBox, type SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 
@@ -73,7 +73,7 @@ const LAYOUT = { name: 'preset', fit: false } as const;
 declare global {
   interface Window {
     /** Live Cytoscape instances by pane, for scripting and the browser tests. */
-    mscAtlas?: { cy: Record<string, Core> };
+    mscAtlas?: { cy: Record<string, Core>; marks?: Record<string, () => MarkBox[]> };
   }
 }
 
@@ -151,11 +151,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!container) return;
     const l = new SourceMarksLayer(cy, container);
     setLayer(l);
+    // Where the marks are, for the browser tests (marks must never cover label text).
+    window.mscAtlas ??= { cy: {} };
+    (window.mscAtlas.marks ??= {})[name] = () => l.boxes();
     return () => {
+      if (window.mscAtlas?.marks) delete window.mscAtlas.marks[name];
       l.destroy();
       setLayer(null);
     };
-  }, [cy]);
+  }, [cy, name]);
 
   // Hover from the other pane.
   useEffect(() => {

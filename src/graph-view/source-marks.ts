@@ -7,6 +7,7 @@
  * repaint of a few hundred rectangles, and Cytoscape only restyles edges and dimmed nodes.
  */
 import type { Core } from 'cytoscape';
+import { markGeometry, type MarkGeometry } from '../theme/decorations.ts';
 import type { NodeShape } from '../theme/kinds.ts';
 import { shapePath } from '../theme/shapes.ts';
 
@@ -17,8 +18,18 @@ export interface SourceMark {
   faded: boolean;
 }
 
-const BAR = 6;
-const BADGE_R = 8;
+/** A mark's box in model coordinates (for the browser tests: marks must never cover label text). */
+export interface MarkBox {
+  id: string;
+  kind: 'badge' | 'bar';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Badges stay readable when zoomed out: at least 7 screen pixels in radius, as far as they stay clear of text. */
+const BADGE_SCREEN_R = 7;
 
 export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;
@@ -51,6 +62,22 @@ export class SourceMarksLayer {
         this.frame = null;
         if (!this.drawn) this.draw();
       });
+  }
+
+  /** The boxes of the marks drawn now, in model coordinates. */
+  boxes(): MarkBox[] {
+    const out: MarkBox[] = [];
+    const zoom = this.cy.zoom();
+    for (const [id, mark] of this.marks) {
+      if (!mark.colours.length) continue;
+      const node = this.cy.getElementById(id);
+      if (node.empty() || !node.visible()) continue;
+      const p = node.position();
+      const g: MarkGeometry = markGeometry(p.x, p.y, node.data('w') as number, node.data('h') as number, zoom, BADGE_SCREEN_R);
+      out.push({ id, kind: 'bar', ...g.bar });
+      if (mark.shared) out.push({ id, kind: 'badge', x1: g.badge.cx - g.badge.r, y1: g.badge.cy - g.badge.r, x2: g.badge.cx + g.badge.r, y2: g.badge.cy + g.badge.r });
+    }
+    return out;
   }
 
   destroy() {
@@ -107,32 +134,30 @@ export class SourceMarksLayer {
       const outline = this.outline(id, node.data('shape') as NodeShape, p.x, p.y, nw, nh);
       // Faint like the node itself when a selection or a path fades it.
       ctx.globalAlpha = mark.faded || node.hasClass('faded') || node.hasClass('off') ? 0.15 : 1;
+      const g = markGeometry(p.x, p.y, nw, nh, zoom, BADGE_SCREEN_R);
       ctx.save();
       ctx.clip(outline);
       const seg = nw / mark.colours.length;
       mark.colours.forEach((c, i) => {
         ctx.fillStyle = c;
-        ctx.fillRect(p.x - nw / 2 + i * seg, p.y + nh / 2 - BAR, seg + 0.5, BAR);
+        ctx.fillRect(g.bar.x1 + i * seg, g.bar.y1, seg + 0.5, g.bar.y2 - g.bar.y1);
       });
       ctx.restore();
       if (mark.shared) {
         ctx.lineWidth = 3;
         ctx.strokeStyle = '#000';
         ctx.stroke(outline);
-        // Badges stay readable when zoomed out: never smaller than 7 screen pixels in radius.
-        const r = Math.max(BADGE_R, 7 / zoom);
-        const bx = p.x + nw / 2 - BADGE_R - 1;
-        const by = p.y - nh / 2 + BADGE_R + 1;
+        const { cx, cy: by, r } = g.badge;
         ctx.fillStyle = '#000';
         ctx.beginPath();
-        ctx.arc(bx, by, r, 0, 2 * Math.PI);
+        ctx.arc(cx, by, r, 0, 2 * Math.PI);
         ctx.fill();
         if (r * zoom >= 5) {
           ctx.fillStyle = '#fff';
           ctx.font = `600 ${r * 1.35}px Inter, sans-serif`;
           ctx.textAlign = 'center';
           ctx.textBaseline = 'middle';
-          ctx.fillText(String(mark.colours.length), bx, by + r * 0.08);
+          ctx.fillText(String(mark.colours.length), cx, by + r * 0.08);
         }
       }
     }

@@ -76,3 +76,29 @@ export function paneDecorations(pane: GraphView, other: GraphView, own: string, 
   for (const e of pane.edges) edges.set(e.id, { dim: false, colours: otherEdges.has(e.id) ? [own, otherColour] : [own], highlight: null });
   return { nodes, edges };
 }
+
+/** Height of the source-colour bar along a node's bottom, in model pixels. */
+export const SOURCE_BAR = 6;
+/** Radius of a shared entity's count badge, in model pixels (the screen may draw it larger when zoomed out). */
+export const BADGE_R = 8;
+/** The largest badge radius that stays clear of the label text (measure.ts pads text 12 px from the sides). */
+export const BADGE_R_MAX = 11;
+
+export interface MarkGeometry {
+  /** The source bar: inside the node's bottom edge, under the label's padding. */
+  bar: { x1: number; y1: number; x2: number; y2: number };
+  /** The count badge: centred on the node's top-right corner, so it covers border and padding, never text. */
+  badge: { cx: number; cy: number; r: number };
+}
+
+/**
+ * Where a node's marks go, for the screen (graph-view/source-marks.ts) and the exports (export/compose.ts) alike.
+ * `minScreenR` keeps the badge at least that many screen pixels across at `zoom`, up to BADGE_R_MAX.
+ */
+export function markGeometry(x: number, y: number, w: number, h: number, zoom = 1, minScreenR = 0): MarkGeometry {
+  const r = Math.min(Math.max(BADGE_R, minScreenR / zoom), BADGE_R_MAX);
+  return {
+    bar: { x1: x - w / 2, y1: y + h / 2 - SOURCE_BAR, x2: x + w / 2, y2: y + h / 2 },
+    badge: { cx: x + w / 2, cy: y - h / 2, r },
+  };
+}
