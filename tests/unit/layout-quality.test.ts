@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { precomputedLayouts } from '../../src/data/bundled.ts';
 import { layoutInput } from '../../src/layout/layout-input.ts';
 import { countCrossings, edgesThroughNodes, routesOf, segmentsCross } from '../../src/layout/quality.ts';
 import type { LayoutInput, Positions } from '../../src/layout/types.ts';
@@ -8,8 +7,7 @@ import { figureView } from '../../src/model/view.ts';
 import { dagreLayout } from '../helpers/dagre.ts';
 import { shippedModel } from '../helpers/model.ts';
 
-const shipped = () =>
-  (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/generated/layouts.json'), 'utf8')) as { views: Record<string, Positions> }).views;
+const shipped = () => precomputedLayouts;
 
 describe('measuring a drawing', () => {
   const input: LayoutInput = {
