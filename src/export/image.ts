@@ -3,6 +3,8 @@ import { compose, type ExportContent, type Frame } from './compose.ts';
 import { CanvasPainter, SvgPainter } from './painter.ts';
 import { withDpi } from './png-dpi.ts';
 import { checkSize } from './size.ts';
+import type { ExportFonts } from './export-fonts.ts';
+import { base64, readTtf, subsetTtf } from './ttf.ts';
 
 export type Background = 'white' | 'transparent';
 
@@ -47,8 +49,26 @@ export async function renderPng(content: ExportContent, size: Frame & { dpi?: nu
   return new Blob([bytes as BlobPart], { type: 'image/png' });
 }
 
-export function renderSvg(content: ExportContent, size: Frame, background: Background): string {
+/** The family name of the font subset an SVG embeds, so it never picks up a differently cut installed Inter. */
+export const SVG_FONT = 'Inter Export';
+
+/**
+ * The SVG document. With `fonts`, it embeds a subset of Inter holding only the glyphs its text uses (an
+ * @font-face rule with the TrueType data inline); `print` is the declared size (e.g. 297mm × 210mm).
+ */
+export function renderSvg(content: ExportContent, size: Frame, background: Background, opts: { fonts?: ExportFonts; print?: [string, string] } = {}): string {
   const painter = new SvgPainter();
   compose(painter, content, size);
-  return painter.toString(size.width, size.height, background === 'white' ? '#ffffff' : null, content.title);
+  const faces = opts.fonts
+    ? ([400, 600] as const)
+        .filter((w) => painter.used[w].size > 0)
+        .map((w) => {
+          const ttf = subsetTtf(readTtf(opts.fonts![w]), painter.used[w], { family: SVG_FONT, postScriptName: `InterExport-${w}` });
+          return `@font-face{font-family:"${SVG_FONT}";font-weight:${w};src:url(data:font/ttf;base64,${base64(ttf)}) format("truetype")}`;
+        })
+    : [];
+  return painter.toString(size.width, size.height, background === 'white' ? '#ffffff' : null, content.title, {
+    ...(opts.print ? { size: { width: opts.print[0], height: opts.print[1] } } : {}),
+    ...(faces.length ? { defs: `<style>${faces.join('')}</style>`, fontFamily: `"${SVG_FONT}"` } : {}),
+  });
 }

@@ -32,6 +32,7 @@ describe('export dialog', () => {
     expect(formats).toEqual([
       'PNG image',
       'SVG image (vector)',
+      'PDF (vector, for print)',
       'PowerPoint slide (editable shapes)',
       'Cytoscape.js JSON (.cyjs, with positions) and a Cytoscape style',
       'CX2 (NDEx, Cytoscape Web)',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import cytoscape from 'cytoscape';
 import JSZip from 'jszip';
@@ -107,6 +108,54 @@ describe('exports in Chromium', () => {
       expect((slide.match(/<p:cxnSp>/g) ?? []).length, query).toBe(counts.e);
       await page.close();
     }
+  });
+
+  it('SVG embeds an Inter subset the browser loads, groups nodes and edges, and takes its own page size; PDF in A4', async () => {
+    const { page } = await openApp(getBrowser(), '?figure=fig1');
+    await waitForCanvas(page);
+    const counts = await page.evaluate(() => ({ n: window.mscAtlas!.cy.main!.nodes().length, e: window.mscAtlas!.cy.main!.edges().length }));
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'SVG image (vector)' }).check();
+    await dialog.getByRole('combobox', { name: 'Page size' }).selectOption('a4');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const svg = readFileSync(await svgDownload.path()).toString('utf8');
+    expect(svg).toMatch(/<svg [^>]*width="297mm" height="210mm" viewBox="0 0 1123 794"/);
+    const face = /@font-face\{font-family:"Inter Export";font-weight:400;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/.exec(svg);
+    expect(face).not.toBeNull();
+    // Only the glyphs used: far smaller than the whole font.
+    expect(Buffer.from(face![1]!, 'base64').length).toBeLessThan(readFileSync('src/generated/fonts/inter-400.ttf').length / 4);
+
+    await dialog.getByRole('radio', { name: 'PDF (vector, for print)' }).check();
+    await dialog.getByRole('combobox', { name: 'Page size' }).selectOption('a4');
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('msc-pof-atlas-fig1.pdf');
+    const pdfPath = await pdfDownload.path();
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+    expect(execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })).toMatch(/\+Inter-Regular +CID TrueType +Identity-H +yes yes yes/);
+    expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('miR-144-5p');
+    await page.close();
+
+    // The SVG on its own in Chromium: the embedded face loads, and every node and edge is a titled group.
+    const viewer = await getBrowser().newPage({ viewport: { width: 1200, height: 850 } });
+    await viewer.setContent(`<!doctype html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+    const seen = await viewer.evaluate(async () => {
+      await document.fonts.ready;
+      const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Inter Export');
+      await Promise.all(faces.map((f) => f.load()));
+      return {
+        faces: faces.map((f) => f.status),
+        nodes: document.querySelectorAll('g.node > title').length,
+        edges: document.querySelectorAll('g.edge > title').length,
+        rendered: document.fonts.check('13px "Inter Export"', 'PTEN'),
+      };
+    });
+    expect(seen.faces).toEqual(['loaded', 'loaded']);
+    expect(seen.rendered).toBe(true);
+    expect(seen.nodes).toBe(counts.n);
+    expect(seen.edges).toBe(counts.e);
+    await viewer.screenshot({ path: 'test-results/svg-a4-in-chromium.png' });
+    await viewer.close();
   });
 
   it('exports both compare panes in one image', async () => {

@@ -5,7 +5,9 @@ import { naturalFrame } from '../../export/compose.ts';
 import { exportContent, type PaneInput } from '../../export/content.ts';
 import { download } from '../../export/download.ts';
 import { evidenceCsv } from '../../export/evidence-csv.ts';
+import { loadExportFonts } from '../../export/export-fonts.ts';
 import { ExportSizeError, renderPng, renderSvg, type Background } from '../../export/image.ts';
+import { NATURAL_LABEL, PAGE_SIZES, resolvePage, type PageSize } from '../../export/page-size.ts';
 import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/size.ts';
 import { exportFiles, NETWORK_FORMATS, type OutputFile } from '../../formats/catalog.ts';
 import type { FormatId } from '../../formats/types.ts';
@@ -25,11 +27,12 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 
-type Format = 'png' | 'svg' | 'pptx' | `network:${FormatId}` | 'csv' | 'bibtex' | 'ris' | 'csl';
+type Format = 'png' | 'svg' | 'pdf' | 'pptx' | `network:${FormatId}` | 'csv' | 'bibtex' | 'ris' | 'csl';
 
 const FORMATS: { id: Format; label: string }[] = [
   { id: 'png', label: 'PNG image' },
   { id: 'svg', label: 'SVG image (vector)' },
+  { id: 'pdf', label: 'PDF (vector, for print)' },
   { id: 'pptx', label: 'PowerPoint slide (editable shapes)' },
   ...NETWORK_FORMATS.map((f) => ({ id: `network:${f.id}` as const, label: f.label })),
   { id: 'csv', label: 'Evidence table (CSV)' },
@@ -56,6 +59,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   }, [autoOpen]);
   const [format, setFormat] = useState<Format>('png');
   const [preset, setPreset] = useState<SizePreset>('slide-hd');
+  const [pageSize, setPageSize] = useState<PageSize>('slide');
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<Background>('white');
   const [onlyShown, setOnlyShown] = useState(true);
@@ -111,7 +115,19 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
     setStatus({ kind: 'busy', text: 'Preparing the file…' });
     try {
       const name = baseName();
-      if (format === 'png' || format === 'svg') {
+      if (format === 'svg' || format === 'pdf') {
+        const { content: c } = await content();
+        const page = resolvePage(pageSize, naturalFrame(c));
+        const fonts = await loadExportFonts();
+        if (format === 'svg') download(`${name}.svg`, renderSvg(c, page, background, { fonts, ...(page.print ? { print: page.print.svg } : {}) }), 'image/svg+xml');
+        else {
+          const { renderPdf } = await import('../../export/pdf.ts');
+          download(`${name}.pdf`, await renderPdf(c, page, fonts));
+        }
+        setStatus({ kind: 'info', text: `Saved ${name}.${format}: ${page.label}.` });
+        return;
+      }
+      if (format === 'png') {
         const { content: c } = await content();
         const size = override ?? resolveSize({ preset, scale }, naturalFrame(c));
         const check = checkSize(size.width, size.height);
@@ -119,8 +135,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           setStatus({ kind: 'error', text: check.message, largest: check.largest });
           return;
         }
-        if (format === 'png') download(`${name}.png`, await renderPng(c, size, background));
-        else download(`${name}.svg`, renderSvg(c, size, background), 'image/svg+xml');
+        download(`${name}.png`, await renderPng(c, size, background));
         setStatus({ kind: 'info', text: `Saved ${name}.${format}, ${size.width} × ${size.height} px.` });
         return;
       }
@@ -150,7 +165,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
     }
   }
 
-  const image = format === 'png' || format === 'svg';
+  const image = format === 'png' || format === 'svg' || format === 'pdf' || format === 'pptx';
   return (
     <>
       <button
@@ -205,21 +220,39 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
                   )}
                 </fieldset>
               )}
+              {(format === 'svg' || format === 'pdf') && (
+                <fieldset>
+                  <legend>Page size</legend>
+                  <label>
+                    Page size{' '}
+                    <select value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)}>
+                      {Object.entries(PAGE_SIZES).map(([id, p]) => (
+                        <option key={id} value={id}>
+                          {p.label}
+                        </option>
+                      ))}
+                      <option value="natural">{NATURAL_LABEL}</option>
+                    </select>
+                  </label>
+                </fieldset>
+              )}
               {anyDimmed && (
                 <label className="check">
                   <input type="checkbox" checked={onlyShown} onChange={(e) => setOnlyShown(e.target.checked)} /> Leave out what the
                   current sources and filters dim, and fit the drawing to the rest
                 </label>
               )}
-              <fieldset>
-                <legend>Background</legend>
-                <label>
-                  <input type="radio" name="background" checked={background === 'white'} onChange={() => setBackground('white')} /> White
-                </label>
-                <label>
-                  <input type="radio" name="background" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent
-                </label>
-              </fieldset>
+              {(format === 'png' || format === 'svg') && (
+                <fieldset>
+                  <legend>Background</legend>
+                  <label>
+                    <input type="radio" name="background" checked={background === 'white'} onChange={() => setBackground('white')} /> White
+                  </label>
+                  <label>
+                    <input type="radio" name="background" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent
+                  </label>
+                </fieldset>
+              )}
             </>
           )}
           {status && (
