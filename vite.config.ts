@@ -5,9 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { readGraphFiles } from './scripts/read-graphs.ts';
-import { modelToJson } from './src/data/model-json.ts';
-import { formatIssue } from './src/model/types.ts';
-import { validateGraphs } from './src/model/validate.ts';
+import { shippedModelModule } from './scripts/shipped-model.ts';
 
 const VIRTUAL = 'virtual:shipped-model';
 
@@ -31,15 +29,10 @@ function shippedModel(): Plugin {
       if (id !== `\0${VIRTUAL}`) return;
       const files = readGraphFiles(graphsDir).filter((f) => !f.path.startsWith('schema/'));
       for (const f of files) this.addWatchFile(resolve(graphsDir, f.path));
-      const result = validateGraphs(files);
-      if (!result.model) {
-        const list = result.errors.map(formatIssue).join('\n');
-        if (build) this.error(`graphs/ is not valid (npm run validate shows the same):\n${list}`);
-        return `export const errors = ${JSON.stringify(result.errors)}; export const modelUrl = undefined; export const modelData = undefined;`;
-      }
-      const json = JSON.stringify(modelToJson(result.model));
-      if (!build) return `export const errors = []; export const modelUrl = undefined; export const modelData = ${json};`;
-      const ref = this.emitFile({ type: 'asset', name: 'model.json', source: json });
+      const made = shippedModelModule(files, build);
+      if ('error' in made) this.error(made.error);
+      if ('code' in made) return made.code;
+      const ref = this.emitFile({ type: 'asset', name: 'model.json', source: made.json });
       return `export const errors = []; export const modelUrl = import.meta.ROLLUP_FILE_URL_${ref}; export const modelData = undefined;`;
     },
   };

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 import type { Positions } from '../src/layout/types.ts';
-import { LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
+import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -46,13 +46,16 @@ try {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   for (const [file, search] of pages) {
     const page = renderPage(model, layouts, search);
+    // The view's layout is the one more file the first render waits for: fetched with the scripts.
+    const layoutChunk = asset(new RegExp(`^${layoutFileName(page.key).replace(/\.json$/, '')}-[\\w-]{8}\\.js$`));
+    const pagePreloads = layoutChunk ? `${preloads}\n    <link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">` : preloads;
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
     const html = template
       .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
-      .replace('</head>', () => `  ${preloads}\n  </head>`);
+      .replace('</head>', () => `  ${pagePreloads}\n  </head>`);
     if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);

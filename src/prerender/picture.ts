@@ -14,6 +14,8 @@ import type { Decorations } from '../theme/decorations.ts';
 
 /** The canvas never zooms a fitted drawing beyond this (graph-canvas.tsx MAX_FIT_ZOOM); nor does the picture. */
 const MAX_FIT_ZOOM = 1.5;
+/** See pictureSvg: canvas labels sit this much (in em) higher than the painter's. */
+const TEXT_LIFT = 0.11;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -33,12 +35,17 @@ export function pictureSvg(view: GraphView, positions: Positions, decorations?: 
   const doc = painter.toString(1, 1, null, '');
   const body = doc.slice(doc.indexOf('<title></title>') + '<title></title>'.length, doc.lastIndexOf('</svg>'));
   const font = /font-family='([^']*)'/.exec(doc)?.[1] ?? 'Inter, sans-serif';
+  // The painter puts a label's baseline 0.35 em below its middle (right for print and other SVG readers); Cytoscape
+  // draws Inter's labels about 0.11 em higher. The picture follows the canvas, so labels do not move at the takeover.
+  const lifted = body.replace(/<text x="([^"]+)" y="([^"]+)" font-size="([^"]+)"/g, (_m, x: string, y: string, size: string) =>
+    `<text x="${x}" y="${num(Number(y) - TEXT_LIFT * Number(size))}" font-size="${size}"`,
+  );
   // Its size is the largest the canvas would draw it (CSS shrinks it to the pane, keeping its proportions).
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(box.x1)} ${num(box.y1)} ${num(w)} ${num(h)}" width="${num(w * MAX_FIT_ZOOM)}" height="${num(h * MAX_FIT_ZOOM)}"`,
     ` overflow="visible" font-family="${esc(font.replace(/"/g, "'"))}" role="img" aria-labelledby="prerender-title prerender-desc">`,
     `<title id="prerender-title">${esc(view.title)}</title><desc id="prerender-desc">${esc(describeView(view))}</desc>`,
-    body,
+    lifted,
     '</svg>',
   ].join('');
 }

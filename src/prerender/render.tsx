@@ -20,5 +20,5 @@ export function renderPage(model: Model, layouts: Record<string, Positions>, sea
   const picture = positions && view.kind !== 'pair' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
   store.set(prerenderAtom, { key: view.key, html: picture, server: true });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
-  return { html, title: view.title, description: describeView(view), picture: picture !== undefined };
+  return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
 }

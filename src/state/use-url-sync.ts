@@ -6,8 +6,14 @@ import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useRef } from 'react';
 import { modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
 import { parseUrl, toSearch, type UrlState } from './url.ts';
+import { pageFor, pagePath } from './page.ts';
+import type { Model } from '../model/types.ts';
 
 const place = (s: UrlState) => `${s.mode}|${s.mode === 'figure' ? s.figure : ''}|${s.compare ? `${s.compare.left.id}|${s.compare.right.id}` : ''}`;
+
+/** In the built app, the address also names the prerendered page of the view (page.ts); elsewhere it keeps its path. */
+const pathOf = (state: UrlState, model: Model) =>
+  import.meta.env.PROD ? pagePath(window.location.pathname, pageFor(state, model)) : window.location.pathname;
 
 export function useUrlSync() {
   const model = requireModel(useAtomValue(modelAtom));
@@ -30,7 +36,9 @@ export function useUrlSync() {
       // Rewrite a bad link to what is shown, so copying the address shares the right view.
       const search = toSearch(parsed, model);
       expected.current = search;
-      if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+      const path = pathOf(parsed, model);
+      if (search !== window.location.search || path !== window.location.pathname)
+        window.history.replaceState(null, '', `${path}${search}${window.location.hash}`);
     };
     apply();
     ready.current = true;
@@ -45,8 +53,9 @@ export function useUrlSync() {
       if (search !== expected.current) return;
       expected.current = null;
     }
-    if (search === window.location.search) return;
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    const path = pathOf(state, model);
+    if (search === window.location.search && path === window.location.pathname) return;
+    const url = `${path}${search}${window.location.hash}`;
     const p = place(state);
     if (p !== lastPlace.current) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);

@@ -43,10 +43,26 @@ export function MainGraph() {
   const positions = usePositions(view);
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [view, positions]);
-  // The canvas's first frame is drawn: the picture goes in the next one.
+  // The canvas starts exactly where the picture is (fractions of a pixel included, so nothing shifts when it takes
+  // over), and once its first frame is drawn, the picture goes in the next one.
   const onCy = useCallback(
     (cy: Core | null) => {
-      if (cy) cy.one('render', () => requestAnimationFrame(() => setPicture(null)));
+      if (!cy) return;
+      // After the canvas's own effects (its fit) have run, before it paints.
+      queueMicrotask(() => {
+        const svg = cy.container()?.closest('.graph-stage')?.querySelector<SVGSVGElement>('.prerender-picture svg');
+        const vb = svg?.viewBox.baseVal;
+        if (svg && vb && vb.width > 0 && vb.height > 0) {
+          const r = svg.getBoundingClientRect();
+          const c = cy.container()!.getBoundingClientRect();
+          const zoom = Math.min(r.width / vb.width, r.height / vb.height);
+          cy.viewport({
+            zoom,
+            pan: { x: r.left - c.left + (r.width - vb.width * zoom) / 2 - zoom * vb.x, y: r.top - c.top + (r.height - vb.height * zoom) / 2 - zoom * vb.y },
+          });
+        }
+        cy.one('render', () => requestAnimationFrame(() => setPicture(null)));
+      });
     },
     [setPicture],
   );
@@ -61,7 +77,16 @@ export function MainGraph() {
       </header>
       <div className="graph-stage">
         {showPicture && <Picture picture={picture} />}
-        {picture?.server ? null : positions.status === 'ready' ? (
+        {picture?.server ? (
+          // The canvas's toolbar as it will be, so the page does not change when the canvas takes over.
+          <div className="graph-canvas">
+            <div className="canvas-toolbar" role="toolbar" aria-label="Zoom main">
+              <button type="button">Zoom in</button>
+              <button type="button">Zoom out</button>
+              <button type="button">Fit</button>
+            </div>
+          </div>
+        ) : positions.status === 'ready' ? (
           <GraphCanvas
             view={view}
             positions={positions.positions}

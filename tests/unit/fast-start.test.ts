@@ -1,0 +1,93 @@
+/** Start-up data: build-time validation, the model as JSON, one layout file per view loaded on demand, the picture. */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readGraphFiles } from '../../scripts/read-graphs.ts';
+import { shippedModelModule } from '../../scripts/shipped-model.ts';
+import { modelFromJson, type ModelJson } from '../../src/data/model-json.ts';
+import { drawingBox } from '../../src/layout/drawing-box.ts';
+import { layoutFileName } from '../../src/layout/layout-files.ts';
+import { createLayoutService } from '../../src/layout/layout-service.ts';
+import type { LayoutEngine, Positions } from '../../src/layout/types.ts';
+import { figureView, sideView, unionView } from '../../src/model/view.ts';
+import { pictureSvg } from '../../src/prerender/picture.ts';
+import { shippedModel } from '../helpers/model.ts';
+import { storedLayout } from '../helpers/stored-layout.ts';
+
+const graphs = (dir?: string) => readGraphFiles(dir).filter((f) => !f.path.startsWith('schema/'));
+
+describe('the shipped model, validated at build time', () => {
+  it('fails a production build on invalid graphs, naming the file, place and reason', () => {
+    const made = shippedModelModule(graphs(resolve(import.meta.dirname, '../fixtures/broken-graphs')), true);
+    expect('error' in made && made.error).toMatch(/graphs\/ is not valid[\s\S]*figures\/fig-broken\.json:\d+:\d+ \$\./);
+  });
+
+  it('hands the dev server the problems instead, for the app to show', () => {
+    const made = shippedModelModule(graphs(resolve(import.meta.dirname, '../fixtures/broken-graphs')), false);
+    expect('code' in made && made.code).toMatch(/^export const errors = \[\{"file":/);
+  });
+
+  it('ships valid graphs as JSON that turns back into the same model, with no validation in the browser', () => {
+    const made = shippedModelModule(graphs(), true);
+    expect('json' in made).toBe(true);
+    const model = modelFromJson(JSON.parse((made as { json: string }).json) as ModelJson);
+    const shipped = shippedModel();
+    expect([...model.entities.keys()]).toEqual([...shipped.entities.keys()]);
+    expect(model.references.get(43)).toEqual(shipped.references.get(43));
+    expect(model.figures.map((f) => f.id)).toEqual(shipped.figures.map((f) => f.id));
+    expect(figureView(model, 'fig2')).toEqual(figureView(shipped, 'fig2'));
+  });
+});
+
+describe('layouts stored one file per view', () => {
+  it('gives every view key its own file name', () => {
+    const model = shippedModel();
+    const sides = [...new Set(model.figures.flatMap((f) => f.sources))].map((id) => sideView(model, { type: 'source', id })).filter((v) => v !== undefined);
+    const keys = ['atlas', ...model.figures.map((f) => `figure:${f.id}`), ...sides.flatMap((a) => sides.map((b) => unionView(a, b).key))];
+    const names = keys.map(layoutFileName);
+    expect(new Set(names).size).toBe(keys.length);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+\.json$/);
+  });
+
+  it('loads a view layout when it is first asked for, then answers at once; a stale one falls back to ELK', async () => {
+    const model = shippedModel();
+    const view = figureView(model, 'fig1')!;
+    const loaded: string[] = [];
+    let runs = 0;
+    const engine: LayoutEngine = {
+      layout: async (input) => {
+        runs++;
+        return { hash: 'x', nodes: Object.fromEntries(input.nodes.map((n) => [n.id, { x: 0, y: 0 }])), edges: {}, width: 1, height: 1 };
+      },
+    };
+    const service = createLayoutService(async (key) => {
+      loaded.push(key);
+      return key === view.key ? storedLayout(key) : undefined;
+    }, async () => engine);
+    expect(service.cached(view)).toBeUndefined();
+    const positions = await service.positions(view);
+    expect(positions.hash).toBe(storedLayout(view.key).hash);
+    expect(service.cached(view)).toBe(positions);
+    await service.positions(view);
+    expect(loaded).toEqual([view.key]);
+    expect(runs).toBe(0);
+    // A view with no stored layout is laid out by the engine.
+    await service.positions(figureView(model, 'fig2')!);
+    expect(runs).toBe(1);
+  });
+});
+
+describe('the prerendered picture', () => {
+  it('is an SVG of the export scene fitted to the drawing box, with a title and a text description, and no inline style', () => {
+    const model = shippedModel();
+    const view = figureView(model, 'fig1')!;
+    const positions: Positions = storedLayout(view.key);
+    const svg = pictureSvg(view, positions);
+    const box = drawingBox(view, positions);
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="${box.x1} ${box.y1} ${box.x2 - box.x1} ${box.y2 - box.y1}"`));
+    expect(svg).toContain(`<title id="prerender-title">${view.title}</title>`);
+    expect(svg).toMatch(/<desc id="prerender-desc">32 entities and 38 relations\. .*miR-144-5p inhibits PTEN/);
+    expect(svg).not.toMatch(/style[=>]/);
+    expect(svg.match(/class="node"/g)).toHaveLength(view.nodes.length);
+    for (const n of view.nodes) expect(svg).toContain(`>${n.entity.label.split(/\s/)[0]}`);
+  });
+});
