@@ -17,7 +17,8 @@ export function renderPage(model: Model, layouts: Record<string, Positions>, sea
   const store = createAppStore(model, service, search);
   const view = store.get(currentViewAtom);
   const positions = service.cached(view);
-  const picture = positions && view.kind !== 'pair' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
+  // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
+  const picture = positions && view.kind === 'figure' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
   store.set(prerenderAtom, { key: view.key, html: picture, server: true });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
   return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
