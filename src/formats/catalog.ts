@@ -20,7 +20,7 @@ export interface NetworkFormat {
   label: string;
   /** File name endings the format is known by (first is what we write). */
   extensions: readonly string[];
-  /** Whether import can read it (SBGN-ML is export only). */
+  /** Whether import can read it. */
   readable: boolean;
 }
 
@@ -28,7 +28,7 @@ export const NETWORK_FORMATS: readonly NetworkFormat[] = [
   { id: 'cyjs', label: 'Cytoscape.js JSON (.cyjs, with positions) and a Cytoscape style', extensions: ['.cyjs', '.json'], readable: true },
   { id: 'cx2', label: 'CX2 (NDEx, Cytoscape Web)', extensions: ['.cx2'], readable: true },
   { id: 'graphml', label: 'GraphML (yEd, Gephi, Cytoscape)', extensions: ['.graphml', '.xml'], readable: true },
-  { id: 'sbgnml', label: 'SBGN-ML activity flow (Newt, MINERVA)', extensions: ['.sbgn', '.sbgnml'], readable: false },
+  { id: 'sbgnml', label: 'SBGN-ML activity flow (Newt, MINERVA)', extensions: ['.sbgn', '.sbgnml'], readable: true },
   { id: 'sif', label: 'SIF (simple interaction format)', extensions: ['.sif'], readable: true },
 ];
 
@@ -64,7 +64,7 @@ export async function exportFiles(id: FormatId, view: GraphView, positions: Posi
 }
 
 /** The reader of a format, loaded on demand. */
-export async function loadReader(id: FormatId): Promise<((text: string) => ReadResult) | undefined> {
+export async function loadReader(id: FormatId): Promise<(text: string) => ReadResult> {
   switch (id) {
     case 'cyjs':
       return (await import('./cyjs.ts')).read;
@@ -75,7 +75,7 @@ export async function loadReader(id: FormatId): Promise<((text: string) => ReadR
     case 'sif':
       return (await import('./sif.ts')).read;
     case 'sbgnml':
-      return undefined;
+      return (await import('./sbgnml.ts')).read;
   }
 }
 

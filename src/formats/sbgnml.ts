@@ -1,6 +1,6 @@
 /**
  * SBGN-ML 0.3, activity flow (AF) language (https://sbgn.github.io/; schema: libsbgn resources/SBGN.xsd), for
- * Newt, MINERVA and other SBGN tools. Export only.
+ * Newt, MINERVA and other SBGN tools; `read` reads their files as a plain network.
  *
  * Our relations already follow SBGN AF: an increase is a positive influence, a decrease a negative influence,
  * everything else (secretes, delivers, regulates…) an unknown influence; the exact relation and its references
@@ -16,7 +16,9 @@ import type { EntityKind } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { GENERATOR, viewRecords, type NodeRecord } from './view-data.ts';
-import { escapeXml } from './xml.ts';
+import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, stripBom } from './read-common.ts';
+import { attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
+import { child, children, escapeXml, parseXml, place, type XmlElement } from './xml.ts';
 
 export const SBGN_NS = 'http://sbgn.org/libsbgn/0.3';
 export const AF_VERSION = 'http://identifiers.org/combine.specifications/sbgn.af.level-1.version-1.2';
@@ -114,4 +116,100 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
   out.push('  </map>');
   out.push('</sbgn>');
   return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+/** Glyph classes that are not entities of the network: containers and notes. */
+const NOT_NODES = new Set(['compartment', 'annotation']);
+
+/**
+ * An SBGN-ML file (0.2 or 0.3; activity flow, or process description read as a plain network): the first map's
+ * top-level glyphs become nodes (compartments are left out), labelled by their label and placed at the centre of
+ * their bounding box; arcs become edges, with an arc that ends on a port or a child glyph (a submap's terminal)
+ * attached to the glyph that holds it. Arc classes are kept as the interaction (AF's positive, negative and
+ * unknown influence read as promotes, inhibits and regulates).
+ */
+export function read(text: string): ReadResult {
+  const problems = new Problems();
+  return guard(problems, () => {
+    const parsed = parseXml(stripBom(text));
+    if ('error' in parsed) {
+      const { line, column, reason } = parsed.error;
+      return { problems: [{ place: `${line}:${column}`, line, column, reason: `not well-formed XML: ${reason}` }] };
+    }
+    const root = parsed.root;
+    const at = (el: XmlElement, reason: string) => problems.add(place(el), reason, el);
+    if (root.name !== 'sbgn') {
+      at(root, `the root element is <${root.name}>, not <sbgn>`);
+      return { problems: problems.list };
+    }
+    const map = child(root, 'map');
+    if (!map) {
+      at(root, 'the file has no <map>');
+      return { problems: problems.list };
+    }
+    const owner = new Map<string, string>();
+    const claim = (el: XmlElement, top: string) => {
+      const id = el.attrs.get('id');
+      if (id && !owner.has(id)) owner.set(id, top);
+      for (const c of el.children) if (c.name === 'glyph' || c.name === 'port') claim(c, top);
+    };
+    const nodes: ReadNode[] = [];
+    const nodeEls: XmlElement[] = [];
+    for (const g of children(map, 'glyph')) {
+      const id = g.attrs.get('id');
+      const cls = g.attrs.get('class') ?? '';
+      if (!id) {
+        at(g, 'a <glyph> needs an id');
+        continue;
+      }
+      if (NOT_NODES.has(cls)) continue;
+      claim(g, id);
+      const attrs = attributes();
+      attrs.sbgn_class = cls;
+      const label = child(g, 'label')?.attrs.get('text')?.trim();
+      if (label) attrs.label = label;
+      const uoi = children(g, 'glyph').find((c) => c.attrs.get('class') === 'unit of information');
+      const entity = uoi ? child(uoi, 'entity')?.attrs.get('name') : undefined;
+      if (entity) attrs.sbgn_entity = entity;
+      let position: { x: number; y: number } | undefined;
+      const bbox = child(g, 'bbox');
+      if (bbox) {
+        const [x, y, w, h] = ['x', 'y', 'w', 'h'].map((k) => Number(bbox.attrs.get(k) ?? 'NaN')) as [number, number, number, number];
+        const cx = coordinate(x + w / 2);
+        const cy = coordinate(y + h / 2);
+        if (typeof cx === 'string' || typeof cy === 'string') at(bbox, `the bounding box of "${id}" needs finite x, y, w and h`);
+        else position = { x: cx, y: cy };
+      } else at(g, `glyph "${id}" has no <bbox>`);
+      nodes.push(makeNode(id, attrs, position));
+      nodeEls.push(g);
+    }
+    const edges: ReadEdge[] = [];
+    const edgeEls: XmlElement[] = [];
+    const used = new Set<string>();
+    for (const a of children(map, 'arc')) {
+      const source = a.attrs.get('source');
+      const target = a.attrs.get('target');
+      if (!source || !target) {
+        at(a, 'an <arc> needs source and target');
+        continue;
+      }
+      let id = a.attrs.get('id') ?? `arc${edges.length}`;
+      for (let n = 2; used.has(id); n++) id = `${a.attrs.get('id') ?? 'arc'}#${n}`;
+      used.add(id);
+      const attrs = attributes();
+      const cls = a.attrs.get('class');
+      if (cls) attrs.sbgn_class = cls;
+      edges.push(makeEdge(id, owner.get(source) ?? source, owner.get(target) ?? target, attrs, cls));
+      edgeEls.push(a);
+    }
+    checkGraph(nodes, edges, {
+      empty: () => at(map, 'the map has no glyphs'),
+      node: (i, _f, reason) => at(nodeEls[i]!, reason),
+      edge: (i, _f, reason) => at(edgeEls[i]!, reason.replace('is not a node of the file', 'is not a glyph of the map (or is a compartment)')),
+    });
+    return { graph: { format: 'sbgnml', nodes, edges, hasPositions: allPositioned(nodes), attributes: attributes() } };
+  });
 }

@@ -8,9 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, loadReader, NETWORK_FORMATS } from '../../src/formats/catalog.ts';
 import * as cx2 from '../../src/formats/cx2.ts';
 import * as cyjs from '../../src/formats/cyjs.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as graphml from '../../src/formats/graphml.ts';
+import * as sbgnml from '../../src/formats/sbgnml.ts';
 import * as sif from '../../src/formats/sif.ts';
 import type { Problem, ReadGraph, ReadResult } from '../../src/formats/types.ts';
+
+/** Counted independently (Python's ElementTree) in libsbgn's file: top-level glyphs other than compartments, and arcs. */
+const TOP_LEVEL_GLYPHS = 29;
+const ARCS = 9;
 
 const graph = (r: ReadResult): ReadGraph => {
   if ('problems' in r) throw new Error(JSON.stringify(r.problems));
@@ -91,6 +98,21 @@ describe('reading other tools’ files', () => {
     expect(g.edges.map((e) => e.id)).toEqual(['A (pp) B', 'A (pp) C']);
   });
 
+  it('reads SBGN-ML written by other tools: libsbgn’s activity-flow reference card', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../fixtures/sbgn/AF_Reference_Card.sbgn'), 'utf8');
+    const g = graph(sbgnml.read(text));
+    expect(g.nodes).toHaveLength(TOP_LEVEL_GLYPHS);
+    expect(g.edges).toHaveLength(ARCS);
+    expect(g.hasPositions).toBe(true);
+    expect(g.nodes.some((n) => n.attributes.sbgn_class === 'compartment')).toBe(false);
+    const byClass = (c: string) => g.edges.find((e) => e.interaction === c)!;
+    expect(byClass('positive influence').relation).toBe('promotes');
+    expect(byClass('negative influence').relation).toBe('inhibits');
+    expect(byClass('unknown influence').relation).toBe('regulates');
+    // An arc ending on a port is attached to the glyph that holds the port.
+    expect(byClass('logic arc').target).toBe('glyph31');
+  });
+
   it('keeps keys such as __proto__ as plain attributes', () => {
     const g = graph(cyjs.read('{"elements":{"nodes":[{"data":{"id":"__proto__","__proto__":"x","constructor":"y"}}],"edges":[]}}'));
     expect(g.nodes[0]!.id).toBe('__proto__');
@@ -155,12 +177,13 @@ describe('bad files: a place and a reason', () => {
 });
 
 describe('readers never throw', () => {
-  const readers = [cyjs.read, cx2.read, graphml.read, sif.read];
+  const readers = [cyjs.read, cx2.read, graphml.read, sif.read, sbgnml.read];
   const seeds = [
     '{"elements":{"nodes":[{"data":{"id":"a"},"position":{"x":0,"y":0}}],"edges":[{"data":{"source":"a","target":"a","refs":[1]}}]}}',
     '[{"CXVersion":"2.0"},{"nodes":[{"id":0,"v":{"name":"A"},"x":0,"y":0}]},{"edges":[{"id":0,"s":0,"t":0}]},{"status":[{"success":true}]}]',
     '<graphml><key id="k" for="node" attr.name="x" attr.type="double"/><graph><node id="a"><data key="k">1</data></node><edge source="a" target="a"/></graph></graphml>',
     'A\tinhibits\tB\n',
+    '<sbgn xmlns="http://sbgn.org/libsbgn/0.3"><map id="m"><glyph id="a" class="phenotype"><label text="A"/><bbox x="0" y="0" w="10" h="10"/></glyph><arc id="r" class="positive influence" source="a" target="a"/></map></sbgn>',
   ];
   it('on mutated and random files: always a graph or problems with places', () => {
     const mutated = fc

@@ -250,6 +250,12 @@ print(json.dumps({
       expect(arc.end).toMatchObject({ x: expect.closeTo(route.at(-1)!.x, 1), y: expect.closeTo(route.at(-1)!.y, 1) });
       expect(arc.nexts).toHaveLength(route.length - 2);
     });
+    // Our own reader gives the same network back.
+    const back = graphOf(sbgnml.read(text));
+    expect(back.nodes.map((n) => n.label).sort()).toEqual(view.nodes.map((n) => n.entity.label).sort());
+    const label = new Map(back.nodes.map((n) => [n.id, n.label]));
+    expect(back.edges.map((e) => `${label.get(e.source)}|${e.interaction}|${label.get(e.target)}`).sort()).toEqual(map.arcs.map((a) => `${idToLabel.get(a.source)}|${a.class_}|${idToLabel.get(a.target)}`).sort());
+    expect(back.hasPositions).toBe(true);
     // miRNAs are nucleic acid features, inhibition a negative influence.
     if (view.nodes.some((n) => n.entity.kind === 'mirna')) expect(text).toContain('<entity name="nucleic acid feature"/>');
     expect(text).toContain('class="negative influence"');
