@@ -59,7 +59,10 @@ export class DeferredStyles {
   private endHold() {
     if (!this.holding) return false;
     this.holding = false;
-    this.cy.endBatch();
+    // A destroyed Cytoscape (react-cytoscapejs destroys it on unmount, before our effect cleanup disposes this)
+    // has no renderer left: ending its batch would make it notify a null renderer and throw. There is nothing
+    // left to draw, so the held batch is simply dropped.
+    if (!this.cy.destroyed()) this.cy.endBatch();
     return true;
   }
 
@@ -72,6 +75,7 @@ export class DeferredStyles {
 
   private step() {
     if (!this.holding) return;
+    if (this.cy.destroyed()) return this.dispose();
     const t0 = performance.now();
     while (this.next < this.queue.length && performance.now() - t0 < SLICE_MS) {
       const ele = this.queue[this.next++]!;

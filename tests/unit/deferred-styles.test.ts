@@ -106,4 +106,40 @@ describe('DeferredStyles', () => {
     // What was not computed ahead is computed when read (as Cytoscape's frame would).
     expect(cy.getElementById('n99').numericStyle('opacity')).toBeCloseTo(0.12);
   });
+
+  it('is disposed without error after Cytoscape was destroyed mid-restyle (unmount order)', async () => {
+    // react-cytoscapejs destroys its Cytoscape on unmount before our effect cleanup disposes the restyler.
+    const cy = graph(100);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const settled = vi.fn();
+    const d = new DeferredStyles(cy, settled);
+    d.restyle(addClass(cy, cy.nodes().map((n) => n.id()), 'off'));
+    expect(d.pending).toBe(true);
+    cy.destroy();
+    expect(() => d.dispose()).not.toThrow();
+    expect(d.pending).toBe(false);
+    // A slice already scheduled finds nothing to do, and nothing is reported afterwards.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops slicing, without error, when Cytoscape is destroyed between two slices', async () => {
+    const cy = graph(100);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const d = new DeferredStyles(cy);
+    d.restyle(addClass(cy, cy.nodes().map((n) => n.id()), 'off'));
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      cy.destroy();
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors).toEqual([]);
+    expect(d.pending).toBe(false);
+  });
 });
