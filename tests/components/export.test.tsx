@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../helpers/render-app.tsx';
 
 let saved: { name: string; blob: Blob }[] = [];
@@ -8,7 +8,9 @@ let saved: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
   saved = [];
   let last: Blob | undefined;
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), 'blob:test'), revokeObjectURL: () => {} }));
+  // Replaced for this test only (jsdom has no object URLs); afterEach puts back exactly what was there.
+  stubStatic(URL, 'createObjectURL', (b: Blob) => ((last = b), 'blob:test'));
+  stubStatic(URL, 'revokeObjectURL', () => {});
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     saved.push({ name: this.download, blob: last! });
   });
@@ -20,7 +22,23 @@ beforeEach(() => {
     this.open = false;
   };
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const undo of restores.splice(0).reverse()) undo();
+});
+
+const restores: (() => void)[] = [];
+const urlBefore = Object.getOwnPropertyDescriptor(URL, 'createObjectURL');
+afterAll(() => {
+  // The global URL is left as the environment made it.
+  expect(Object.getOwnPropertyDescriptor(URL, 'createObjectURL')).toEqual(urlBefore);
+});
+/** Sets a static member for the current test, whether or not the environment defines it. */
+function stubStatic<T extends object>(owner: T, key: string, value: unknown) {
+  const before = Object.getOwnPropertyDescriptor(owner, key);
+  Object.defineProperty(owner, key, { value, configurable: true, writable: true });
+  restores.push(() => (before ? Object.defineProperty(owner, key, before) : delete (owner as Record<string, unknown>)[key]));
+}
 
 describe('export dialog', () => {
   it('offers every format and saves the evidence CSV and references of the current figure', async () => {

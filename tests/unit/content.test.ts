@@ -193,9 +193,18 @@ describe('Other MSCs and Fig. 7', () => {
   });
   it('overview: exosomes without tumour risk, combined therapies, open problems (uncited)', () => {
     says('fig7', 'msc-exo', 'reduces', 'tumour-risk', [146, 147]);
-    for (const [s, t] of [['hbmmsc', 'hbmmsc-exo'], ['humsc', 'humsc-mv'], ['hafmsc', 'hafmsc-exo'], ['hadmsc', 'hadmsc-exo']] as const) says('fig7', s, 'secretes', t, []);
+    // The overview's vesicles cite what the source's own figure or table cites for them.
+    for (const [s, t] of [['hbmmsc', 'hbmmsc-exo'], ['humsc', 'humsc-mv'], ['hafmsc', 'hafmsc-exo'], ['hadmsc', 'hadmsc-exo']] as const) {
+      const own = model.figures.filter((f) => f.id !== 'fig7').flatMap((f) => f.edges.filter((e) => e.source === s && e.target === t && e.relation === 'secretes'));
+      expect(own.length, `${s} → ${t} outside the overview`).toBeGreaterThan(0);
+      const refs = [...new Set(own.flatMap((e) => e.refs))];
+      expect(refs.length, `${s} → ${t} cited`).toBeGreaterThan(0);
+      says('fig7', s, 'secretes', t, refs);
+    }
+    // The open problems are the review's own closing points: no reference is cited for them.
     for (const t of ['tumour-risk', 'immunogenicity', 'donor-variability', 'quality-control', 'ethical-issues']) {
       const e = says('fig7', 'msc', 'raises-concern', t, []);
+      expect(e.refs).toEqual([]);
       expect(e.section).toBe('prospects');
     }
     expect(edge('fig7', 'collagen-scaffold', 'humsc-collagen').sources).toEqual(['humsc']);
@@ -263,7 +272,14 @@ describe('the data as a whole', () => {
   });
 
   it('gives every relation a sign and every figure all its sources as nodes', () => {
-    for (const f of model.figures) for (const e of f.edges) expect(RELATION_SIGN[e.relation]).toBeDefined();
+    for (const f of model.figures) for (const e of f.edges) expect(['increase', 'decrease', 'neutral'], `${f.id} ${e.id}`).toContain(RELATION_SIGN[e.relation]);
+    for (const f of model.figures) {
+      const nodes = f.nodes.map((n) => n.entity);
+      for (const s of f.sources) {
+        expect(nodes, `${f.id} draws its source ${s}`).toContain(s);
+        expect(model.entities.get(s)?.kind, `${s} is an MSC source`).toBe('msc-source');
+      }
+    }
     expect(model.figures.map((f) => f.id)).toEqual(['fig1', 'fig2', 'fig3', 'table1', 'table2', 'fig4', 'fig5', 'fig6', 'other', 'fig7']);
   });
 });

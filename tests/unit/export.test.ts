@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bibAuthors, citedReferences, toBibtex, toRis } from '../../src/export/bibliography.ts';
 import { naturalFrame, numberRanges, splitPolyline } from '../../src/export/compose.ts';
 import { exportContent } from '../../src/export/content.ts';
@@ -11,12 +11,20 @@ import { readDpi, withDpi } from '../../src/export/png-dpi.ts';
 import { buildScene, clipToNode } from '../../src/export/scene.ts';
 import { checkSize, MAX_PIXELS, resolveSize } from '../../src/export/size.ts';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
-import { atlasView, figureView } from '../../src/model/view.ts';
+import type { Positions } from '../../src/layout/types.ts';
+import type { Model } from '../../src/model/types.ts';
+import { atlasView, figureView, type GraphView } from '../../src/model/view.ts';
 import { shippedModel } from '../helpers/model.ts';
 
-const model = shippedModel();
-const fig1 = figureView(model, 'fig1')!;
-const fig1Positions = precomputedLayouts['figure:fig1']!;
+let model: Model;
+let fig1: GraphView;
+let fig1Positions: Positions;
+// Built in each test rather than at import, so mutation testing knows which tests run which code.
+beforeEach(() => {
+  model = shippedModel();
+  fig1 = figureView(model, 'fig1')!;
+  fig1Positions = precomputedLayouts['figure:fig1']!;
+});
 
 describe('export size', () => {
   it('passes presets and refuses what a browser cannot draw, offering the largest size of the same shape', () => {
@@ -109,7 +117,34 @@ describe('SVG export', () => {
     for (const n of fig1.nodes) for (const line of n.entity.label.split(' ')) expect(svg).toContain(line.replace(/&/g, '&amp;'));
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
-    expect(renderSvg(content, { width: 800, height: 600 }, 'transparent')).not.toContain('<rect width="800" height="600" fill="#ffffff"/>');
+  });
+
+  it('paints a white background under everything, or none when transparent', () => {
+    const content = exportContent(model, { title: fig1.title, panes: [{ view: fig1, positions: fig1Positions }], sources: [] });
+    const NON_DRAWING = new Set(['title', 'desc', 'defs', 'style', 'metadata']);
+    const white = (c: string | null) => ['#ffffff', '#fff', 'white', 'rgb(255,255,255)'].includes((c ?? '').replace(/\s/g, '').toLowerCase());
+    /** Full-frame rectangles and their fill, in painting order. */
+    const frames = (svg: string, w: number, h: number) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+      const root = doc.documentElement;
+      expect(root.getAttribute('style') ?? '').not.toMatch(/background/);
+      const rects = [...doc.getElementsByTagName('rect')].filter(
+        (r) => Number(r.getAttribute('x') ?? 0) <= 0 && Number(r.getAttribute('y') ?? 0) <= 0 && Number(r.getAttribute('width')) >= w && Number(r.getAttribute('height')) >= h,
+      );
+      const first = [...root.getElementsByTagName('*')].find((el) => !NON_DRAWING.has(el.tagName) && !el.closest('defs') && el.tagName !== 'g');
+      return { rects, first };
+    };
+    for (const [w, h] of [[1920, 1080], [800, 600]] as const) {
+      const opaque = frames(renderSvg(content, { width: w, height: h }, 'white'), w, h);
+      expect(opaque.rects, `${w}×${h} white`).toHaveLength(1);
+      expect(white(opaque.rects[0]!.getAttribute('fill'))).toBe(true);
+      expect(opaque.rects[0]!.getAttribute('fill-opacity') ?? '1').toBe('1');
+      // Painted first, so everything else is drawn over it.
+      expect(opaque.first).toBe(opaque.rects[0]);
+      const clear = frames(renderSvg(content, { width: w, height: h }, 'transparent'), w, h);
+      expect(clear.rects, `${w}×${h} transparent`).toEqual([]);
+    }
   });
 
   it('gives the natural frame room for the drawing, legend and text', () => {

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, sharedFactors } from '../../src/model/overlay.ts';
 import { explainPaths } from '../../src/model/paths.ts';
 import { searchEntities } from '../../src/model/search.ts';
 import { validateGraphs } from '../../src/model/validate.ts';
-import { atlasView, figureView, sourceIds } from '../../src/model/view.ts';
+import type { Model } from '../../src/model/types.ts';
+import { atlasView, figureView, sourceIds, type GraphView } from '../../src/model/view.ts';
 import { entities, figure, files } from '../helpers/fixtures.ts';
 
 /**
@@ -30,10 +31,13 @@ function model() {
 }
 
 describe('overlay over the atlas', () => {
-  const m = model();
-  const atlas = atlasView(m);
-  const order = sourceIds(m);
-  const cellFree = cellFreeSupports(m);
+  let m: Model, atlas: GraphView, order: string[], cellFree: Set<string>;
+  beforeEach(() => {
+    m = model();
+    atlas = atlasView(m);
+    order = sourceIds(m);
+    cellFree = cellFreeSupports(m);
+  });
 
   it('counts which active sources act on each entity and lists the shared ones, most shared first', () => {
     const both = atlasMembership(atlas, ['src-a', 'src-b'], NO_FILTERS, cellFree, order);
@@ -88,8 +92,10 @@ describe('overlay over the atlas', () => {
 });
 
 describe('explain a path', () => {
-  const m = model();
-  const atlas = atlasView(m);
+  let atlas: GraphView;
+  beforeEach(() => {
+    atlas = atlasView(model());
+  });
 
   it('lists each chain from a source to a target, shortest first, walking only that source’s statements', () => {
     const b = explainPaths(atlas, { from: 'src-b', to: 'gene' });
@@ -110,7 +116,10 @@ describe('explain a path', () => {
 });
 
 describe('search', () => {
-  const m = model();
+  let m: Model;
+  beforeEach(() => {
+    m = model();
+  });
   it('finds entities by label, name or synonym, ignoring case, Greek and punctuation', () => {
     expect(searchEntities(m.entities.values(), 'fx')[0]!.entity.id).toBe('factor');
     expect(searchEntities(m.entities.values(), 'FACTOR x')[0]).toMatchObject({ entity: { id: 'factor' }, matched: 'Factor X' });

@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { defaultUrlState, parseUrl, toSearch, type UrlState } from '../../src/state/url.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../src/model/overlay.ts';
+import { defaultCompare, defaultUrlState, parseSide, parseUrl, toSearch, type CompareState, type UrlState } from '../../src/state/url.ts';
+import type { Model } from '../../src/model/types.ts';
 import { shippedModel } from '../helpers/model.ts';
 
-const model = shippedModel();
-const base = defaultUrlState(model);
+let model: Model;
+let base: UrlState;
+// Built in each test rather than at import, so mutation testing knows which tests run which code.
+beforeEach(() => {
+  model = shippedModel();
+  base = defaultUrlState(model);
+});
 const with_ = (over: Partial<UrlState>): UrlState => ({ ...base, ...over });
 
 describe('URL mirror of the view', () => {
@@ -85,5 +92,110 @@ describe('URL mirror of the view', () => {
     expect(c.state.compare!.linked).toBe(true);
     expect(c.problems[0]).toMatch(/Ignored linked="maybe"/);
     expect(parseUrl('?view=compare&select=node:unicorn', model).problems[0]).toMatch(/selects "node:unicorn"/);
+  });
+});
+
+describe('URL round-trips, parameter by parameter', () => {
+  const roundTrip = (s: UrlState) => {
+    const search = toSearch(s, model);
+    expect(parseUrl(search, model), search).toEqual({ state: s, problems: [] });
+    return search;
+  };
+  const atlas = (over: Partial<UrlState> = {}) => with_({ mode: 'atlas', ...over });
+
+  it('view and figure', () => {
+    expect(roundTrip(with_({ mode: 'atlas' }))).toBe('?view=atlas');
+    expect(roundTrip(with_({ figure: 'fig3' }))).toBe('?figure=fig3');
+    // The first figure is the default and is not written.
+    expect(roundTrip(with_({ figure: model.figures[0]!.id }))).toBe('');
+    expect(parseUrl('?view=figure&figure=table2', model).state).toEqual(with_({ figure: 'table2' }));
+  });
+
+  it('select, for a node and an edge, in a figure and in the atlas', () => {
+    expect(roundTrip(with_({ selection: { type: 'node', id: 'pten' } }))).toBe('?select=node:pten');
+    expect(roundTrip(with_({ selection: { type: 'edge', id: 'mir-21~inhibits~pten' } }))).toBe('?select=edge:mir-21~inhibits~pten');
+    expect(roundTrip(with_({ mode: 'atlas', selection: { type: 'node', id: 'amh' } }))).toBe('?view=atlas&select=node:amh');
+  });
+
+  it('sources of the atlas: none given (all), an empty list, several', () => {
+    expect(roundTrip(with_({ mode: 'atlas', atlasSources: null }))).toBe('?view=atlas');
+    expect(roundTrip(with_({ mode: 'atlas', atlasSources: [] }))).toBe('?view=atlas&sources=');
+    expect(roundTrip(with_({ mode: 'atlas', atlasSources: ['hafmsc', 'hbmmsc'] }))).toBe('?view=atlas&sources=hafmsc,hbmmsc');
+  });
+
+  it('overlay on a figure', () => {
+    expect(roundTrip(with_({ overlay: ['humsc', 'hadmsc'] }))).toBe('?overlay=humsc,hadmsc');
+  });
+
+  it('each filter on its own', () => {
+    expect(roundTrip(atlas({ filters: { ...NO_FILTERS, signs: ['increase', 'neutral'] } }))).toBe('?view=atlas&sign=increase,neutral');
+    expect(roundTrip(atlas({ filters: { ...NO_FILTERS, species: ['human'] } }))).toBe('?view=atlas&species=human');
+    expect(roundTrip(atlas({ filters: { ...NO_FILTERS, settings: ['patients', 'in-vitro'] } }))).toBe('?view=atlas&setting=patients,in-vitro');
+    expect(roundTrip(atlas({ filters: { ...NO_FILTERS, injuries: ['cyclophosphamide', 'natural-ageing'] } }))).toBe('?view=atlas&injury=cyclophosphamide,natural-ageing');
+    expect(roundTrip(atlas({ filters: { ...NO_FILTERS, cellFree: true } }))).toBe('?view=atlas&cellfree=1');
+    // Filters apply on a figure too.
+    expect(roundTrip(with_({ filters: { ...NO_FILTERS, species: ['rat'] } }))).toBe('?species=rat');
+  });
+
+  it('kinds, path and chain', () => {
+    expect(roundTrip(atlas({ kinds: ['mirna'] }))).toBe('?view=atlas&kinds=mirna');
+    expect(roundTrip(atlas({ path: { from: 'hafmsc', to: 'amh' } }))).toBe('?view=atlas&path=hafmsc:amh');
+    expect(roundTrip(atlas({ path: { from: 'hafmsc', to: 'amh' }, chain: 0 }))).toBe('?view=atlas&path=hafmsc:amh&chain=0');
+    expect(roundTrip(atlas({ path: { from: 'hafmsc', to: 'amh' }, chain: 12 }))).toBe('?view=atlas&path=hafmsc:amh&chain=12');
+    // A chain means nothing without its path.
+    expect(parseUrl('?view=atlas&chain=2', model).state.chain).toBeNull();
+    expect(parseUrl('?view=atlas&path=hafmsc:amh&chain=two', model).state.chain).toBeNull();
+  });
+
+  it('compare: left, right and linked, with sources and figures on either side', () => {
+    const compare = (left: CompareState['left'], right: CompareState['right'], linked: boolean): UrlState =>
+      with_({ mode: 'compare', compare: { left, right, linked } });
+    expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, true))).toBe('?view=compare&left=source:hbmmsc&right=source:humsc');
+    expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, false))).toBe(
+      '?view=compare&left=source:hbmmsc&right=source:humsc&linked=0',
+    );
+    expect(roundTrip(compare({ type: 'figure', id: 'fig2' }, { type: 'source', id: 'hafmsc' }, true))).toBe('?view=compare&left=figure:fig2&right=source:hafmsc');
+    expect(roundTrip(compare({ type: 'source', id: 'hadmsc' }, { type: 'figure', id: 'table1' }, false))).toBe(
+      '?view=compare&left=source:hadmsc&right=figure:table1&linked=0',
+    );
+    // With the filters and an entity selected, as the compare view keeps them.
+    roundTrip({ ...compare({ type: 'figure', id: 'fig1' }, { type: 'figure', id: 'fig3' }, false), filters: { ...NO_FILTERS, species: ['mouse'] }, selection: { type: 'node', id: 'pten' } });
+    // Without left and right: the first two sources, linked.
+    expect(parseUrl('?view=compare', model).state.compare).toEqual(defaultCompare(model));
+    expect(defaultCompare(model)).toEqual({ left: { type: 'source', id: 'hbmmsc' }, right: { type: 'source', id: 'hpmsc' }, linked: true });
+    expect(parseUrl('?view=compare&linked=1', model).state.compare!.linked).toBe(true);
+  });
+
+  it('compare: a side that does not exist falls back to the default, saying so', () => {
+    const r = parseUrl('?view=compare&left=source:martian&right=figure:fig99', model);
+    expect(r.state.compare).toEqual({ ...defaultCompare(model), linked: true });
+    expect(r.problems).toEqual([
+      'The link\'s left side "source:martian" does not exist; showing hbmmsc.',
+      'The link\'s right side "figure:fig99" does not exist; showing hpmsc.',
+    ]);
+    expect(parseSide('figure:pten', model)).toBeUndefined();
+    expect(parseSide('source:fig1', model)).toBeUndefined();
+    expect(parseSide('entity:pten', model)).toBeUndefined();
+    expect(parseSide('source', model)).toBeUndefined();
+    expect(parseSide(null, model)).toBeUndefined();
+    // Compare sides are not read outside the compare view.
+    expect(parseUrl('?left=source:hbmmsc&linked=0', model).state.compare).toBeNull();
+  });
+
+  it('compare: only an entity can be selected, and only one that exists', () => {
+    expect(parseUrl('?view=compare&select=node:pten', model).state.selection).toEqual({ type: 'node', id: 'pten' });
+    expect(parseUrl('?view=compare&select=node:unicorn', model).state.selection).toBeNull();
+    expect(parseUrl('?view=compare&select=edge:mir-21~inhibits~pten', model).state.selection).toBeNull();
+  });
+
+  it('reports each unknown value of a list, keeping the known ones once', () => {
+    const r = parseUrl('?view=atlas&sign=up,decrease,decrease&kinds=mirna,planet', model);
+    expect(r.state.filters.signs).toEqual(['decrease']);
+    expect(r.state.kinds).toEqual(['mirna']);
+    expect(r.problems).toEqual([
+      'Ignored "up" in sign: not one of increase, decrease, neutral.',
+      expect.stringMatching(/^Ignored "planet" in kinds: not one of .*mirna/),
+    ]);
+    expect(parseUrl('?view=atlas&sign=', model)).toEqual({ state: atlas(), problems: [] });
   });
 });

@@ -36,9 +36,30 @@ describe('validateGraphs under arbitrary input', () => {
         const f = figure();
         (f.edges[i] as Record<string, unknown>)[field] = value;
         const r = validateGraphs(files({ figures: { 'figures/x.json': f } }));
-        if (r.errors.length) expect(r.errors.some((e) => e.path.startsWith(`$.edges[`) || e.path.startsWith('$.nodes['))).toBe(true);
+        // A value of a type the field can never take is always rejected.
+        const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+        const impossible =
+          (['id', 'source', 'target', 'relation', 'section', 'note'].includes(field) && typeof value !== 'string') ||
+          (['refs', 'sources'].includes(field) && !Array.isArray(value)) ||
+          (field === 'evidence' && !isObject);
+        if (impossible) expect(r.errors.length, JSON.stringify(value)).toBeGreaterThan(0);
+        if (r.errors.length) {
+          expect(r.model).toBeUndefined();
+          expect(r.errors.some((e) => e.path.startsWith(`$.edges[`) || e.path.startsWith('$.nodes['))).toBe(true);
+        } else {
+          // Accepted: the model holds the value as given (text trimmed).
+          expect((r.model!.figures[0]!.edges[i] as Record<string, unknown>)[field]).toEqual(trimmed(value));
+        }
       }),
       { numRuns: 400 },
     );
   });
 });
+
+/** A JSON value with every string trimmed, as the schema stores text. */
+function trimmed(v: unknown): unknown {
+  if (typeof v === 'string') return v.trim();
+  if (Array.isArray(v)) return v.map(trimmed);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, trimmed(x)]));
+  return v;
+}
