@@ -21,8 +21,8 @@ export interface ExportContent {
   caption?: string;
   panes: ExportPane[];
   legend: LegendItems;
-  /** Source colours in use (overlays), for the legend. */
-  sources: { label: string; colour: string }[];
+  /** Source colours in use (overlays, compare sides), for the legend; `second` draws a two-colour swatch. */
+  sources: { label: string; colour: string; second?: string }[];
   /** "Source: …" line(s) at the bottom. */
   sourceLine: string;
 }
@@ -219,10 +219,11 @@ function drawLegend(p: Painter, c: ExportContent, box: NonNullable<Layout['legen
     p.text(label, x + 40, y, { size: LEGEND });
   }
   if (c.sources.length) {
-    heading('Cell sources');
+    heading(c.sources.some((s) => s.second) ? 'Compared sides' : 'Cell sources');
     for (const s of c.sources) {
       const { x, y } = at();
       p.path(`M${x + 4},${y - 6}h24v12h-24Z`, { fill: s.colour });
+      if (s.second) p.path(`M${x + 16},${y - 6}h12v12h-12Z`, { fill: s.second });
       p.text(s.label, x + 40, y, { size: LEGEND });
     }
   }

@@ -27,7 +27,16 @@ export function describeFilters(f: Filters): string {
 
 export function exportContent(
   model: Model,
-  opts: { title: string; caption?: string; panes: PaneInput[]; sources: { id: string; colour: string }[]; filters?: Filters; onlyShown?: boolean },
+  opts: {
+    title: string;
+    caption?: string;
+    panes: PaneInput[];
+    sources: { id: string; colour: string }[];
+    /** Compare: each side's colour, named in the legend. */
+    sides?: { label: string; colour: string }[];
+    filters?: Filters;
+    onlyShown?: boolean;
+  },
 ): ExportContent {
   const refs = opts.panes.flatMap((p) =>
     p.view.edges.filter((e) => !p.decorations?.edges.get(e.id)?.dim).flatMap((e) => [...e.refs]),
@@ -44,7 +53,11 @@ export function exportContent(
     ...(opts.caption ? { caption: opts.caption } : {}),
     panes: opts.panes.map((p) => ({ ...(p.label ? { label: p.label } : {}), scene: buildScene(p.view, p.positions, p.decorations, opts.onlyShown) })),
     legend: legendItems(union),
-    sources: opts.sources.map((s) => ({ label: `${model.entities.get(s.id)?.label ?? s.id} — ${model.entities.get(s.id)?.tissue ?? ''}`, colour: s.colour })),
+    sources: [
+      ...opts.sources.map((s) => ({ label: `${model.entities.get(s.id)?.label ?? s.id} — ${model.entities.get(s.id)?.tissue ?? ''}`, colour: s.colour })),
+      ...(opts.sides ?? []),
+      ...(opts.sides?.length === 2 ? [{ label: 'Both', colour: opts.sides[0]!.colour, second: opts.sides[1]!.colour }] : []),
+    ],
     sourceLine:
       `Source: Fu YX, Ji J, Shan F, Li J, Hu R. Stem Cell Res Ther 2021;12:161, doi:${model.review.doi} (${model.review.licence}); redrawn with MSC–POF Atlas.` +
       ` References cited (numbers as in the review): ${numberRanges(refs) || 'none'}.${filterText}`,

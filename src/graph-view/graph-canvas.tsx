@@ -15,6 +15,9 @@ import type { ElementStyle } from './overlay-styles.ts';
 import { SourceMarksLayer, type MarkBox, type SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { claimContainerStylesheet } from './container-style.ts';
+import { chooseLabels, LOD_LABEL_PX, type LabelCandidate } from './label-lod.ts';
+import { textWidth } from '../layout/measure.ts';
+import { LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
 
 claimContainerStylesheet();
 
@@ -61,11 +64,23 @@ export interface GraphCanvasProps {
   marks?: ReadonlyMap<string, SourceMark>;
   /** Viewport to adopt (from a linked pane); ignored when equal to the current one. */
   viewport?: { zoom: number; pan: { x: number; y: number } } | null;
+  /**
+   * New positions for the same view move the nodes there in an animation (the eye can follow), instead of
+   * redrawing; the default view then fits `fitBox`.
+   */
+  animate?: boolean;
+  /**
+   * Level of detail (label-lod.ts): when labels would be drawn under a readable size, draw the most important
+   * (higher number first) at a readable size and hide the rest, never two overlapping.
+   */
+  labelPriority?: ReadonlyMap<string, number>;
 }
 
 const NO_OVERLAY: ReadonlyMap<string, ElementStyle> = new Map();
 const NO_MARKS: ReadonlyMap<string, SourceMark> = new Map();
 const FIT_PADDING = 24;
+/** Height of the zoom toolbar over the pane's top edge. */
+const TOOLBAR_HEIGHT = 22;
 const MAX_FIT_ZOOM = 1.5;
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
@@ -78,7 +93,7 @@ declare global {
 }
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks } = props;
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority } = props;
   const [layer, setLayer] = useState<SourceMarksLayer | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
@@ -89,7 +104,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onViewportRef = useRef(onViewport);
   onViewportRef.current = onViewport;
   const adopting = useRef(false);
-  const { elements, looks } = useMemo(() => buildElements(view, positions), [view, positions]);
+  // With `animate`, the elements stay those of the view's first positions; later positions are animated to.
+  const basis = useRef<{ view: GraphView; positions: Positions } | null>(null);
+  if (!animate || basis.current?.view !== view) basis.current = { view, positions };
+  const basisPositions = basis.current.positions;
+  const { elements, looks } = useMemo(() => buildElements(view, basisPositions), [view, basisPositions]);
   // Some elements dimmed by filters, toggles or a path: offer to fit what remains.
   const dimmed = useMemo(() => [...(overlay?.values() ?? [])].some((s) => /\b(off|path-faded)\b/.test(s.classes)), [overlay]);
 
@@ -181,6 +200,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, [cy, viewport]);
 
   // A new view: fit it to the pane.
+  const fitViewport = (box: NonNullable<GraphCanvasProps['fitBox']>) => {
+    // The zoom toolbar sits over the top of the pane: the drawing starts below it.
+    const top = FIT_PADDING + TOOLBAR_HEIGHT;
+    const w = Math.max(cy!.width() - 2 * FIT_PADDING, 1);
+    const h = Math.max(cy!.height() - FIT_PADDING - top, 1);
+    const zoom = Math.min(w / Math.max(box.x2 - box.x1, 1), h / Math.max(box.y2 - box.y1, 1), MAX_FIT_ZOOM);
+    return { zoom, pan: { x: cy!.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
+  };
   const fit = () => {
     if (!cy) return;
     if (!fitBox) {
@@ -193,14 +220,44 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
-    const w = Math.max(cy.width() - 2 * FIT_PADDING, 1);
-    const h = Math.max(cy.height() - 2 * FIT_PADDING, 1);
-    const zoom = Math.min(w / Math.max(fitBox.x2 - fitBox.x1, 1), h / Math.max(fitBox.y2 - fitBox.y1, 1), MAX_FIT_ZOOM);
-    cy.viewport({
-      zoom,
-      pan: { x: cy.width() / 2 - zoom * (fitBox.x1 + fitBox.x2) / 2, y: cy.height() / 2 - zoom * (fitBox.y1 + fitBox.y2) / 2 },
-    });
+    cy.viewport(fitViewport(fitBox));
   };
+
+  // New positions for the same drawing (animate): move the nodes there and fit the new box, together.
+  const shownPositions = useRef(positions);
+  useEffect(() => {
+    if (!cy || !animate) return;
+    if (positions === basisPositions) {
+      shownPositions.current = positions;
+      return;
+    }
+    if (shownPositions.current === positions) return;
+    shownPositions.current = positions;
+    const DURATION = 450;
+    const { looks: next } = buildElements(view, positions);
+    cy.batch(() => {
+      // Straight edges while the nodes move: bends computed for the old places would fly about.
+      cy.edges().style({ 'curve-style': 'straight' });
+    });
+    cy.stop(true, false);
+    cy.nodes().forEach((n) => {
+      const to = positions.nodes[n.id()];
+      if (!to) return;
+      n.stop(true, false);
+      n.animate({ position: to }, { duration: DURATION, easing: 'ease-in-out-cubic' });
+    });
+    if (fitBox) cy.animate(fitViewport(fitBox), { duration: DURATION, easing: 'ease-in-out-cubic' });
+    const done = setTimeout(() => {
+      cy.batch(() => {
+        for (const e of cy.edges()) {
+          const look = next.get(e.id());
+          if (look) e.style(look);
+        }
+      });
+    }, DURATION + 20);
+    return () => clearTimeout(done);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of positions starts a move
+  }, [cy, positions]);
   useEffect(() => {
     if (!cy) return;
     cy.resize();
@@ -307,6 +364,60 @@ export function GraphCanvas(props: GraphCanvasProps) {
       clearTimeout(timer);
     };
   }, [cy, overlay, elements, layer, marks]);
+
+  // Level of detail: when the zoom makes labels too small to read, the most important are drawn at a readable
+  // size and the rest hidden, with no two overlapping; recomputed when the viewport settles.
+  const priorityRef = useRef(labelPriority);
+  priorityRef.current = labelPriority;
+  useEffect(() => {
+    if (!cy) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lodOn = false;
+    const apply = () => {
+      const priority = priorityRef.current;
+      const zoom = cy.zoom();
+      if (!priority || NODE_FONT_SIZE * zoom >= LOD_LABEL_PX) {
+        if (!lodOn) return;
+        lodOn = false;
+        cy.batch(() => {
+          cy.nodes().removeClass('lod-label lod-hidden');
+          cy.nodes().removeStyle('font-size');
+        });
+        return;
+      }
+      lodOn = true;
+      const font = LOD_LABEL_PX / zoom;
+      const candidates: LabelCandidate[] = [];
+      cy.nodes().forEach((n) => {
+        if (n.hasClass('off')) return;
+        const lines = String(n.data('text') ?? '').split('\n');
+        const w = Math.max(...lines.map((l) => textWidth(l, LOD_LABEL_PX)));
+        const h = lines.length * LOD_LABEL_PX * LINE_HEIGHT;
+        const p = n.renderedPosition();
+        candidates.push({ id: n.id(), x1: p.x - w / 2 - 2, x2: p.x + w / 2 + 2, y1: p.y - h / 2 - 1, y2: p.y + h / 2 + 1, priority: priority.get(n.id()) ?? 0 });
+      });
+      const shown = chooseLabels(candidates);
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const on = shown.has(n.id());
+          n.toggleClass('lod-label', on);
+          n.toggleClass('lod-hidden', !on);
+          if (on) n.style('font-size', font);
+          else n.removeStyle('font-size');
+        });
+      });
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 120);
+    };
+    cy.on('viewport', schedule);
+    apply();
+    return () => {
+      clearTimeout(timer);
+      cy.off('viewport', schedule);
+    };
+  }, [cy, elements, labelPriority, overlay]);
 
   // Bring a focused element into view without changing the zoom more than needed.
   useEffect(() => {

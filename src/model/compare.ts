@@ -45,3 +45,33 @@ export function sortRows(rows: CompareRow[], key: SortKey, dir: 'ascending' | 'd
   });
 }
 
+
+/**
+ * The difference diagram of a pair: one drawing of both sides, each entity and each relation tagged with which
+ * side states it. Its layout (layout/difference-layout.ts) puts the left side's own entities on the left, the
+ * shared ones in the middle and the right side's own on the right.
+ */
+export interface Difference {
+  view: GraphView;
+  nodes: ReadonlyMap<string, Presence>;
+  edges: ReadonlyMap<string, Presence>;
+  counts: Record<Presence, number>;
+}
+
+export function differenceOf(left: GraphView, right: GraphView, union: GraphView): Difference {
+  const presence = (inLeft: boolean, inRight: boolean): Presence => (inLeft && inRight ? 'shared' : inLeft ? 'left' : 'right');
+  const ln = new Set(left.nodes.map((n) => n.id));
+  const rn = new Set(right.nodes.map((n) => n.id));
+  const le = new Set(left.edges.map((e) => e.id));
+  const re = new Set(right.edges.map((e) => e.id));
+  const nodes = new Map(union.nodes.map((n) => [n.id, presence(ln.has(n.id), rn.has(n.id))]));
+  const edges = new Map(union.edges.map((e) => [e.id, presence(le.has(e.id), re.has(e.id))]));
+  const counts: Record<Presence, number> = { shared: 0, left: 0, right: 0 };
+  for (const p of nodes.values()) counts[p]++;
+  return {
+    view: { ...union, key: `difference:${left.key}|${right.key}`, title: `${left.title} / ${right.title}: what differs` },
+    nodes,
+    edges,
+    counts,
+  };
+}

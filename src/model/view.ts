@@ -82,7 +82,7 @@ function buildView(
   model: Model,
   meta: Omit<GraphView, 'nodes' | 'edges' | 'figures'>,
   figures: readonly Figure[],
-  keep: (support: EdgeSupport) => boolean = () => true,
+  keep: (support: EdgeSupport, sign: Sign) => boolean = () => true,
 ): GraphView {
   const edges = new Map<string, { source: string; target: string; relation: Relation; supports: EdgeSupport[] }>();
   const nodeOrder: string[] = [];
@@ -97,7 +97,7 @@ function buildView(
     for (const edge of fig.edges) {
       const support: EdgeSupport = { figure: fig.id, edge, sources: edgeSources(fig, edge, model.entities) };
       if (model.entities.get(edge.source)?.kind === 'combination') support.combination = edge.source;
-      if (!keep(support)) continue;
+      if (!keep(support, RELATION_SIGN[edge.relation])) continue;
       const id = edgeKey(edge.source, edge.relation, edge.target);
       const entry = edges.get(id) ?? { source: edge.source, target: edge.target, relation: edge.relation, supports: [] };
       entry.supports.push(support);
@@ -129,10 +129,13 @@ function buildView(
   return { ...meta, figures: figures.map((f) => f.id), nodes, edges: viewEdges };
 }
 
-export function figureView(model: Model, figureId: string): GraphView | undefined {
+/** A statement filter (e.g. the user's sign or species filters): keeps a support of an edge of the given sign. */
+export type KeepSupport = (support: EdgeSupport, sign: Sign) => boolean;
+
+export function figureView(model: Model, figureId: string, keep?: KeepSupport): GraphView | undefined {
   const fig = model.figures.find((f) => f.id === figureId);
   if (!fig) return undefined;
-  return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title: `${fig.label} ${fig.title}`, caption: fig.caption }, [fig]);
+  return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title: `${fig.label} ${fig.title}`, caption: fig.caption }, [fig], keep);
 }
 
 export function atlasView(model: Model): GraphView {
@@ -166,12 +169,16 @@ export function sideLabel(model: Model, side: Side): string {
   return fig ? fig.label : side.id;
 }
 
-export function sideView(model: Model, side: Side): GraphView | undefined {
-  if (side.type === 'figure') return figureView(model, side.id);
+/** One side of a comparison; `keep` narrows it to the statements passing the user's filters. */
+export function sideView(model: Model, side: Side, keep?: KeepSupport): GraphView | undefined {
+  if (side.type === 'figure') {
+    const view = figureView(model, side.id, keep);
+    return view?.edges.length ? view : undefined;
+  }
   const entity = model.entities.get(side.id);
   if (!entity || entity.kind !== 'msc-source') return undefined;
-  const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, model.figures, (s) =>
-    s.sources.includes(side.id),
+  const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, model.figures, (s, sign) =>
+    s.sources.includes(side.id) && (!keep || keep(s, sign)),
   );
   return view.edges.length ? view : undefined;
 }

@@ -9,10 +9,13 @@ import type { CompareState, UrlState } from './url.ts';
 
 import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
-import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, sharedFactors, type Filters } from '../model/overlay.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, filtersActive, NO_FILTERS, sharedFactors, supportPasses, type Filters } from '../model/overlay.ts';
+import { differenceOf } from '../model/compare.ts';
+import { activeLayout, differenceLayout } from '../layout/difference-layout.ts';
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
-import { atlasView, figureView, sideView, sourceIds, unionView, type GraphView } from '../model/view.ts';
+import { atlasView, figureView, sideView, sourceIds, unionView, type EdgeSupport, type GraphView } from '../model/view.ts';
+import type { Sign } from '../model/schema.ts';
 import { defaultCompare } from './url.ts';
 
 export type ViewMode = 'figure' | 'atlas' | 'compare';
@@ -46,17 +49,29 @@ export const compareViewsAtom = atom((get) => {
   if (get(modeAtom) !== 'compare') return null;
   const model = requireModel(get(modelAtom));
   const pair = get(compareAtom) ?? defaultCompare(model);
-  const left = sideView(model, pair.left);
-  const right = sideView(model, pair.right);
+  // The user's filters (from the side panel or the link, e.g. &sign=decrease) narrow both sides.
+  const filters = get(filtersAtom);
+  const cellFree = get(cellFreeAtom);
+  const keep = filtersActive(filters) ? (s: EdgeSupport, sign: Sign) => supportPasses(s, filters, sign, cellFree) : undefined;
+  const left = sideView(model, pair.left, keep);
+  const right = sideView(model, pair.right, keep);
   if (!left || !right) return null;
-  return { pair, left, right, union: unionView(left, right) };
+  const union = unionView(left, right);
+  const difference = differenceOf(left, right, union);
+  return { pair, left, right, union, difference };
+});
+
+/** The difference diagram's layout: computed here, at once (a few milliseconds), no worker and nothing to load. */
+export const differenceLayoutAtom = atom((get) => {
+  const compare = get(compareViewsAtom);
+  return compare ? differenceLayout(compare.difference) : null;
 });
 
 /** The graph the main canvas shows (in the compare view, the union of both sides). */
 export const currentViewAtom = atom<GraphView>((get) => {
   if (get(modeAtom) === 'atlas') return get(atlasAtom);
   const compare = get(compareViewsAtom);
-  if (compare) return compare.union;
+  if (compare) return compare.pair.display === 'twin' ? compare.union : compare.difference.view;
   const model = requireModel(get(modelAtom));
   return figureView(model, get(currentFigureAtom).id)!;
 });
@@ -104,6 +119,17 @@ export const membershipAtom = atom((get) =>
 );
 
 export const overlayAtom = atom((get) => computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), get(ownSourcesAtom)));
+
+/**
+ * The atlas as the active sources and filters leave it: what they act on laid out compactly (readable at the
+ * default view), the rest parked below it. Recomputed, not loaded: a few milliseconds for the whole atlas.
+ */
+export const atlasLayoutAtom = atom((get) => {
+  if (get(modeAtom) !== 'atlas') return null;
+  const overlay = get(overlayAtom);
+  const on = new Set([...overlay.nodes].filter(([, o]) => o.on).map(([id]) => id));
+  return activeLayout(get(atlasAtom), on);
+});
 
 export const sharedFactorsAtom = atom((get) => {
   const model = requireModel(get(modelAtom));

@@ -15,6 +15,8 @@ export interface CompareState {
   left: Side;
   right: Side;
   linked: boolean;
+  /** One difference diagram (the default), or the two sides in linked twin panes. */
+  display: 'difference' | 'twin';
 }
 
 export interface UrlState {
@@ -114,7 +116,7 @@ export const sideParam = (side: Side) => `${side.type}:${side.id}`;
 
 export function defaultCompare(model: Model): CompareState {
   const sources = sourceIds(model);
-  return { left: { type: 'source', id: sources[0]! }, right: { type: 'source', id: sources[1] ?? sources[0]! }, linked: true };
+  return { left: { type: 'source', id: sources[0]! }, right: { type: 'source', id: sources[1] ?? sources[0]! }, linked: true, display: 'difference' };
 }
 
 export function parseUrl(search: string, model: Model): { state: UrlState; problems: string[] } {
@@ -178,7 +180,7 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" does not exist; showing ${fallback.right.id}.`);
     const linked = params.get('linked');
     if (linked !== null && linked !== '0' && linked !== '1') problems.push(`Ignored linked="${echo(linked)}": it is 0 (panes move apart) or 1; pan and zoom stay linked.`);
-    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0' };
+    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', display: params.get('panes') === 'twin' ? 'twin' : 'difference' };
   }
 
   const select = params.get('select');
@@ -209,6 +211,7 @@ export function toSearch(state: UrlState, model: Model): string {
   if (state.mode === 'compare' && state.compare) {
     params.set('left', sideParam(state.compare.left));
     params.set('right', sideParam(state.compare.right));
+    if (state.compare.display === 'twin') params.set('panes', 'twin');
     if (!state.compare.linked) params.set('linked', '0');
   }
   if (state.mode === 'atlas' && state.atlasSources !== null) params.set('sources', state.atlasSources.join(','));

@@ -4,7 +4,7 @@
  */
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useRef } from 'react';
-import { modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
+import { focusAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
 import { parseUrl, toSearch, type UrlState } from './url.ts';
 import { pageFor, pagePath } from './page.ts';
 import type { Model } from '../model/types.ts';
@@ -19,6 +19,7 @@ export function useUrlSync() {
   const model = requireModel(useAtomValue(modelAtom));
   const [state, setState] = useAtom(urlStateAtom);
   const setNotice = useSetAtom(noticeAtom);
+  const setFocus = useSetAtom(focusAtom);
   const ready = useRef(false);
   const lastPlace = useRef('');
   // The address just read: nothing is written back until the atoms show it (else the first render, still at the
@@ -29,6 +30,8 @@ export function useUrlSync() {
     const apply = () => {
       const { state: parsed, problems } = parseUrl(window.location.search, model);
       setState(parsed);
+      // A link that selects something (?select=node:igf1) brings it into view, as a click in a list does.
+      if (parsed.selection) setFocus({ id: parsed.selection.id, nonce: Date.now() });
       // Only ever set here, never cleared: the bad link is rewritten below, and reading the rewritten address again
       // (StrictMode, back/forward) must not hide the message before the user has seen it.
       if (problems.length) setNotice(problems.join(' '));
@@ -44,7 +47,7 @@ export function useUrlSync() {
     ready.current = true;
     window.addEventListener('popstate', apply);
     return () => window.removeEventListener('popstate', apply);
-  }, [model, setState, setNotice]);
+  }, [model, setState, setNotice, setFocus]);
 
   useEffect(() => {
     if (!ready.current) return;

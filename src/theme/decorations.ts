@@ -5,6 +5,7 @@
  */
 import type { Overlay } from '../model/overlay.ts';
 import type { GraphView } from '../model/view.ts';
+import type { Difference } from '../model/compare.ts';
 
 export type Highlight = 'on' | 'faded' | null;
 
@@ -101,4 +102,21 @@ export function markGeometry(x: number, y: number, w: number, h: number, zoom = 
     bar: { x1: x - w / 2, y1: y + h / 2 - SOURCE_BAR, x2: x + w / 2, y2: y + h / 2 },
     badge: { cx: x + w / 2, cy: y - h / 2, r },
   };
+}
+
+/**
+ * The difference diagram's look: each entity and each arrow in the colour of the side that states it, both
+ * colours (a two-part bar, a two-colour stripe) where both do. Position already says what is shared, so no
+ * count badge.
+ */
+export function differenceDecorations(diff: Difference, left: string, right: string): Decorations {
+  const colours = (p: 'left' | 'right' | 'shared') => (p === 'left' ? [left] : p === 'right' ? [right] : [left, right]);
+  const nodes: Decorations['nodes'] = new Map();
+  const edges: Decorations['edges'] = new Map();
+  for (const n of diff.view.nodes) {
+    const p = diff.nodes.get(n.id) ?? 'shared';
+    nodes.set(n.id, { dim: false, sourceColours: n.entity.kind === 'msc-source' ? [] : colours(p), shared: false, ...(n.entity.kind === 'msc-source' ? { ownColour: colours(p)[0]! } : {}), highlight: null });
+  }
+  for (const e of diff.view.edges) edges.set(e.id, { dim: false, colours: colours(diff.edges.get(e.id) ?? 'shared'), highlight: null });
+  return { nodes, edges };
 }

@@ -19,3 +19,16 @@ export function sideColour(order: readonly string[], figures: readonly { id: str
   const id = side.type === 'source' ? side.id : (figures.find((f) => f.id === side.id)?.sources[0] ?? 'msc');
   return sourceColour(order, id);
 }
+
+/** The two sides' colours, never the same (two figures about one source would otherwise look alike). */
+export function pairColours(
+  order: readonly string[],
+  figures: readonly { id: string; sources: readonly string[] }[],
+  left: { type: 'source' | 'figure'; id: string },
+  right: { type: 'source' | 'figure'; id: string },
+): [string, string] {
+  const l = sideColour(order, figures, left);
+  const r = sideColour(order, figures, right);
+  if (l !== r) return [l, r];
+  return [l, [...SOURCE_PALETTE, GENERIC_SOURCE_COLOUR].find((c) => c !== l)!];
+}

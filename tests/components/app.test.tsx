@@ -111,7 +111,7 @@ describe('links and history', () => {
     await user.click(screen.getByRole('button', { name: 'Atlas' }));
     expect(window.location.search).toBe('?view=atlas');
     window.history.back();
-    await screen.findByRole('combobox', { name: 'Figure' });
+    await screen.findByRole('combobox', { name: 'Figure' }, { timeout: 8000 });
     expect(screen.getByRole('combobox', { name: 'Figure' })).toHaveValue('fig2');
   });
 });

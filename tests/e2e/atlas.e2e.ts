@@ -66,11 +66,12 @@ describe('atlas in Chromium', () => {
     await page.close();
   });
 
-  it('restores toggles, filters and selection from a shared link, without moving anything', async () => {
-    const { page: first } = await openApp(getBrowser(), '?view=atlas');
+  it('restores toggles, filters and selection from a shared link: the same drawing each time, zoomed to the selection', async () => {
+    const link = '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten';
+    const { page: first } = await openApp(getBrowser(), link);
     const positionsAll = await first.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
     await first.close();
-    const { page } = await openApp(getBrowser(), '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten');
+    const { page } = await openApp(getBrowser(), link);
     expect(await page.getByRole('checkbox', { name: /^hBMMSC — / }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /^hPMSC — / }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'decrease' }).isChecked()).toBe(true);
@@ -78,6 +79,12 @@ describe('atlas in Chromium', () => {
     await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
     const positions = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), n.position()]));
     expect(positions).toEqual(positionsAll);
+    // The link's selection is brought into view at a readable zoom, as a click in a list does.
+    await page.waitForFunction(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      const p = cy.getElementById('pten').renderedPosition();
+      return !cy.animated() && cy.zoom() >= 0.9 && Math.abs(p.x - cy.width() / 2) < 5 && Math.abs(p.y - cy.height() / 2) < 5;
+    });
     const off = await page.evaluate(() => window.mscAtlas!.cy.main!.$('.off').length);
     expect(off).toBeGreaterThan(0);
     await screenshot(page, 'atlas-filtered-link');

@@ -27,7 +27,7 @@ export async function openApp(browser: Browser, search = '', viewport = { width:
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(appUrl(search));
-  await waitForCanvas(page, search.includes('view=compare') ? 'left' : 'main');
+  await waitForCanvas(page, search.includes('view=compare') ? (search.includes('panes=twin') ? 'left' : 'difference') : 'main');
   return { page, errors };
 }
 

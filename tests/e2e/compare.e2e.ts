@@ -5,7 +5,7 @@ const getBrowser = useBrowser();
 
 describe('compare view in Chromium', () => {
   it('compares hPMSC with huMSC: HGF and VEGF are shared and stand at the same place in both panes', async () => {
-    const { page, errors } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page, errors } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     await waitForCanvas(page, 'right');
     // Laid out by ELK in the Web Worker: no precomputed layout exists for this pair.
@@ -29,7 +29,7 @@ describe('compare view in Chromium', () => {
   });
 
   it('links pan and zoom, and unlinks on request; swaps sides; keeps the pair in the URL', async () => {
-    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     await page.getByRole('region', { name: /^Left:/ }).getByRole('button', { name: 'Zoom in' }).click();
     const zooms = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.zoom()));
@@ -46,7 +46,7 @@ describe('compare view in Chromium', () => {
   });
 
   it('hovering an entity in one pane highlights it in the other', async () => {
-    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'right');
     const box = await page.locator('.compare-pane').first().locator('.cy').boundingBox();
     const pos = await page.evaluate(() => window.mscAtlas!.cy.left!.getElementById('hgf').renderedPosition());
@@ -57,7 +57,7 @@ describe('compare view in Chromium', () => {
   });
 
   it('selecting a row of the summary selects the entity in both panes', async () => {
-    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     await page.getByRole('region', { name: /^Summary:/ }).getByRole('button', { name: 'VEGF', exact: true }).click();
     const selected = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.$(':selected').map((e) => e.id())));

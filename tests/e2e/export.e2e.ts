@@ -159,7 +159,7 @@ describe('exports in Chromium', () => {
   });
 
   it('exports both compare panes in one image', async () => {
-    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc');
+    const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     const file = await exportFile(page, 'PNG image', 'slide-hd');
     expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc.png');

@@ -6,10 +6,12 @@ import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { sideLabel, type GraphView, type Side } from '../../model/view.ts';
-import { sideColour } from '../../theme/sources.ts';
+import { pairColours } from '../../theme/sources.ts';
 import {
   compareAtom,
   compareViewsAtom,
+  differenceLayoutAtom,
+  filtersAtom,
   focusAtom,
   hoverAtom,
   modelAtom,
@@ -20,7 +22,8 @@ import {
 import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
 import { usePositions } from '../main-graph/use-positions.ts';
 import { compareRows, sortRows, type Presence, type SortKey } from '../../model/compare.ts';
-import { paneDecorations } from '../../theme/decorations.ts';
+import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
+import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
 
@@ -79,12 +82,19 @@ export function CompareView() {
   const [hover, setHover] = useAtom(hoverAtom);
   const focus = useAtomValue(focusAtom);
   const setFocus = useSetAtom(focusAtom);
-  const positions = usePositions(views?.union);
+  const positions = usePositions(views && pair.display === 'twin' ? views.union : undefined);
   const [viewports, setViewports] = useState<{ left: Viewport | null; right: Viewport | null }>({ left: null, right: null });
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'presence', dir: 'ascending' });
 
-  const leftColour = sideColour(order, model.figures, pair.left);
-  const rightColour = sideColour(order, model.figures, pair.right);
+  const [leftColour, rightColour] = pairColours(order, model.figures, pair.left, pair.right);
+  const twin = pair.display === 'twin';
+  const differenceLayout = useAtomValue(differenceLayoutAtom);
+  const [filters, setFilters] = useAtom(filtersAtom);
+  const differenceStyles = useMemo(() => {
+    if (!views) return null;
+    const d = differenceDecorations(views.difference, leftColour, rightColour);
+    return { overlay: overlayStyles(views.difference.view, d), marks: sourceMarks(views.difference.view, d) };
+  }, [views, leftColour, rightColour]);
 
   const styles = useMemo(() => {
     if (!views) return null;
@@ -151,6 +161,42 @@ export function CompareView() {
     );
   };
 
+  const leftName = sideLabel(model, pair.left);
+  const rightName = sideLabel(model, pair.right);
+  const differencePane = () => {
+    if (!views || !differenceLayout || !differenceStyles) return null;
+    const c = views.difference.counts;
+    return (
+      <section className="compare-difference" aria-label={`Difference: ${leftName} and ${rightName}`}>
+        <ul className="difference-key" aria-label="Colours">
+          <li>
+            <span className="swatch" style={{ background: leftColour }} aria-hidden="true" /> Only {leftName}: {c.left} entities (left)
+          </li>
+          <li>
+            <span className="swatch both" style={{ background: `linear-gradient(90deg, ${leftColour} 50%, ${rightColour} 50%)` }} aria-hidden="true" /> Both: {c.shared}{' '}
+            (middle)
+          </li>
+          <li>
+            <span className="swatch" style={{ background: rightColour }} aria-hidden="true" /> Only {rightName}: {c.right} (right)
+          </li>
+          <li className="muted">An arrow's colour says which side states it; two colours: both do.</li>
+        </ul>
+        <div className="graph-stage">
+          <GraphCanvas
+            view={views.difference.view}
+            positions={differenceLayout}
+            selection={selection}
+            onSelect={setSelection}
+            name="difference"
+            overlay={differenceStyles.overlay}
+            marks={differenceStyles.marks}
+            focus={focus}
+          />
+        </div>
+      </section>
+    );
+  };
+
   return (
     <section className="compare-view" aria-label="Compare">
       <div className="compare-controls">
@@ -159,12 +205,36 @@ export function CompareView() {
           Swap
         </button>
         <SidePicker label="Right" value={pair.right} onChange={(right) => update({ right })} />
-        <label className="inline">
-          <input type="checkbox" checked={pair.linked} onChange={(e) => setCompare({ ...pair, linked: e.target.checked })} /> Link pan and zoom
-        </label>
+        <div className="segmented" role="radiogroup" aria-label="Show">
+          {(
+            [
+              ['difference', 'Difference diagram'],
+              ['twin', 'Twin panes'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className={pair.display === value ? 'on' : undefined}>
+              <input type="radio" name="compare-display" checked={pair.display === value} onChange={() => setCompare({ ...pair, display: value })} /> {text}
+            </label>
+          ))}
+        </div>
+        {twin && (
+          <label className="inline">
+            <input type="checkbox" checked={pair.linked} onChange={(e) => setCompare({ ...pair, linked: e.target.checked })} /> Link pan and zoom
+          </label>
+        )}
+        {filtersActive(filters) && (
+          <span className="compare-filters">
+            Filtered by the link or the atlas's filters.{' '}
+            <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </button>
+          </span>
+        )}
       </div>
       {!views ? (
-        <p role="alert">One side has no statements to show.</p>
+        <p role="alert">{filtersActive(filters) ? 'With the current filters, one side has no statements to show.' : 'One side has no statements to show.'}</p>
+      ) : !twin ? (
+        differencePane()
       ) : positions.status === 'loading' ? (
         <p className="stage-message-inline" role="status">
           Laying out {sideLabel(model, pair.left)} and {sideLabel(model, pair.right)} together…

@@ -12,10 +12,12 @@ import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/s
 import { exportFiles, NETWORK_FORMATS, type OutputFile } from '../../formats/catalog.ts';
 import type { FormatId } from '../../formats/types.ts';
 import { sideLabel } from '../../model/view.ts';
-import { paneDecorations } from '../../theme/decorations.ts';
-import { sideColour, sourceColour } from '../../theme/sources.ts';
+import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
+import { pairColours, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
+  atlasLayoutAtom,
+  differenceLayoutAtom,
   compareViewsAtom,
   currentViewAtom,
   decorationsAtom,
@@ -53,6 +55,8 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   const filters = useAtomValue(filtersAtom);
   const active = useAtomValue(activeSourcesAtom);
   const order = useAtomValue(sourceOrderAtom);
+  const atlasLayout = useAtomValue(atlasLayoutAtom);
+  const differenceLayout = useAtomValue(differenceLayoutAtom);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (autoOpen && !dialog.current?.open) dialog.current?.showModal();
@@ -79,10 +83,35 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         : `msc-pof-atlas-${view.figures[0] ?? 'view'}`;
 
   async function content() {
-    const positions = await service.positions(view);
+    // What the screen shows: the atlas's active layout, the difference diagram's, or a figure's (or twin panes').
+    const positions =
+      mode === 'atlas' && atlasLayout
+        ? atlasLayout.positions
+        : mode === 'compare' && compare?.pair.display === 'difference' && differenceLayout
+          ? differenceLayout
+          : await service.positions(view);
+    if (mode === 'compare' && compare?.pair.display === 'difference') {
+      const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
+      const l = sideLabel(model, compare.pair.left);
+      const r = sideLabel(model, compare.pair.right);
+      const diff = compare.difference;
+      return {
+        positions,
+        content: exportContent(model, {
+          title: `Compare ${l} and ${r}`,
+          caption: `Left: only ${l} (${diff.counts.left}); middle: both (${diff.counts.shared}); right: only ${r} (${diff.counts.right}). Each arrow in the colour of the side that states it.`,
+          panes: [{ view: diff.view, positions, decorations: differenceDecorations(diff, lc, rc) }],
+          sources: [],
+          sides: [
+            { label: `Only ${l}`, colour: lc },
+            { label: `Only ${r}`, colour: rc },
+          ],
+          filters,
+        }),
+      };
+    }
     if (mode === 'compare' && compare) {
-      const lc = sideColour(order, model.figures, compare.pair.left);
-      const rc = sideColour(order, model.figures, compare.pair.right);
+      const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
       const panes: PaneInput[] = [
         { label: `Left: ${sideLabel(model, compare.pair.left)}`, view: compare.left, positions, decorations: paneDecorations(compare.left, compare.right, lc, rc) },
         { label: `Right: ${sideLabel(model, compare.pair.right)}`, view: compare.right, positions, decorations: paneDecorations(compare.right, compare.left, rc, lc) },
@@ -94,6 +123,11 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           caption: 'Both sides laid out together: an entity both share stands at the same place in each pane (black border, both colours).',
           panes,
           sources: [],
+          sides: [
+            { label: sideLabel(model, compare.pair.left), colour: lc },
+            { label: sideLabel(model, compare.pair.right), colour: rc },
+          ],
+          filters,
         }),
       };
     }

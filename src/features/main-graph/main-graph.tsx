@@ -5,9 +5,27 @@ import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
-import { currentViewAtom, decorationsAtom, focusAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
+import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
+import type { GraphView } from '../../model/view.ts';
+import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
+
+/**
+ * Which labels the atlas overview keeps when zoomed out (label-lod.ts): cell sources first, then shared factors
+ * and ovarian outcomes, then the others by how many relations they have.
+ */
+function labelPriority(view: GraphView, decorations: Decorations): Map<string, number> {
+  const degree = new Map<string, number>();
+  for (const e of view.edges) if (!decorations.edges.get(e.id)?.dim) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const out = new Map<string, number>();
+  for (const n of view.nodes) {
+    const d = decorations.nodes.get(n.id);
+    const base = n.entity.kind === 'msc-source' ? 4 : d?.shared || n.entity.kind === 'ovarian-outcome' ? 3 : 1;
+    out.set(n.id, base + Math.min(degree.get(n.id) ?? 0, 99) / 100);
+  }
+  return out;
+}
 
 /**
  * The picture the page came with (prerendered at build time), over the canvas until the canvas has drawn: same
@@ -36,13 +54,17 @@ export function MainGraph() {
   const focus = useAtomValue(focusAtom);
   const setFocus = useSetAtom(focusAtom);
   const highlight = useAtomValue(pathHighlightAtom);
+  const mode = useAtomValue(modeAtom);
+  const atlasLayout = useAtomValue(atlasLayoutAtom);
   // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
   useEffect(() => {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
   }, [highlight, setFocus]);
-  const positions = usePositions(view);
+  const fetched = usePositions(mode === 'atlas' ? undefined : view);
+  const positions = useMemo(() => (atlasLayout ? ({ status: 'ready', positions: atlasLayout.positions } as const) : fetched), [atlasLayout, fetched]);
+  const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, decorations) : undefined), [mode, view, decorations]);
   const [picture, setPicture] = useAtom(prerenderAtom);
-  const box = useMemo(() => (positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [view, positions]);
+  const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
   // The canvas starts exactly where the picture is (fractions of a pixel included, so nothing shifts when it takes
   // over), and once its first frame is drawn, the picture goes in the next one.
   const onCy = useCallback(
@@ -98,6 +120,8 @@ export function MainGraph() {
             focus={focus}
             fitBox={box}
             onCy={picture ? onCy : undefined}
+            {...(atlasLayout ? { animate: true } : {})}
+            {...(priority ? { labelPriority: priority } : {})}
           />
         ) : positions.status === 'loading' ? (
           <p className="stage-message" role="status">

@@ -1,0 +1,211 @@
+/**
+ * A compact grid layout, pure and fast (a few milliseconds for the whole atlas), for the views that must read on
+ * one screen rather than follow every chain: the atlas's active subgraph and the compare difference diagram.
+ *
+ * The drawing is a table of cells: `column` groups side by side (left to right) and `band` groups stacked (top
+ * to bottom). Each cell is a small grid of node boxes. One number, the most rows any cell may use, sets how
+ * many sub-columns each column gets; it is chosen so that the whole drawing comes closest to the aspect ratio of
+ * the space it is shown in. Inside a cell, nodes are ordered by where their neighbours stand (a few barycentre
+ * sweeps), which shortens edges and removes many crossings. Edges are straight: no routes to compute or load.
+ *
+ * Unlike ELK's layered layout, the result has a predictable size, so labels stay readable at the default view;
+ * figures keep their layered ELK layouts (reading order along the chains matters more there).
+ */
+import type { Point, Positions } from './types.ts';
+
+export interface CompactNode {
+  id: string;
+  width: number;
+  height: number;
+  /** Left-to-right group (0, 1, …); empty groups take no room. */
+  column: number;
+  /** Top-to-bottom group (0, 1, …); empty bands take no room. */
+  band: number;
+  /** Ties in the first ordering: higher first (e.g. the number of relations). */
+  weight?: number;
+}
+
+export interface CompactEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface CompactOptions {
+  /** Width / height the drawing should come closest to. */
+  aspect: number;
+  /** Between sub-columns of one column, and between rows (model px). */
+  gapX?: number;
+  gapY?: number;
+  /** Between columns and between bands: room for the edges that cross between them. */
+  columnGap?: number;
+  bandGap?: number;
+  /** Top-left corner of the drawing. */
+  origin?: Point;
+}
+
+export interface CompactLayout extends Positions {
+  /** The box of each column's nodes (for headings over the groups). */
+  columns: Map<number, { x1: number; x2: number }>;
+}
+
+const cellKey = (c: number, b: number) => `${c}/${b}`;
+
+interface Packed {
+  /** Centre of each node relative to the cell's top-left corner. */
+  at: Map<string, Point>;
+  width: number;
+  height: number;
+}
+
+/** Shelf packing: nodes in order, left to right, a new row when the next would pass `width`; rows centred. */
+function pack(list: readonly CompactNode[], width: number, gapX: number, gapY: number): Packed {
+  const rows: CompactNode[][] = [];
+  let row: CompactNode[] = [];
+  let used = 0;
+  for (const n of list) {
+    if (row.length && used + gapX + n.width > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    used += (row.length ? gapX : 0) + n.width;
+    row.push(n);
+  }
+  if (row.length) rows.push(row);
+  const at = new Map<string, Point>();
+  let y = 0;
+  let maxW = 0;
+  for (const r of rows) {
+    const h = Math.max(...r.map((n) => n.height));
+    const w = r.reduce((s, n) => s + n.width, 0) + gapX * (r.length - 1);
+    maxW = Math.max(maxW, w);
+    let x = (width - w) / 2;
+    for (const n of r) {
+      at.set(n.id, { x: x + n.width / 2, y: y + h / 2 });
+      x += n.width + gapX;
+    }
+    y += h + gapY;
+  }
+  return { at, width: Math.min(width, Math.max(maxW, 0)), height: Math.max(y - gapY, 0) };
+}
+
+export function compactLayout(nodes: readonly CompactNode[], edges: readonly CompactEdge[], options: CompactOptions): CompactLayout {
+  const gapX = options.gapX ?? 12;
+  const gapY = options.gapY ?? 10;
+  const columnGap = options.columnGap ?? 60;
+  const bandGap = options.bandGap ?? 22;
+  const origin = options.origin ?? { x: 0, y: 0 };
+  const columns = [...new Set(nodes.map((n) => n.column))].sort((a, b) => a - b);
+  const bandsOf = new Map(columns.map((c) => [c, [...new Set(nodes.filter((n) => n.column === c).map((n) => n.band))].sort((a, b) => a - b)]));
+  const cells = new Map<string, CompactNode[]>();
+  for (const n of nodes) {
+    const k = cellKey(n.column, n.band);
+    cells.set(k, [...(cells.get(k) ?? []), n]);
+  }
+  // First order: heaviest first, then by id (deterministic).
+  for (const list of cells.values()) list.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.id.localeCompare(b.id));
+  const minWidth = new Map(columns.map((c) => [c, Math.max(...nodes.filter((n) => n.column === c).map((n) => n.width))]));
+  const fullWidth = new Map(columns.map((c) => [c, nodes.filter((n) => n.column === c).reduce((s, n) => s + n.width + gapX, 0)]));
+
+  /** A column packed at a width: its cells stacked in band order. */
+  const column = (c: number, width: number, order: Map<string, CompactNode[]>) => {
+    const parts = bandsOf.get(c)!.map((b) => pack(order.get(cellKey(c, b)) ?? [], width, gapX, gapY));
+    return { parts, height: parts.reduce((s, p) => s + p.height, 0) + bandGap * (parts.length - 1) };
+  };
+  /** The narrowest width (to 4 px) at which the column is at most `height` tall. */
+  const widthFor = (c: number, height: number, order: Map<string, CompactNode[]>) => {
+    let lo = minWidth.get(c)!;
+    let hi = Math.max(lo, fullWidth.get(c)!);
+    if (column(c, lo, order).height <= height) return lo;
+    while (hi - lo > 4) {
+      const mid = (lo + hi) / 2;
+      if (column(c, mid, order).height <= height) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+
+  let order = new Map([...cells].map(([k, l]) => [k, [...l]]));
+  /** Column widths for a target height, and the drawing's size with them. */
+  const shape = (height: number) => {
+    const widths = new Map(columns.map((c) => [c, widthFor(c, height, order)]));
+    const w = [...widths.values()].reduce((s, x) => s + x, 0) + columnGap * (columns.length - 1);
+    const h = Math.max(...columns.map((c) => column(c, widths.get(c)!, order).height));
+    // The larger of width/aspect and height: what limits the zoom at which the drawing fits a box of that aspect.
+    return { widths, w, h, score: Math.max(w / options.aspect, h) };
+  };
+  const tallest = Math.max(...columns.map((c) => column(c, minWidth.get(c)!, order).height), 1);
+  const lowest = Math.max(...nodes.map((n) => n.height), 1);
+  let best = shape(tallest);
+  for (let i = 1; i <= 60; i++) {
+    const candidate = shape(lowest + ((tallest - lowest) * i) / 60);
+    if (candidate.score < best.score) best = candidate;
+  }
+
+  const place = () => {
+    const out = new Map<string, Point>();
+    let x = origin.x;
+    for (const c of columns) {
+      const w = best.widths.get(c)!;
+      const col = column(c, w, order);
+      // Columns shorter than the drawing are centred vertically.
+      let y = origin.y + (best.h - col.height) / 2;
+      for (const part of col.parts) {
+        for (const [id, p] of part.at) out.set(id, { x: x + p.x, y: y + p.y });
+        y += part.height + bandGap;
+      }
+      x += w + columnGap;
+    }
+    return out;
+  };
+
+  // Barycentre sweeps: each cell ordered by its neighbours' mean height, then rows by their mean x.
+  const neighbours = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
+    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+  }
+  let placed = place();
+  for (let sweep = 0; sweep < 4; sweep++) {
+    const next = new Map<string, CompactNode[]>();
+    for (const [k, list] of order) {
+      const bary = new Map(
+        list.map((n) => {
+          const ps = (neighbours.get(n.id) ?? []).map((id) => placed.get(id)).filter((p): p is Point => Boolean(p));
+          const own = placed.get(n.id)!;
+          return [n.id, ps.length ? { x: ps.reduce((s, p) => s + p.x, 0) / ps.length, y: ps.reduce((s, p) => s + p.y, 0) / ps.length } : own];
+        }),
+      );
+      const byY = [...list].sort((a, b) => bary.get(a.id)!.y - bary.get(b.id)!.y || a.id.localeCompare(b.id));
+      // Rows as packed now; within each, left to right by the neighbours' mean x.
+      const rowsNow = new Map<number, CompactNode[]>();
+      const packed = pack(byY, best.widths.get(list[0]!.column)!, gapX, gapY);
+      for (const n of byY) {
+        const y = packed.at.get(n.id)!.y;
+        rowsNow.set(y, [...(rowsNow.get(y) ?? []), n]);
+      }
+      next.set(k, [...rowsNow.values()].flatMap((r) => r.sort((a, b) => bary.get(a.id)!.x - bary.get(b.id)!.x || a.id.localeCompare(b.id))));
+    }
+    order = next;
+    placed = place();
+  }
+
+  const out: Record<string, Point> = {};
+  for (const [id, p] of placed) out[id] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+  const columnBoxes = new Map<number, { x1: number; x2: number }>();
+  for (const n of nodes) {
+    const p = out[n.id]!;
+    const box = columnBoxes.get(n.column) ?? { x1: Infinity, x2: -Infinity };
+    columnBoxes.set(n.column, { x1: Math.min(box.x1, p.x - n.width / 2), x2: Math.max(box.x2, p.x + n.width / 2) });
+  }
+  return {
+    hash: 'compact',
+    nodes: out,
+    edges: Object.fromEntries(edges.map((e) => [e.id, []])),
+    width: best.w,
+    height: best.h,
+    columns: columnBoxes,
+  };
+}
