@@ -22,7 +22,7 @@ async function openWatched(search: string) {
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
   await page.goto(appUrl(search));
-  await waitForCanvas(page, search.includes('view=compare') ? 'left' : 'main');
+  await waitForCanvas(page, search.includes('view=compare') ? (search.includes('panes=twin') ? 'left' : 'difference') : 'main');
   return { page, errors };
 }
 
@@ -68,6 +68,7 @@ describe('Content-Security-Policy', () => {
     ['a figure with an overlay', '?figure=fig2&overlay=hbmmsc,hafmsc&select=node:pten'],
     ['the atlas with filters and a path', '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&path=hafmsc:amh'],
     ['the compare view', '?view=compare&left=source:hpmsc&right=source:humsc'],
+    ['the compare twin panes', '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin'],
   ] as const) {
     it(`reports no violation in ${name}, through every export`, async () => {
       const { page, errors } = await openWatched(search);
