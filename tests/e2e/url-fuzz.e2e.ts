@@ -41,7 +41,7 @@ describe('links under random query strings', () => {
       }
       // Drawn: a canvas with nodes in the main pane or the compare panes.
       await page.waitForFunction(() => {
-        const cy = window.mscAtlas?.cy.main ?? window.mscAtlas?.cy.left;
+        const cy = window.mscAtlas?.cy.main ?? window.mscAtlas?.cy.difference ?? window.mscAtlas?.cy.left;
         return Boolean(cy && cy.nodes().length > 0);
       });
       const notice = page.locator('.notice');
