@@ -91,7 +91,8 @@ describe('exports in Chromium', () => {
     for (const [query, panes] of [
       ['?figure=fig1', ['main']],
       ['?view=atlas&sources=hbmmsc,hafmsc', ['main']],
-      ['?view=compare&left=source:hpmsc&right=source:humsc', ['left', 'right']],
+      ['?view=compare&left=source:hpmsc&right=source:humsc', ['difference']],
+      ['?view=compare&left=source:hpmsc&right=source:humsc&panes=twin', ['left', 'right']],
     ] as const) {
       const { page } = await openApp(getBrowser(), query);
       await waitForCanvas(page, panes[0]);
