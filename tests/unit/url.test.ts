@@ -147,8 +147,8 @@ describe('URL round-trips, parameter by parameter', () => {
   });
 
   it('compare: left, right and linked, with sources and figures on either side', () => {
-    const compare = (left: CompareState['left'], right: CompareState['right'], linked: boolean): UrlState =>
-      with_({ mode: 'compare', compare: { left, right, linked } });
+    const compare = (left: CompareState['left'], right: CompareState['right'], linked: boolean, display: CompareState['display'] = 'difference'): UrlState =>
+      with_({ mode: 'compare', compare: { left, right, linked, display } });
     expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, true))).toBe('?view=compare&left=source:hbmmsc&right=source:humsc');
     expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, false))).toBe(
       '?view=compare&left=source:hbmmsc&right=source:humsc&linked=0',
@@ -157,11 +157,14 @@ describe('URL round-trips, parameter by parameter', () => {
     expect(roundTrip(compare({ type: 'source', id: 'hadmsc' }, { type: 'figure', id: 'table1' }, false))).toBe(
       '?view=compare&left=source:hadmsc&right=figure:table1&linked=0',
     );
+    expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, false, 'twin'))).toBe(
+      '?view=compare&left=source:hbmmsc&right=source:humsc&panes=twin&linked=0',
+    );
     // With the filters and an entity selected, as the compare view keeps them.
     roundTrip({ ...compare({ type: 'figure', id: 'fig1' }, { type: 'figure', id: 'fig3' }, false), filters: { ...NO_FILTERS, species: ['mouse'] }, selection: { type: 'node', id: 'pten' } });
     // Without left and right: the first two sources, linked.
     expect(parseUrl('?view=compare', model).state.compare).toEqual(defaultCompare(model));
-    expect(defaultCompare(model)).toEqual({ left: { type: 'source', id: 'hbmmsc' }, right: { type: 'source', id: 'hpmsc' }, linked: true });
+    expect(defaultCompare(model)).toEqual({ left: { type: 'source', id: 'hbmmsc' }, right: { type: 'source', id: 'hpmsc' }, linked: true, display: 'difference' });
     expect(parseUrl('?view=compare&linked=1', model).state.compare!.linked).toBe(true);
   });
 
