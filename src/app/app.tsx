@@ -6,6 +6,8 @@ import { formatIssue, type Issue, type Model } from '../model/types.ts';
 import { compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
+import { isEmbedded, withEmbed } from '../state/embed.ts';
+import { toSearch } from '../state/url.ts';
 import { defaultUrlState } from '../state/url.ts';
 import { ViewBoundary } from './view-boundary.tsx';
 import { DetailsPanel } from '../features/details/details-panel.tsx';
@@ -61,7 +63,49 @@ function LazyExport() {
   );
 }
 
+/**
+ * `?embed=1`: the diagram with its title and legend and a link back to the full app, for an <iframe> on a course
+ * page or a journal supplement.
+ */
+function EmbeddedShell() {
+  useUrlSync();
+  const mode = useAtomValue(modeAtom);
+  const model = requireModel(useAtomValue(modelAtom));
+  const state = useAtomValue(urlStateAtom);
+  const setUrlState = useSetAtom(urlStateAtom);
+  const home = () => setUrlState(defaultUrlState(model));
+  const full = `${window.location.origin}${window.location.pathname}${withEmbed(toSearch(state, model), false)}`;
+  return (
+    <div className="app embed">
+      <Notice />
+      <main className="workspace embed">
+        <ViewBoundary name="This view" resetKey={mode} onHome={home}>
+          {mode === 'compare' ? (
+            <Suspense fallback={<p className="stage-message" role="status">Loading Compare…</p>}>
+              <CompareView />
+            </Suspense>
+          ) : (
+            <MainGraph />
+          )}
+        </ViewBoundary>
+      </main>
+      <footer className="embed-footer">
+        From Fu et al., Stem Cell Res Ther 2021;12:161 (CC BY 4.0), redrawn.{' '}
+        <a href={full} target="_blank" rel="noopener">
+          Open in MSC–POF Atlas
+        </a>
+      </footer>
+    </div>
+  );
+}
+
 function Shell() {
+  // Read once: the address the page opened at decides whether it is an embedded view.
+  const [embedded] = useState(() => typeof window !== 'undefined' && isEmbedded(window.location.search));
+  return embedded ? <EmbeddedShell /> : <FullShell />;
+}
+
+function FullShell() {
   useUrlSync();
   const idle = useIdle();
   const mode = useAtomValue(modeAtom);

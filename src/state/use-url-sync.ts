@@ -5,7 +5,8 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useRef } from 'react';
 import { focusAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
-import { parseUrl, toSearch, type UrlState } from './url.ts';
+import { isEmbedded, withEmbed } from './embed.ts';
+import { parseUrl, toSearch as plainSearch, type UrlState } from './url.ts';
 import { pageFor, pagePath } from './page.ts';
 import type { Model } from '../model/types.ts';
 
@@ -17,6 +18,9 @@ const pathOf = (state: UrlState, model: Model) =>
 
 export function useUrlSync() {
   const model = requireModel(useAtomValue(modelAtom));
+  // An embedded view keeps embed=1 on every address it writes, so reloading the frame stays embedded.
+  const embedded = useRef(typeof window !== 'undefined' && isEmbedded(window.location.search)).current;
+  const toSearch = (s: UrlState, m: typeof model) => (embedded ? withEmbed(plainSearch(s, m), true) : plainSearch(s, m));
   const [state, setState] = useAtom(urlStateAtom);
   const setNotice = useSetAtom(noticeAtom);
   const setFocus = useSetAtom(focusAtom);

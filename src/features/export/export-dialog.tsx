@@ -12,6 +12,7 @@ import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/s
 import { exportFiles, NETWORK_FORMATS, type OutputFile } from '../../formats/catalog.ts';
 import type { FormatId } from '../../formats/types.ts';
 import { sideLabel } from '../../model/view.ts';
+import { iframeSnippet } from '../../state/embed.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { pairColours, sourceColour } from '../../theme/sources.ts';
 import {
@@ -199,6 +200,11 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
     }
   }
 
+  const snippet = iframeSnippet(
+    `${window.location.origin}${window.location.pathname}`,
+    window.location.search,
+    mode === 'compare' && compare ? `Compare ${sideLabel(model, compare.pair.left)} and ${sideLabel(model, compare.pair.right)}` : view.title,
+  );
   const image = format === 'png' || format === 'svg' || format === 'pdf' || format === 'pptx';
   return (
     <>
@@ -304,6 +310,24 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
               )}
             </div>
           )}
+          <details className="embed-snippet">
+            <summary>Embed this view in a web page</summary>
+            <label>
+              HTML to paste (an iframe showing the diagram, its legend and a link back)
+              <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+            </label>
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard?.writeText(snippet).then(
+                  () => setStatus({ kind: 'info', text: 'Copied the embed code.' }),
+                  () => setStatus({ kind: 'error', text: 'Could not copy: select the code and copy it by hand.' }),
+                )
+              }
+            >
+              Copy embed code
+            </button>
+          </details>
           <div className="dialog-buttons">
             <button type="submit" disabled={status?.kind === 'busy'}>
               Download
