@@ -51,12 +51,12 @@ export default {
   // They are left out of the score unless MUTATE_STATIC=1; the tests build their data inside each test so that
   // as little as possible counts as static.
   ignoreStatic: process.env.MUTATE_STATIC !== '1',
-  concurrency: 2,
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   incremental: process.env.MUTATE_FRESH !== '1',
   incrementalFile: scope === 'model-state' ? 'reports/stryker-incremental-model-state.json' : 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: process.env.MUTATE_JSON ?? 'reports/mutation/mutation.json' },
   thresholds: { high: 85, low: 75, break: scope === 'model-state' ? 85 : null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
