@@ -7,11 +7,63 @@ import { afterAll, beforeAll, inject } from 'vitest';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
+/**
+ * Page errors and console errors of every page opened through launch(), not yet checked. The shared hook in
+ * tests/e2e/page-errors.ts (a setup file of every spec) fails the test in which any of them happened.
+ */
+const pageProblems: string[] = [];
+/** Errors a test announced it provokes on purpose (see expectPageError). */
+const expected: RegExp[] = [];
+
+const watched = new WeakSet<Page>();
+
+function watch(page: Page) {
+  if (watched.has(page)) return;
+  watched.add(page);
+  const where = () => {
+    try {
+      return new URL(page.url()).search || '/';
+    } catch {
+      return page.url();
+    }
+  };
+  page.on('pageerror', (e) => pageProblems.push(`page error at ${where()}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageProblems.push(`console error at ${where()}: ${m.text()}`);
+  });
+}
+
+/** Lets the current test provoke errors matching `pattern` (e.g. a refusal it tests for); any others still fail it. */
+export function expectPageError(pattern: RegExp) {
+  expected.push(pattern);
+}
+
+/** The errors since the last call, less those the test announced; clears both lists. */
+export function takePageProblems(): string[] {
+  const out = pageProblems.splice(0).filter((p) => !expected.some((re) => re.test(p)));
+  expected.splice(0);
+  return out;
+}
+
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Every page, however a spec opens it, is watched.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    context.on('page', watch);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+    const page = await newPage(...args);
+    watch(page);
+    return page;
+  };
+  return browser;
 }
 
 export function appUrl(search = ''): string {

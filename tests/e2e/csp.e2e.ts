@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
+import { appUrl, expectPageError, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
 
@@ -50,6 +50,9 @@ describe('Content-Security-Policy', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     // The watch works: an inline script and an inline style are refused and reported. (Eval cannot be tried from
     // here: the test driver's own evaluation is exempt; the views below would report the app's.)
+    // Chromium logs each refusal as a console error: announced, so the shared page-error hook lets exactly these by.
+    expectPageError(/^console error at \/: Executing inline script violates/);
+    expectPageError(/^console error at \/: Applying inline style violates/);
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.inlineRan = true';
