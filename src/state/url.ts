@@ -15,8 +15,8 @@ export interface CompareState {
   left: Side;
   right: Side;
   linked: boolean;
-  /** One difference diagram (the default), or the two sides in linked twin panes. */
-  display: 'difference' | 'twin';
+  /** One difference diagram (the default, also when absent), or the two sides in linked twin panes. */
+  display?: 'difference' | 'twin';
 }
 
 export interface UrlState {
@@ -116,7 +116,7 @@ export const sideParam = (side: Side) => `${side.type}:${side.id}`;
 
 export function defaultCompare(model: Model): CompareState {
   const sources = sourceIds(model);
-  return { left: { type: 'source', id: sources[0]! }, right: { type: 'source', id: sources[1] ?? sources[0]! }, linked: true, display: 'difference' };
+  return { left: { type: 'source', id: sources[0]! }, right: { type: 'source', id: sources[1] ?? sources[0]! }, linked: true };
 }
 
 export function parseUrl(search: string, model: Model): { state: UrlState; problems: string[] } {
@@ -180,7 +180,7 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" does not exist; showing ${fallback.right.id}.`);
     const linked = params.get('linked');
     if (linked !== null && linked !== '0' && linked !== '1') problems.push(`Ignored linked="${echo(linked)}": it is 0 (panes move apart) or 1; pan and zoom stay linked.`);
-    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', display: params.get('panes') === 'twin' ? 'twin' : 'difference' };
+    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', ...(params.get('panes') === 'twin' ? { display: 'twin' as const } : {}) };
   }
 
   const select = params.get('select');

@@ -152,3 +152,14 @@ describe('label level of detail', () => {
     );
   });
 });
+
+describe('compare links', () => {
+  it('open on the difference diagram; &panes=twin asks for the twin panes and survives a round trip', async () => {
+    const { parseUrl, toSearch } = await import('../../src/state/url.ts');
+    const model = shippedModel();
+    expect(parseUrl('?view=compare&left=source:hpmsc&right=source:humsc', model).state.compare?.display ?? 'difference').toBe('difference');
+    const twin = parseUrl('?view=compare&left=source:hpmsc&right=source:humsc&panes=twin', model).state;
+    expect(twin.compare?.display).toBe('twin');
+    expect(toSearch(twin, model)).toBe('?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
+  });
+});

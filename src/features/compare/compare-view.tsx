@@ -212,8 +212,8 @@ export function CompareView() {
               ['twin', 'Twin panes'],
             ] as const
           ).map(([value, text]) => (
-            <label key={value} className={pair.display === value ? 'on' : undefined}>
-              <input type="radio" name="compare-display" checked={pair.display === value} onChange={() => setCompare({ ...pair, display: value })} /> {text}
+            <label key={value} className={(pair.display ?? 'difference') === value ? 'on' : undefined}>
+              <input type="radio" name="compare-display" checked={(pair.display ?? 'difference') === value} onChange={() => setCompare({ ...pair, display: value })} /> {text}
             </label>
           ))}
         </div>

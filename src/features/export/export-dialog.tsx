@@ -88,10 +88,10 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
     const positions =
       mode === 'atlas' && atlasLayout
         ? atlasLayout.positions
-        : mode === 'compare' && compare?.pair.display === 'difference' && differenceLayout
+        : mode === 'compare' && compare?.pair.display !== 'twin' && differenceLayout
           ? differenceLayout
           : await service.positions(view);
-    if (mode === 'compare' && compare?.pair.display === 'difference') {
+    if (mode === 'compare' && compare && compare.pair.display !== 'twin') {
       const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
       const l = sideLabel(model, compare.pair.left);
       const r = sideLabel(model, compare.pair.right);
