@@ -38,7 +38,7 @@ describe('exports in Chromium', () => {
       ['slide-4k', 3840, 2160],
     ] as const) {
       const file = await exportFile(p, 'PNG image', preset);
-      expect(file.name).toBe('msc-pof-atlas-fig1.png');
+      expect(file.name).toBe(`msc-pof-atlas-fig1-${w}x${h}.png`);
       const png = PNG.sync.read(file.bytes);
       expect([png.width, png.height]).toEqual([w, h]);
       expect(inkShare(png)).toBeGreaterThan(0.03);
@@ -166,7 +166,7 @@ describe('exports in Chromium', () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     const file = await exportFile(page, 'PNG image', 'slide-hd');
-    expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc.png');
+    expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc-1920x1080.png');
     const png = PNG.sync.read(file.bytes);
     expect([png.width, png.height]).toEqual([1920, 1080]);
     // Ink on both halves of the drawing area.

@@ -14,6 +14,10 @@ import type { FormatId } from '../../formats/types.ts';
 import { sideLabel } from '../../model/view.ts';
 import { iframeSnippet } from '../../state/embed.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
+import { activeLayout, differenceLayout as differenceLayoutFor } from '../../layout/difference-layout.ts';
+
+/** Width / height of the drawing area of a 16:9 slide once title, legend and source line have their room. */
+const SLIDE_DRAWING_ASPECT = 1.75;
 import { pairColours, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
@@ -83,13 +87,20 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         ? 'msc-pof-atlas-atlas'
         : `msc-pof-atlas-${view.figures[0] ?? 'view'}`;
 
-  async function content() {
+  /**
+   * The atlas and the difference diagram are laid out afresh for the image's shape (a slide is wider than the
+   * screen's stage), with only what is in play: their compact layout is computed in milliseconds.
+   */
+  const relaid = ['png', 'svg', 'pdf', 'pptx'].includes(format) && (mode === 'atlas' ? Boolean(atlasLayout) : mode === 'compare' && compare?.pair.display !== 'twin' && Boolean(differenceLayout));
+
+  async function content(aspect = SLIDE_DRAWING_ASPECT) {
     // What the screen shows: the atlas's active layout, the difference diagram's, or a figure's (or twin panes').
+    const inPlay = new Set(view.nodes.filter((n) => !decorations.nodes.get(n.id)?.dim).map((n) => n.id));
     const positions =
       mode === 'atlas' && atlasLayout
-        ? atlasLayout.positions
-        : mode === 'compare' && compare?.pair.display !== 'twin' && differenceLayout
-          ? differenceLayout
+        ? activeLayout(view, inPlay, aspect).positions
+        : mode === 'compare' && compare && compare.pair.display !== 'twin' && differenceLayout
+          ? differenceLayoutFor(compare.difference, aspect)
           : await service.positions(view);
     if (mode === 'compare' && compare && compare.pair.display !== 'twin') {
       const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
@@ -141,7 +152,8 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         panes: [{ view, positions, decorations }],
         sources: showSources ? active.map((id) => ({ id, colour: sourceColour(order, id) })) : [],
         filters,
-        onlyShown: anyDimmed && onlyShown,
+        // The atlas's relaid drawing parks what is dimmed far below: it is always left out.
+        onlyShown: anyDimmed && (onlyShown || mode === 'atlas'),
       }),
     };
   }
@@ -159,7 +171,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           const { renderPdf } = await import('../../export/pdf.ts');
           download(`${name}.pdf`, await renderPdf(c, page, fonts));
         }
-        setStatus({ kind: 'info', text: `Saved ${name}.${format}: ${page.label}.` });
+        setStatus({ kind: 'info', text: `Saved ${name}.${format}: ${page.label}.${relaid ? ' Laid out afresh for the page: only what is in play, in the shape of the page.' : ''}` });
         return;
       }
       if (format === 'png') {
@@ -170,8 +182,9 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           setStatus({ kind: 'error', text: check.message, largest: check.largest });
           return;
         }
-        download(`${name}.png`, await renderPng(c, size, background));
-        setStatus({ kind: 'info', text: `Saved ${name}.${format}, ${size.width} × ${size.height} px.` });
+        const file = `${name}-${size.width}x${size.height}.png`;
+        download(file, await renderPng(c, size, background));
+        setStatus({ kind: 'info', text: `Saved ${file}, ${size.width} × ${size.height} px.${relaid ? ' Laid out afresh for the image: only what is in play, in the shape of the page.' : ''}` });
         return;
       }
       if (format === 'pptx') {
