@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { entitiesFileSchema, figureFileSchema, referencesFileSchema } from '../src/model/schema.ts';
 import { GRAPHS_DIR } from './read-graphs.ts';
+import { bundleFileSchema } from '../src/formats/bundle.ts';
 
 const schemas = {
   'entities.schema.json': [entitiesFileSchema, 'MSC–POF Atlas entities'],
   'references.schema.json': [referencesFileSchema, 'MSC–POF Atlas references of the review'],
   'figure.schema.json': [figureFileSchema, 'MSC–POF Atlas figure or table graph'],
+  'bundle.schema.json': [bundleFileSchema, 'MSC–POF Atlas graph bundle: one figure with its entities and references, to open in the app'],
 } as const;
 
 const check = process.argv.includes('--check');

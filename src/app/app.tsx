@@ -3,7 +3,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { lazyPart } from './lazy-part.tsx';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
+import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
@@ -18,6 +18,7 @@ import { ViewTabs } from '../features/view-tabs/view-tabs.tsx';
 import { Search } from '../features/search/search.tsx';
 import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
 import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
+import { OpenFile } from '../features/open-file/open-file.tsx';
 
 // Split by view: what a figure does not show at first is loaded when it is first shown (compare, the side panel
 // of sources, filters and paths) or once the figure is interactive (the export dialog and its encoders).
@@ -128,6 +129,7 @@ function FullShell() {
           <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
+          <OpenFile />
           <LazyExport />
         </div>
       </header>
@@ -204,6 +206,7 @@ export function InvalidData({ errors }: { errors: readonly Issue[] }) {
 export function createAppStore(model: Model, layoutService: LayoutService, search?: string) {
   const s = createStore();
   s.set(modelAtom, model);
+  s.set(baseModelAtom, model);
   s.set(layoutServiceAtom, layoutService);
   if (search !== undefined) s.set(urlStateAtom, parseUrl(search, model).state);
   return s;

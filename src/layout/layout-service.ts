@@ -12,6 +12,8 @@ export interface LayoutService {
   /** Synchronous answer when a cached layout fits, so the first paint needs no promise. */
   cached(view: GraphView): Positions | undefined;
   positions(view: GraphView): Promise<Positions>;
+  /** Positions computed elsewhere for a view key (an imported graph, laid out in the import worker). */
+  remember(viewKey: string, positions: Positions): void;
 }
 
 /** Loads the precomputed layout stored for a view key, if any. */
@@ -23,7 +25,7 @@ export function createLayoutService(
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
   // Precomputed layouts loaded so far, by view key.
-  const precomputed: Record<string, Positions> = typeof precomputedLayouts === 'function' ? {} : precomputedLayouts;
+  const precomputed: Record<string, Positions> = typeof precomputedLayouts === 'function' ? {} : { ...precomputedLayouts };
   const loadPrecomputed: PrecomputedLoader =
     typeof precomputedLayouts === 'function'
       ? async (key) => {
@@ -51,6 +53,9 @@ export function createLayoutService(
   };
   return {
     cached,
+    remember(viewKey, positions) {
+      precomputed[viewKey] = positions;
+    },
     positions(view) {
       const hit = cached(view);
       if (hit) return Promise.resolve(hit);

@@ -4,6 +4,8 @@ import type { Entity, FigureFile, Reference, ReferencesFile } from './schema.ts'
 export interface Figure extends FigureFile {
   /** Path of the file it came from, relative to graphs/, for messages. */
   file: string;
+  /** A graph the user imported (kept in their browser), not one of the review's. */
+  imported?: boolean;
 }
 
 export interface Model {

@@ -8,6 +8,9 @@
 import { RELATION_SIGN, type Entity, type FigureEdge, type Relation, type Sign } from './schema.ts';
 import type { Figure, Model } from './types.ts';
 
+/** The review's figures (not the user's imported graphs): the atlas and the per-source views are the review's. */
+const reviewFigures = (model: Model): readonly Figure[] => model.figures.filter((f) => !f.imported);
+
 export interface EdgeSupport {
   figure: string;
   edge: FigureEdge;
@@ -135,7 +138,9 @@ export type KeepSupport = (support: EdgeSupport, sign: Sign) => boolean;
 export function figureView(model: Model, figureId: string, keep?: KeepSupport): GraphView | undefined {
   const fig = model.figures.find((f) => f.id === figureId);
   if (!fig) return undefined;
-  return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title: `${fig.label} ${fig.title}`, caption: fig.caption }, [fig], keep);
+  // An imported graph's label is its name cut short: its title alone names it.
+  const title = fig.imported ? fig.title : `${fig.label} ${fig.title}`;
+  return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title, caption: fig.caption }, [fig], keep);
 }
 
 export function atlasView(model: Model): GraphView {
@@ -147,16 +152,16 @@ export function atlasView(model: Model): GraphView {
       title: 'Atlas: all MSC sources of the review',
       caption: 'Every figure and table of the review merged: one node per entity, each edge keeping the sources and references that support it.',
     },
-    model.figures,
+    reviewFigures(model),
   );
 }
 
 /** All MSC sources that figures are about, in the order the review presents them. */
 export function sourceIds(model: Model): string[] {
   const out: string[] = [];
-  for (const fig of model.figures) for (const s of fig.sources) if (!out.includes(s)) out.push(s);
+  for (const fig of reviewFigures(model)) for (const s of fig.sources) if (!out.includes(s)) out.push(s);
   // Sources named only on edges (e.g. the overview's generic MSCs) come last.
-  for (const fig of model.figures) for (const e of fig.edges) for (const s of e.sources ?? []) if (!out.includes(s)) out.push(s);
+  for (const fig of reviewFigures(model)) for (const e of fig.edges) for (const s of e.sources ?? []) if (!out.includes(s)) out.push(s);
   return out;
 }
 
@@ -177,7 +182,7 @@ export function sideView(model: Model, side: Side, keep?: KeepSupport): GraphVie
   }
   const entity = model.entities.get(side.id);
   if (!entity || entity.kind !== 'msc-source') return undefined;
-  const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, model.figures, (s, sign) =>
+  const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, reviewFigures(model), (s, sign) =>
     s.sources.includes(side.id) && (!keep || keep(s, sign)),
   );
   return view.edges.length ? view : undefined;

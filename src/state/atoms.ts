@@ -5,6 +5,7 @@
 import { atom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
 import type { Model } from '../model/types.ts';
+import { withImports, type ImportedGraph } from '../model/imported.ts';
 import type { CompareState, UrlState } from './url.ts';
 
 import { decorate } from '../theme/decorations.ts';
@@ -21,8 +22,24 @@ import { defaultCompare } from './url.ts';
 export type ViewMode = 'figure' | 'atlas' | 'compare';
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 
-/** The validated model. Seeded by the app from the bundled graphs (tests seed their own). */
+/** The validated model. Seeded by the app from the bundled graphs (tests seed their own); imports add figures. */
 export const modelAtom = atom<Model | null>(null);
+/** The review's model, before the user's imported graphs are added (seeded with modelAtom). */
+export const baseModelAtom = atom<Model | null>(null);
+/** The user's imported graphs, as stored in this browser. */
+export const importsAtom = atom<readonly ImportedGraph[]>([]);
+/** True once the stored graphs have been read (or could not be): a link to an imported graph waits for it. */
+export const importsReadyAtom = atom(false);
+/** Replace the imported graphs: the model gains their figures, the layout service their positions. */
+export const setImportsAtom = atom(null, (get, set, imports: readonly ImportedGraph[]) => {
+  const base = get(baseModelAtom) ?? requireModel(get(modelAtom));
+  const service = get(layoutServiceAtom);
+  for (const g of imports) if (g.positions) service?.remember(`figure:${g.key}`, g.positions);
+  set(baseModelAtom, base);
+  set(importsAtom, imports);
+  set(modelAtom, withImports(base, imports));
+  set(importsReadyAtom, true);
+});
 
 export const modeAtom = atom<ViewMode>('figure');
 /** Empty means the first figure. */

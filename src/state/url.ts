@@ -8,6 +8,7 @@ import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, type Fil
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES, type EntityKind } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
+import { isImportId } from '../model/imported.ts';
 import { atlasView, figureView, sourceIds, type Side } from '../model/view.ts';
 import type { Selection, ViewMode } from './atoms.ts';
 
@@ -134,7 +135,11 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
   if (figure !== null) {
     if (model.figures.some((f) => f.id === figure)) state.figure = figure;
     else {
-      problems.push(`The link names a figure "${echo(figure)}" that does not exist; showing ${first} instead.`);
+      problems.push(
+        isImportId(figure)
+          ? `The link opens a graph someone imported ("${echo(figure)}"). Imported graphs stay in the browser that opened them, and this one is not in this browser; showing ${first} instead. Open the file here to see it.`
+          : `The link names a figure "${echo(figure)}" that does not exist; showing ${first} instead.`,
+      );
       return { state: defaultUrlState(model), problems };
     }
   }
@@ -176,8 +181,9 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     const fallback = defaultCompare(model);
     const left = parseSide(params.get('left'), model);
     const right = parseSide(params.get('right'), model);
-    if (params.get('left') && !left) problems.push(`The link's left side "${echo(params.get('left')!)}" does not exist; showing ${fallback.left.id}.`);
-    if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" does not exist; showing ${fallback.right.id}.`);
+    const missing = (raw: string) => (isImportId(raw.replace(/^figure:/, '')) ? 'is a graph imported in another browser and is not in this one' : 'does not exist');
+    if (params.get('left') && !left) problems.push(`The link's left side "${echo(params.get('left')!)}" ${missing(params.get('left')!)}; showing ${fallback.left.id}.`);
+    if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" ${missing(params.get('right')!)}; showing ${fallback.right.id}.`);
     const linked = params.get('linked');
     if (linked !== null && linked !== '0' && linked !== '1') problems.push(`Ignored linked="${echo(linked)}": it is 0 (panes move apart) or 1; pan and zoom stay linked.`);
     state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', ...(params.get('panes') === 'twin' ? { display: 'twin' as const } : {}) };

@@ -4,7 +4,7 @@
  */
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useRef } from 'react';
-import { focusAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
+import { focusAtom, importsReadyAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
 import { isEmbedded, withEmbed } from './embed.ts';
 import { parseUrl, toSearch as plainSearch, type UrlState } from './url.ts';
 import { pageFor, pagePath } from './page.ts';
@@ -24,6 +24,8 @@ export function useUrlSync() {
   const [state, setState] = useAtom(urlStateAtom);
   const setNotice = useSetAtom(noticeAtom);
   const setFocus = useSetAtom(focusAtom);
+  // A link to one of the user's imported graphs is applied once the stored graphs are read.
+  const waitForImports = !useAtomValue(importsReadyAtom) && /import-/.test(window.location.search);
   const ready = useRef(false);
   const lastPlace = useRef('');
   // The address just read: nothing is written back until the atoms show it (else the first render, still at the
@@ -31,6 +33,7 @@ export function useUrlSync() {
   const expected = useRef<string | null>(null);
 
   useEffect(() => {
+    if (waitForImports) return;
     const apply = () => {
       const { state: parsed, problems } = parseUrl(window.location.search, model);
       setState(parsed);
@@ -51,7 +54,7 @@ export function useUrlSync() {
     ready.current = true;
     window.addEventListener('popstate', apply);
     return () => window.removeEventListener('popstate', apply);
-  }, [model, setState, setNotice, setFocus]);
+  }, [model, setState, setNotice, setFocus, waitForImports]);
 
   useEffect(() => {
     if (!ready.current) return;
