@@ -18,7 +18,6 @@ import { ViewTabs } from '../features/view-tabs/view-tabs.tsx';
 import { Search } from '../features/search/search.tsx';
 import { SharedFactors } from '../features/shared-factors/shared-factors.tsx';
 import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
-import { OpenFile } from '../features/open-file/open-file.tsx';
 
 // Split by view: what a figure does not show at first is loaded when it is first shown (compare, the side panel
 // of sources, filters and paths) or once the figure is interactive (the export dialog and its encoders).
@@ -26,9 +25,11 @@ const CompareView = lazyPart(() => import('../features/compare/compare-view.tsx'
 const ExportDialog = lazyPart<{ autoOpen?: boolean }>(() => import('../features/export/export-dialog.tsx').then((m) => m.ExportDialog));
 const TextAlternative = lazyPart(() => import('../features/text-alternative/text-alternative.tsx').then((m) => m.TextAlternative));
 const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePanel));
+// Opening files (and reading the graphs kept in this browser) loads right after the first render.
+const OpenFile = lazyPart(() => import('../features/open-file/open-file.tsx').then((m) => m.OpenFile));
 
 /** Loads every part's code (tests render the whole app at once; nothing suspends then). */
-export const preloadParts = () => Promise.all([CompareView, ExportDialog, TextAlternative, SidePanel].map((p) => p.preload()));
+export const preloadParts = () => Promise.all([CompareView, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()));
 
 /** The export button before its dialog's code is loaded: same look; a click loads it and opens the dialog. */
 function ExportPlaceholder({ onClick }: { onClick?: () => void }) {
@@ -129,7 +130,15 @@ function FullShell() {
           <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
-          <OpenFile />
+          <Suspense
+            fallback={
+              <button type="button" className="open-file-button" disabled>
+                Open a file…
+              </button>
+            }
+          >
+            <OpenFile />
+          </Suspense>
           <LazyExport />
         </div>
       </header>

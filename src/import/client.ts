@@ -1,6 +1,7 @@
 /** Starts an import in its own worker; the page gets stages, then the outcome, and can cancel at any time. */
 import type { Entity } from '../model/schema.ts';
-import { fileSizeProblem, type ImportOutcome, type Stage } from './pipeline.ts';
+import { fileSizeProblem } from '../model/imported.ts';
+import type { ImportOutcome, Stage } from './pipeline.ts';
 import type { WorkerMessage, WorkerRequest } from './import.worker.ts';
 
 export type ClientOutcome = ImportOutcome | { cancelled: true };

@@ -6,10 +6,13 @@
 import { read as readBundle, looksLikeBundle } from '../formats/bundle.ts';
 import { layoutInput } from '../layout/layout-input.ts';
 import { layoutHash, type LayoutInput, type Positions } from '../layout/types.ts';
-import { LIMITS, toImported, withImports, type GenericGraph, type ImportedGraph, type ImportProblem } from '../model/imported.ts';
+import { fileSizeProblem, withImports, type GenericGraph, type ImportedGraph, type ImportProblem } from '../model/imported.ts';
+import { toImported } from '../model/import-convert.ts';
 import type { Entity } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import { figureView } from '../model/view.ts';
+
+export { fileSizeProblem };
 
 export type Stage = 'reading' | 'checking' | 'matching' | 'laying out';
 export type ImportOutcome = { graph: ImportedGraph } | { problems: ImportProblem[] };
@@ -60,16 +63,6 @@ export function detectFormat(name: string, text: string): FormatId | undefined {
   if (ext === 'json' || head.startsWith('{') || head.startsWith('[')) return 'bundle';
   if (/^[^\t\n]+\t[^\t\n]+\t/.test(head)) return 'sif';
   return undefined;
-}
-
-function sizeText(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** The file-size limit, checked before a file is even read. */
-export function fileSizeProblem(bytes: number): ImportProblem | undefined {
-  if (bytes <= LIMITS.fileBytes) return undefined;
-  return { place: 'the whole file', reason: `the file is ${sizeText(bytes)}; files up to ${sizeText(LIMITS.fileBytes)} open here` };
 }
 
 export async function runImport(req: ImportRequest, hooks: ImportHooks): Promise<ImportOutcome> {

@@ -28,6 +28,11 @@ export const modelAtom = atom<Model | null>(null);
 export const baseModelAtom = atom<Model | null>(null);
 /** The user's imported graphs, as stored in this browser. */
 export const importsAtom = atom<readonly ImportedGraph[]>([]);
+/**
+ * `?src=<address>` of the link the page opened with: a file to open. Read when this module loads, before the URL
+ * mirror rewrites the address to the view's own choices; cleared once handled.
+ */
+export const linkSrcAtom = atom<string | null>(typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('src'));
 /** True once the stored graphs have been read (or could not be): a link to an imported graph waits for it. */
 export const importsReadyAtom = atom(false);
 /** Replace the imported graphs: the model gains their figures, the layout service their positions. */

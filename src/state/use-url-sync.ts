@@ -25,7 +25,7 @@ export function useUrlSync() {
   const setNotice = useSetAtom(noticeAtom);
   const setFocus = useSetAtom(focusAtom);
   // A link to one of the user's imported graphs is applied once the stored graphs are read.
-  const waitForImports = !useAtomValue(importsReadyAtom) && /import-/.test(window.location.search);
+  const waitForImports = !useAtomValue(importsReadyAtom) && typeof window !== 'undefined' && /import-/.test(window.location.search);
   const ready = useRef(false);
   const lastPlace = useRef('');
   // The address just read: nothing is written back until the atoms show it (else the first render, still at the

@@ -31,7 +31,7 @@ const SRC_FILE = resolve(import.meta.dirname, '..', '..', 'dist', 'e2e-src-bundl
 afterAll(() => rmSync(SRC_FILE, { force: true }));
 
 describe('opening your own graph', () => {
-  it('opens a bundle with the button, shows it matched to the atlas, keeps it across a reload, renames and removes it', async () => {
+  it('opens a bundle with the button, shows it matched to the atlas, keeps it across a reload, renames and removes it', { timeout: 180_000 }, async () => {
     const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -57,15 +57,16 @@ describe('opening your own graph', () => {
     await waitForCanvas(page);
 
     await page.reload();
+    // The kept graphs are read after the first picture; the link's graph is shown once they are.
+    await expect.poll(() => page.getByRole('combobox', { name: 'Figure' }).inputValue()).toMatch(/^import-my-pathway-/);
     await waitForCanvas(page);
-    expect(await page.getByRole('combobox', { name: 'Figure' }).inputValue()).toMatch(/^import-my-pathway-/);
 
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'New name' }).fill('Renamed pathway');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.reload();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
     await waitForCanvas(page);
-    expect(await page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
 
     await page.getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('group', { name: 'Remove this graph?' }).getByRole('button', { name: 'Remove' }).click();
@@ -102,7 +103,7 @@ describe('opening your own graph', () => {
     await context.close();
   });
 
-  it('opens by drag and drop anywhere, and by ?src= from this site only; a link to it elsewhere says it is not there', async () => {
+  it('opens by drag and drop anywhere, and by ?src= from this site only; a link to it elsewhere says it is not there', { timeout: 180_000 }, async () => {
     const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(appUrl());
@@ -128,6 +129,7 @@ describe('opening your own graph', () => {
     const other = await elsewhere.newPage();
     await other.goto(link);
     await waitForCanvas(other);
+    await expect.poll(() => other.locator('.notice').count()).toBe(1);
     expect(await other.locator('.notice').innerText()).toMatch(/a graph someone imported .* is not in this browser; showing Fig\. 1 instead/);
     await elsewhere.close();
     await context.close();

@@ -7,14 +7,14 @@ import { appUrl, screenshot, useBrowser } from './browser.ts';
 const getBrowser = useBrowser();
 
 describe('links under random query strings', () => {
-  it('never break the page: the named view is drawn, or a notice explains', async () => {
+  it('never break the page: the named view is drawn, or a notice explains', { timeout: 300_000 }, async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    const links = fc.sample(queryString, { numRuns: 30, seed: 1313 });
+    const links = fc.sample(queryString, { numRuns: 24, seed: 1313 });
     // The issue's own examples first.
     links.unshift(
       `?figure=${'x'.repeat(100_000)}`,

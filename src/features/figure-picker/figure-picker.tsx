@@ -1,7 +1,8 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useState } from 'react';
 import { figureIdAtom, importsAtom, modelAtom, requireModel, selectionAtom, currentFigureAtom, setImportsAtom, noticeAtom, baseModelAtom } from '../../state/atoms.ts';
-import { removeGraph, renameGraph } from '../../storage/graphs.ts';
+
+const storage = () => import('../../storage/graphs.ts');
 
 /**
  * The figure chooser: a native select, so keyboard and screen readers get a real combobox. The review's figures
@@ -26,7 +27,7 @@ export function FigurePicker() {
     const clean = name.replace(/\s+/g, ' ').trim().slice(0, 80);
     if (!currentImport || !clean) return;
     try {
-      await renameGraph(currentImport.key, clean);
+      await (await storage()).renameGraph(currentImport.key, clean);
     } catch {
       setNotice('This browser would not keep the new name; it holds until the page is reloaded.');
     }
@@ -36,7 +37,7 @@ export function FigurePicker() {
   const remove = async () => {
     if (!currentImport) return;
     try {
-      await removeGraph(currentImport.key);
+      await (await storage()).removeGraph(currentImport.key);
     } catch {
       setNotice('This browser would not forget the graph; it will be back after a reload.');
     }

@@ -6,11 +6,13 @@
  */
 import { useAtomValue, useSetAtom } from 'jotai';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { startImport, type RunningImport } from '../../import/client.ts';
+import type { RunningImport } from '../../import/client.ts';
 import type { Stage } from '../../import/pipeline.ts';
 import type { ImportProblem } from '../../model/imported.ts';
-import { baseModelAtom, importsAtom, modelAtom, noticeAtom, requireModel, setImportsAtom } from '../../state/atoms.ts';
-import { listGraphs, saveGraph } from '../../storage/graphs.ts';
+import { baseModelAtom, importsAtom, linkSrcAtom, modelAtom, noticeAtom, requireModel, setImportsAtom } from '../../state/atoms.ts';
+
+// Storage and the import client load on first use, off the start-up path.
+const storage = () => import('../../storage/graphs.ts');
 
 const STAGE_TEXT: Record<Stage, string> = {
   reading: 'Reading the file…',
@@ -23,7 +25,6 @@ const ACCEPT = '.json,.cyjs,.cx2,.cx,.graphml,.xml,.sif,.txt';
 
 type Status = { kind: 'running'; name: string; stage: Stage } | { kind: 'failed'; name: string; problems: ImportProblem[] } | null;
 
-let srcHandled = false;
 
 export function OpenFile() {
   const model = requireModel(useAtomValue(modelAtom));
@@ -31,6 +32,9 @@ export function OpenFile() {
   const imports = useAtomValue(importsAtom);
   const setImports = useSetAtom(setImportsAtom);
   const setNotice = useSetAtom(noticeAtom);
+  const src = useAtomValue(linkSrcAtom);
+  const setSrc = useSetAtom(linkSrcAtom);
+  const handledSrc = useRef<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [dragging, setDragging] = useState(false);
   const running = useRef<RunningImport | null>(null);
@@ -42,7 +46,7 @@ export function OpenFile() {
   // The graphs kept in this browser, once at start.
   useEffect(() => {
     let live = true;
-    listGraphs().then(
+    storage().then((s) => s.listGraphs()).then(
       (stored) => live && setImports(stored),
       () => live && setImports([]),
     );
@@ -55,6 +59,7 @@ export function OpenFile() {
     async (name: string, file: Blob) => {
       running.current?.cancel();
       setStatus({ kind: 'running', name, stage: 'reading' });
+      const { startImport } = await import('../../import/client.ts');
       const job = startImport(name, file, [...base.entities.values()], [...base.references.keys()], (stage) => setStatus({ kind: 'running', name, stage }));
       running.current = job;
       const outcome = await job.result;
@@ -70,7 +75,7 @@ export function OpenFile() {
       }
       const graph = outcome.graph;
       try {
-        await saveGraph(graph);
+        await (await storage()).saveGraph(graph);
       } catch (e) {
         // Still shown now; only keeping it failed. Say so rather than pretend.
         setNotice(`Opened ${name}, but this browser would not keep it (${e instanceof Error ? e.message : String(e)}): it will be gone after a reload.`);
@@ -134,9 +139,10 @@ export function OpenFile() {
 
   // ?src=<same-origin address>: fetched and opened, once per page.
   useEffect(() => {
-    const src = new URLSearchParams(window.location.search).get('src');
-    if (!src || srcHandled) return;
-    srcHandled = true;
+    // Once per link, even when effects run twice (StrictMode).
+    if (!src || handledSrc.current === src) return;
+    handledSrc.current = src;
+    setSrc(null);
     let url: URL;
     try {
       url = new URL(src, window.location.href);
@@ -158,7 +164,7 @@ export function OpenFile() {
         (blob) => open(name, blob),
         (e: unknown) => setStatus({ kind: 'failed', name, problems: [{ place: 'the address', reason: `it could not be fetched (${e instanceof Error ? e.message : String(e)})` }] }),
       );
-  }, [open, setNotice]);
+  }, [src, setSrc, open, setNotice]);
 
   const cancel = () => {
     running.current?.cancel();
