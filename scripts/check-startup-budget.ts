@@ -19,7 +19,7 @@ const BUDGETS: Record<string, number> = {
   'use-positions': 9 * KB, // the canvas component (graph-view)
   '*': 5 * KB,
 };
-const TOTAL = 240 * KB; // the issue asks for 230 KB: cytoscape and react-dom alone are 201 KB, the view's layout 1-2 KB
+const TOTAL = 242 * KB; // the issue asks for 230 KB: cytoscape and react-dom alone are 201 KB, the view's layout 1-2 KB (+2 KB: the figure chooser lists the graphs the user imported, and a link to one waits for them)
 
 const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
 const chunks = [

@@ -1,6 +1,6 @@
 /** Starts an import in its own worker; the page gets stages, then the outcome, and can cancel at any time. */
 import type { Entity } from '../model/schema.ts';
-import { fileSizeProblem } from '../model/imported.ts';
+import { fileSizeProblem } from '../model/import-limits.ts';
 import type { ImportOutcome, Stage } from './pipeline.ts';
 import type { WorkerMessage, WorkerRequest } from './import.worker.ts';
 

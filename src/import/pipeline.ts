@@ -6,7 +6,8 @@
 import { read as readBundle, looksLikeBundle } from '../formats/bundle.ts';
 import { layoutInput } from '../layout/layout-input.ts';
 import { layoutHash, type LayoutInput, type Positions } from '../layout/types.ts';
-import { fileSizeProblem, withImports, type GenericGraph, type ImportedGraph, type ImportProblem } from '../model/imported.ts';
+import { fileSizeProblem } from '../model/import-limits.ts';
+import { withImports, type GenericGraph, type ImportedGraph, type ImportProblem } from '../model/imported.ts';
 import { toImported } from '../model/import-convert.ts';
 import type { Entity } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';

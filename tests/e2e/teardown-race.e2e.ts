@@ -27,7 +27,7 @@ describe('fast clicks then a view change', () => {
         await wait(5);
         compare.click();
       });
-      await waitForCanvas(page, 'left');
+      await waitForCanvas(page, 'difference');
       expect(await page.getByRole('alert').filter({ hasText: 'could not be shown' }).count()).toBe(0);
     }
     expect(errors).toEqual([]);

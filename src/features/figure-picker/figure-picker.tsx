@@ -1,8 +1,9 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { useState } from 'react';
-import { figureIdAtom, importsAtom, modelAtom, requireModel, selectionAtom, currentFigureAtom, setImportsAtom, noticeAtom, baseModelAtom } from '../../state/atoms.ts';
+import { lazy, Suspense } from 'react';
+import { figureIdAtom, importsAtom, modelAtom, requireModel, selectionAtom, currentFigureAtom } from '../../state/atoms.ts';
 
-const storage = () => import('../../storage/graphs.ts');
+// Rename and remove: only for the user's own graphs, loaded when one is shown.
+const YourGraphActions = lazy(() => import('./your-graph-actions.tsx').then((m) => ({ default: m.YourGraphActions })));
 
 /**
  * The figure chooser: a native select, so keyboard and screen readers get a real combobox. The review's figures
@@ -14,40 +15,9 @@ export function FigurePicker() {
   const [, setFigure] = useAtom(figureIdAtom);
   const setSelection = useSetAtom(selectionAtom);
   const imports = useAtomValue(importsAtom);
-  const setImports = useSetAtom(setImportsAtom);
-  const setNotice = useSetAtom(noticeAtom);
-  const base = useAtomValue(baseModelAtom) ?? model;
-  const [editing, setEditing] = useState<'rename' | 'remove' | null>(null);
-  const [name, setName] = useState('');
   const review = model.figures.filter((f) => !f.imported);
   const mine = model.figures.filter((f) => f.imported);
   const currentImport = imports.find((g) => g.key === current.id);
-
-  const rename = async () => {
-    const clean = name.replace(/\s+/g, ' ').trim().slice(0, 80);
-    if (!currentImport || !clean) return;
-    try {
-      await (await storage()).renameGraph(currentImport.key, clean);
-    } catch {
-      setNotice('This browser would not keep the new name; it holds until the page is reloaded.');
-    }
-    setImports(imports.map((g) => (g.key === currentImport.key ? { ...g, name: clean } : g)));
-    setEditing(null);
-  };
-  const remove = async () => {
-    if (!currentImport) return;
-    try {
-      await (await storage()).removeGraph(currentImport.key);
-    } catch {
-      setNotice('This browser would not forget the graph; it will be back after a reload.');
-    }
-    // Leave for the first figure before the graph goes, so nothing points at it.
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
-    setImports(imports.filter((g) => g.key !== currentImport.key));
-    setFigure(base.figures[0]!.id);
-    setEditing(null);
-    setNotice(`Removed ${currentImport.name} from this browser.`);
-  };
 
   return (
     <div className="your-graph-actions">
@@ -58,7 +28,6 @@ export function FigurePicker() {
           onChange={(e) => {
             setFigure(e.target.value);
             setSelection(null);
-            setEditing(null);
           }}
         >
           <optgroup label="The review">
@@ -79,47 +48,10 @@ export function FigurePicker() {
           )}
         </select>
       </label>
-      {currentImport && editing === null && (
-        <>
-          <button
-            type="button"
-            onClick={() => {
-              setName(currentImport.name);
-              setEditing('rename');
-            }}
-          >
-            Rename
-          </button>
-          <button type="button" onClick={() => setEditing('remove')}>
-            Remove
-          </button>
-        </>
-      )}
-      {currentImport && editing === 'rename' && (
-        <form
-          className="your-graph-actions"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void rename();
-          }}
-        >
-          <input aria-label="New name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} autoFocus />
-          <button type="submit">Save</button>
-          <button type="button" onClick={() => setEditing(null)}>
-            Cancel
-          </button>
-        </form>
-      )}
-      {currentImport && editing === 'remove' && (
-        <span className="your-graph-actions" role="group" aria-label="Remove this graph?">
-          Remove from this browser?
-          <button type="button" onClick={() => void remove()}>
-            Remove
-          </button>
-          <button type="button" onClick={() => setEditing(null)}>
-            Keep
-          </button>
-        </span>
+      {currentImport && (
+        <Suspense fallback={null}>
+          <YourGraphActions key={currentImport.key} graph={currentImport} />
+        </Suspense>
       )}
     </div>
   );
