@@ -12,6 +12,8 @@ import { shippedModel } from '../helpers/model.ts';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
+/** Imports run in a worker (ELK included): on a busy machine a result can take seconds. */
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
 const model = shippedModel();
 
 function myBundle() {
@@ -39,7 +41,7 @@ describe('opening your own graph', () => {
     await page.goto(appUrl('?view=atlas'));
     await waitForCanvas(page);
     await openFile(page, 'my-pathway.json', myBundle());
-    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/^Opened my-pathway\.json: \d+ nodes and \d+ edges; \d+ of the nodes are entities of the atlas/);
+    await poll(() => page.locator('.notice').innerText()).toMatch(/^Opened my-pathway\.json: \d+ nodes and \d+ edges; \d+ of the nodes are entities of the atlas/);
     await waitForCanvas(page);
     expect(new URL(page.url()).searchParams.get('figure')).toMatch(/^import-my-pathway-[0-9a-f]{8}$/);
     const picker = page.getByRole('combobox', { name: 'Figure' });
@@ -58,14 +60,14 @@ describe('opening your own graph', () => {
 
     await page.reload();
     // The kept graphs are read after the first picture; the link's graph is shown once they are.
-    await expect.poll(() => page.getByRole('combobox', { name: 'Figure' }).inputValue()).toMatch(/^import-my-pathway-/);
+    await poll(() => page.getByRole('combobox', { name: 'Figure' }).inputValue()).toMatch(/^import-my-pathway-/);
     await waitForCanvas(page);
 
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'New name' }).fill('Renamed pathway');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.reload();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
+    await poll(() => page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
     await waitForCanvas(page);
 
     await page.getByRole('button', { name: 'Remove' }).click();
@@ -89,7 +91,7 @@ describe('opening your own graph', () => {
     bad.entities[0].kind = 'unicorn';
     await openFile(page, 'broken.json', JSON.stringify(bad, null, 2));
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.isVisible()).toBe(true);
+    await poll(() => alert.isVisible()).toBe(true);
     expect(await alert.getByRole('heading').innerText()).toBe('broken.json could not be opened');
     const items = await alert.getByRole('listitem').allInnerTexts();
     expect(items[0]).toMatch(/^broken\.json \$\.entities\[0\]\.kind \(\d+:\d+\): /);
@@ -97,7 +99,7 @@ describe('opening your own graph', () => {
     await alert.getByRole('button', { name: 'Close' }).click();
     expect(new URL(page.url()).searchParams.get('figure')).toBe('fig3');
     await openFile(page, 'syntax.json', '{"format": "msc-pof-atlas-bundle",\n  "figure": [1, 2,, 3]}');
-    await expect.poll(() => page.getByRole('alert').getByRole('listitem').first().innerText()).toMatch(/^syntax\.json 2:\d+: not valid JSON/);
+    await poll(() => page.getByRole('alert').getByRole('listitem').first().innerText()).toMatch(/^syntax\.json 2:\d+: not valid JSON/);
     await page.getByRole('alert').getByRole('button', { name: 'Close' }).click();
     expect(await page.getByRole('combobox', { name: 'Figure' }).locator('optgroup[label="Your graphs"]').count()).toBe(0);
     await context.close();
@@ -115,21 +117,21 @@ describe('opening your own graph', () => {
     }, myBundle());
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: handle });
     await page.dispatchEvent('main', 'drop', { dataTransfer: handle });
-    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/^Opened dropped\.json/);
+    await poll(() => page.locator('.notice').innerText()).toMatch(/^Opened dropped\.json/);
     const link = page.url();
 
     writeFileSync(SRC_FILE, myBundle().replace('My lab’s amniotic pathway', 'Fetched pathway'));
     await page.goto(appUrl('?src=./e2e-src-bundle.json'));
-    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/^Opened e2e-src-bundle\.json/);
+    await poll(() => page.locator('.notice').innerText()).toMatch(/^Opened e2e-src-bundle\.json/);
     await waitForCanvas(page);
     await page.goto(appUrl('?src=https://example.org/graph.json'));
-    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/only files from this site open by link/);
+    await poll(() => page.locator('.notice').innerText()).toMatch(/only files from this site open by link/);
 
     const elsewhere = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
     const other = await elsewhere.newPage();
     await other.goto(link);
     await waitForCanvas(other);
-    await expect.poll(() => other.locator('.notice').count()).toBe(1);
+    await poll(() => other.locator('.notice').count()).toBe(1);
     expect(await other.locator('.notice').innerText()).toMatch(/a graph someone imported .* is not in this browser; showing Fig\. 1 instead/);
     await elsewhere.close();
     await context.close();
