@@ -4,6 +4,11 @@
  * It answers with a finished graph or with problems, each with a place; it never throws.
  */
 import { read as readBundle, looksLikeBundle } from '../formats/bundle.ts';
+import { read as readCx2 } from '../formats/cx2.ts';
+import { read as readCyjs } from '../formats/cyjs.ts';
+import { read as readGraphml } from '../formats/graphml.ts';
+import { read as readSbgnml } from '../formats/sbgnml.ts';
+import { read as readSif } from '../formats/sif.ts';
 import { layoutInput } from '../layout/layout-input.ts';
 import { layoutHash, type LayoutInput, type Positions } from '../layout/types.ts';
 import { fileSizeProblem } from '../model/import-limits.ts';
@@ -36,19 +41,25 @@ export interface ImportHooks {
 }
 
 /** Formats this app reads, by how files present themselves. */
-export type FormatId = 'bundle' | 'cyjs' | 'cx2' | 'graphml' | 'sif';
+export type FormatId = 'bundle' | 'cyjs' | 'cx2' | 'graphml' | 'sbgnml' | 'sif';
 
 export const FORMAT_NAMES: Record<FormatId, string> = {
   bundle: 'MSC–POF Atlas graph bundle (JSON)',
   cyjs: 'Cytoscape JSON (.cyjs)',
   cx2: 'CX2 (NDEx)',
   graphml: 'GraphML',
+  sbgnml: 'SBGN-ML',
   sif: 'SIF',
 };
 
-/** Which readers exist in this build: the network-format readers join as they are added to src/formats. */
+/** The readers, one per format (src/formats/<format>.ts), each pure: text in, a graph or problems with places out. */
 const READERS: Partial<Record<FormatId, (text: string) => ReadOutcome | Promise<ReadOutcome>>> = {
   bundle: readBundle,
+  cyjs: readCyjs,
+  cx2: readCx2,
+  graphml: readGraphml,
+  sbgnml: readSbgnml,
+  sif: readSif,
 };
 
 export function detectFormat(name: string, text: string): FormatId | undefined {
@@ -57,6 +68,7 @@ export function detectFormat(name: string, text: string): FormatId | undefined {
   if (looksLikeBundle(text)) return 'bundle';
   if (ext === 'cyjs') return 'cyjs';
   if (ext === 'cx2' || ext === 'cx') return 'cx2';
+  if (ext === 'sbgn' || ext === 'sbgnml' || (head.startsWith('<') && head.includes('<sbgn'))) return 'sbgnml';
   if (ext === 'graphml' || ext === 'xml' || head.startsWith('<')) return 'graphml';
   if (ext === 'sif') return 'sif';
   if (head.startsWith('[') && head.includes('CXVersion')) return 'cx2';

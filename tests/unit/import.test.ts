@@ -60,3 +60,19 @@ describe('importing the app\'s own bundle', () => {
     expect(fileSizeProblem(1000)).toBeUndefined();
   });
 });
+
+describe('importing networks of other tools', () => {
+  it('reads SIF through the same path: HGF matches the atlas, an unknown gene stays as it is', async () => {
+    const r = await run('net.sif', 'HGF\tactivates\tQUUX1\nQUUX1\tpp\tQUUX2\n');
+    if (!('graph' in r)) throw new Error(JSON.stringify(r.problems));
+    const hgf = atlas.find((e) => e.label === 'HGF')!;
+    expect(r.graph.format).toBe('sif');
+    expect(r.graph.matches.HGF).toEqual({ entity: hgf.id, basis: 'id' });
+    expect(r.graph.entities.map((e) => e.label).sort()).toEqual(['QUUX1', 'QUUX2']);
+  });
+
+  it('a broken GraphML file names its line and column', async () => {
+    const r = await run('bad.graphml', '<graphml>\n  <graph>\n    <node id="a">\n</graphml>');
+    expect('problems' in r && r.problems[0]!.place).toMatch(/^\d+:\d+$/);
+  });
+});

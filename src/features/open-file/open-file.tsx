@@ -21,7 +21,7 @@ const STAGE_TEXT: Record<Stage, string> = {
   'laying out': 'Laying it out…',
 };
 
-const ACCEPT = '.json,.cyjs,.cx2,.cx,.graphml,.xml,.sif,.txt';
+const ACCEPT = '.json,.cyjs,.cx2,.cx,.graphml,.xml,.sbgn,.sbgnml,.sif,.txt';
 
 type Status = { kind: 'running'; name: string; stage: Stage } | { kind: 'failed'; name: string; problems: ImportProblem[] } | null;
 
