@@ -82,6 +82,13 @@ const FIT_PADDING = 24;
 /** Height of the zoom toolbar over the pane's top edge. */
 const TOOLBAR_HEIGHT = 22;
 const MAX_FIT_ZOOM = 1.5;
+/**
+ * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
+ * instead at a zoom that makes them READABLE_PX, on the figure's start (its left end, where the cell source is),
+ * and says how to see the whole.
+ */
+const NARROW_PANE = 600;
+const READABLE_PX = 10;
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
 
@@ -199,7 +206,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     adopting.current = false;
   }, [cy, viewport]);
 
-  // A new view: fit it to the pane.
+  // A new view: fit it to the pane (on a phone, maybe only its start: see NARROW_PANE).
   const fitViewport = (box: NonNullable<GraphCanvasProps['fitBox']>) => {
     // The zoom toolbar sits over the top of the pane: the drawing starts below it.
     const top = FIT_PADDING + TOOLBAR_HEIGHT;
@@ -208,8 +215,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const zoom = Math.min(w / Math.max(box.x2 - box.x1, 1), h / Math.max(box.y2 - box.y1, 1), MAX_FIT_ZOOM);
     return { zoom, pan: { x: cy!.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
   };
-  const fit = () => {
+  const [partial, setPartial] = useState(false);
+  const fit = (opening = false) => {
     if (!cy) return;
+    setPartial(false);
+    // Marks a canvas that opened on its start only (see below), for whoever else places the viewport.
+    const stage = cy.container()?.closest('.graph-canvas');
+    stage?.removeAttribute('data-start-view');
     if (!fitBox) {
       cy.fit(undefined, FIT_PADDING);
       // A two-node table should not fill the screen with giant boxes.
@@ -217,10 +229,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
         cy.zoom(MAX_FIT_ZOOM);
         cy.center();
       }
-      return;
+    } else {
+      // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
+      cy.viewport(fitViewport(fitBox));
     }
-    // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
-    cy.viewport(fitViewport(fitBox));
+    if (opening && cy.width() > 0 && cy.width() < NARROW_PANE && cy.zoom() * NODE_FONT_SIZE < READABLE_PX && cy.nodes().nonempty()) {
+      const zoom = READABLE_PX / NODE_FONT_SIZE;
+      const left = fitBox?.x1 ?? cy.nodes().boundingBox().x1;
+      // The start: the nodes within the first pane-width of the drawing's left end.
+      const reach = left + (cy.width() - 2 * FIT_PADDING) / zoom;
+      const near = cy.nodes().filter((n) => n.position('x') < reach);
+      // Centred on the cell sources there (what the figure is about), else on all of the start.
+      const sources = near.filter((n) => n.data('kind') === 'msc-source');
+      const start = (sources.nonempty() ? sources : near).boundingBox();
+      const top = FIT_PADDING + TOOLBAR_HEIGHT;
+      cy.viewport({ zoom, pan: { x: FIT_PADDING - zoom * left, y: top + (cy.height() - top) / 2 - zoom * (start.y1 + start.y2) / 2 } });
+      setPartial(true);
+      stage?.setAttribute('data-start-view', '');
+    }
   };
 
   // New positions for the same drawing (animate): move the nodes there and fit the new box, together.
@@ -261,7 +287,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (!cy) return;
     cy.resize();
-    fit();
+    fit(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the drawing changes
   }, [cy, elements]);
 
@@ -443,9 +469,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
         <button type="button" onClick={() => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })}>
           Zoom out
         </button>
-        <button type="button" onClick={fit}>
+        <button type="button" onClick={() => fit()}>
           Fit
         </button>
+        {partial && <span className="fit-hint">Showing the start: Fit shows the whole figure</span>}
         {dimmed && (
           <button
             type="button"
