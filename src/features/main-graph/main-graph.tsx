@@ -74,7 +74,9 @@ export function MainGraph() {
       queueMicrotask(() => {
         const svg = cy.container()?.closest('.graph-stage')?.querySelector<SVGSVGElement>('.prerender-picture svg');
         const vb = svg?.viewBox.baseVal;
-        if (svg && vb && vb.width > 0 && vb.height > 0) {
+        // A canvas that opened on the figure's start (a phone) keeps its readable view.
+        const start = cy.container()?.closest('.graph-canvas')?.hasAttribute('data-start-view');
+        if (svg && vb && vb.width > 0 && vb.height > 0 && !start) {
           const r = svg.getBoundingClientRect();
           const c = cy.container()!.getBoundingClientRect();
           const zoom = Math.min(r.width / vb.width, r.height / vb.height);
