@@ -7,12 +7,15 @@ describe('figure view', () => {
   beforeEach(() => window.history.replaceState(null, '', '/'));
 
   it('shows the first figure in a region named after it, with the chooser, details and text version', async () => {
+    const user = userEvent.setup();
     renderApp();
     const fig1 = model.figures[0]!;
     expect(screen.getByRole('combobox', { name: 'Figure' })).toHaveValue(fig1.id);
     expect(screen.getByRole('region', { name: `${fig1.label} ${fig1.title}` })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(/Click a node or an arrow/);
-    const entities = screen.getByRole('table', { name: /^Entities in/ });
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.click(screen.getByText(/^Text version of this diagram/));
+    const entities = await screen.findByRole('table', { name: /^Entities in/ });
     expect(within(entities).getAllByRole('row')).toHaveLength(fig1.nodes.length + 1);
     expect(within(entities).getByRole('button', { name: 'PTEN' })).toBeInTheDocument();
   });
@@ -21,7 +24,7 @@ describe('figure view', () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByText(/^Text version of this diagram/));
-    await user.click(screen.getByRole('button', { name: 'miR-144-5p inhibits PTEN' }));
+    await user.click(await screen.findByRole('button', { name: 'miR-144-5p inhibits PTEN' }));
     const details = screen.getByRole('region', { name: 'Details' });
     expect(within(details).getByRole('heading', { level: 3 })).toHaveTextContent('miR-144-5p inhibits PTEN');
     expect(details).toHaveTextContent('[43]');
@@ -54,7 +57,7 @@ describe('figure view', () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByText(/^Text version of this diagram/));
-    await user.click(within(screen.getByRole('table', { name: /^Entities in/ })).getByRole('button', { name: 'PTEN' }));
+    await user.click(within(await screen.findByRole('table', { name: /^Entities in/ })).getByRole('button', { name: 'PTEN' }));
     const details = screen.getByRole('region', { name: 'Details' });
     expect(within(details).getByRole('link', { name: 'HGNC:9588' })).toHaveAttribute('href', 'https://bioregistry.io/hgnc:9588');
     expect(within(details).getByRole('link', { name: 'HGNC:9588 at HGNC' })).toHaveAttribute('href', expect.stringContaining('genenames.org'));

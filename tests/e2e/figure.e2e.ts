@@ -30,6 +30,8 @@ describe('figure view in Chromium', () => {
     const { page } = await openApp(getBrowser());
     await page.getByText(/^Text version of this diagram/).click();
     const table = page.getByRole('table', { name: /^Entities in Fig\. 1/ });
+    // The tables are built when the text version opens.
+    await table.waitFor();
     const names = await table.getByRole('rowheader').allInnerTexts();
     const cyNames = await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => n.data('label') as string));
     expect(names.sort()).toEqual(cyNames.sort());
