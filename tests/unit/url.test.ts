@@ -147,8 +147,9 @@ describe('URL round-trips, parameter by parameter', () => {
   });
 
   it('compare: left, right and linked, with sources and figures on either side', () => {
-    const compare = (left: CompareState['left'], right: CompareState['right'], linked: boolean, display: CompareState['display'] = 'difference'): UrlState =>
-      with_({ mode: 'compare', compare: { left, right, linked, display } });
+    // No display: the difference diagram, and the link keeps its old shape (no &panes).
+    const compare = (left: CompareState['left'], right: CompareState['right'], linked: boolean, display?: CompareState['display']): UrlState =>
+      with_({ mode: 'compare', compare: { left, right, linked, ...(display ? { display } : {}) } });
     expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, true))).toBe('?view=compare&left=source:hbmmsc&right=source:humsc');
     expect(roundTrip(compare({ type: 'source', id: 'hbmmsc' }, { type: 'source', id: 'humsc' }, false))).toBe(
       '?view=compare&left=source:hbmmsc&right=source:humsc&linked=0',
@@ -164,7 +165,7 @@ describe('URL round-trips, parameter by parameter', () => {
     roundTrip({ ...compare({ type: 'figure', id: 'fig1' }, { type: 'figure', id: 'fig3' }, false), filters: { ...NO_FILTERS, species: ['mouse'] }, selection: { type: 'node', id: 'pten' } });
     // Without left and right: the first two sources, linked.
     expect(parseUrl('?view=compare', model).state.compare).toEqual(defaultCompare(model));
-    expect(defaultCompare(model)).toEqual({ left: { type: 'source', id: 'hbmmsc' }, right: { type: 'source', id: 'hpmsc' }, linked: true, display: 'difference' });
+    expect(defaultCompare(model)).toEqual({ left: { type: 'source', id: 'hbmmsc' }, right: { type: 'source', id: 'hpmsc' }, linked: true });
     expect(parseUrl('?view=compare&linked=1', model).state.compare!.linked).toBe(true);
   });
 
