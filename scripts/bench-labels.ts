@@ -1,6 +1,6 @@
 /**
  * The label table of `npm run bench`: for each view (every figure, the atlas and compare states in
- * tests/helpers/legibility.ts) at 1600×1000 and 1280×800, the zoom at the default view and the min and median
+ * tests/helpers/legibility.ts) at 1600×1000, 1280×800 and the 1024×768 tablet, the zoom at the default view and the min and median
  * label px of the drawn node labels, how many entities in play are labelled, and overlapping labels.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -22,7 +22,7 @@ const cell = (m: PaneLegibility | undefined) =>
 export async function labelTable(browser: Browser, base: string) {
   const model = loadModelOrExit();
   const cases = [...figureCases(model), ...atlasCompareCases()];
-  const screens = SCREENS.slice(0, 2);
+  const screens = SCREENS;
   const rows = new Map<string, (PaneLegibility | undefined)[]>();
   for (const [si, screen] of screens.entries()) {
     const page = await browser.newPage({ viewport: screen.viewport });

@@ -136,14 +136,24 @@ export function figureCases(model: Model): LegibilityCase[] {
   return model.figures.map((f) => ({ name: f.label, search: `?figure=${f.id}`, panes: ['main'] }));
 }
 
-/** The atlas and compare states the issue measured (more are added with the atlas and compare work). */
+/**
+ * The atlas with one, two, three and every source on, and compare as it opens (the difference diagram) for the
+ * pairs the issue measured, plus one pair in twin panes (&panes=twin).
+ */
 export function atlasCompareCases(): LegibilityCase[] {
+  const pairs: [string, string, string][] = [
+    ['hPMSC vs huMSC', 'source:hpmsc', 'source:humsc'],
+    ['hBMMSC vs hADMSC', 'source:hbmmsc', 'source:hadmsc'],
+    ['hAMSC vs hMB-MSC', 'source:hamsc', 'source:hmbmsc'],
+    ['Fig. 2 vs Fig. 3', 'figure:fig2', 'figure:fig3'],
+  ];
   return [
+    { name: 'Atlas, hBMMSC', search: '?view=atlas&sources=hbmmsc', panes: ['main'] },
     { name: 'Atlas, hBMMSC + huMSC', search: '?view=atlas&sources=hbmmsc,humsc', panes: ['main'] },
-    { name: 'Compare hPMSC vs huMSC', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['left', 'right'] },
-    { name: 'Compare hBMMSC vs hADMSC', search: '?view=compare&left=source:hbmmsc&right=source:hadmsc', panes: ['left', 'right'] },
-    { name: 'Compare hAMSC vs hMB-MSC', search: '?view=compare&left=source:hamsc&right=source:hmbmsc', panes: ['left', 'right'] },
-    { name: 'Compare Fig. 2 vs Fig. 3', search: '?view=compare&left=figure:fig2&right=figure:fig3', panes: ['left', 'right'] },
+    { name: 'Atlas, hBMMSC + huMSC + hAMSC', search: '?view=atlas&sources=hbmmsc,humsc,hamsc', panes: ['main'] },
+    { name: 'Atlas, every source', search: '?view=atlas', panes: ['main'] },
+    ...pairs.map(([name, l, r]) => ({ name: `Compare ${name}`, search: `?view=compare&left=${l}&right=${r}`, panes: ['difference'] })),
+    { name: 'Compare hPMSC vs huMSC, twin panes', search: '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin', panes: ['left', 'right'] },
   ];
 }
 
