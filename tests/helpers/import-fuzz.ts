@@ -51,11 +51,13 @@ const OPS: Op[] = [
   // delete anything
   (doc, r) => {
     const all = paths(doc).filter((p) => p.length);
-    return setAt(doc, all[r % all.length]!, () => undefined);
+    return all.length ? setAt(doc, all[r % all.length]!, () => undefined) : doc;
   },
   // duplicate an array element (duplicate ids, nodes, edges)
   (doc, r) => {
     const arrays = paths(doc).filter((p) => p.length && typeof p[p.length - 1] === 'number');
+    // An earlier step may have left a document with no array (or no object) at all.
+    if (!arrays.length) return doc;
     const p = arrays[r % arrays.length]!;
     const parent = p.slice(0, -1);
     return setAt(doc, parent, (arr) => (Array.isArray(arr) ? [...arr, arr[p[p.length - 1] as number]!] : arr));
