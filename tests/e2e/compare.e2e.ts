@@ -47,6 +47,8 @@ describe('compare view in Chromium', () => {
 
   it('hovering an entity in one pane highlights it in the other', async () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
+    // The pointer goes where the left pane draws HGF: that pane must have drawn (and fitted) first, not only the right.
+    await waitForCanvas(page, 'left');
     await waitForCanvas(page, 'right');
     const box = await page.locator('.compare-pane').first().locator('.cy').boundingBox();
     const pos = await page.evaluate(() => window.mscAtlas!.cy.left!.getElementById('hgf').renderedPosition());
