@@ -55,6 +55,11 @@ export interface GraphCanvasProps {
   focus?: { id?: string; ids?: readonly string[]; nonce: number } | null;
   /** Fit to this model-coordinate box instead of the pane's own elements (linked compare panes). */
   fitBox?: { x1: number; y1: number; x2: number; y2: number };
+  /**
+   * Whether a narrow pane may open on the drawing's start (see NARROW_PANE); default true. Linked compare panes say
+   * false: each is narrow on any screen, and both must show the same box so shared entities line up.
+   */
+  openOnStart?: boolean;
   /** Hovered element shared with another pane. */
   hover?: string | null;
   onHover?: (id: string | null) => void;
@@ -100,7 +105,7 @@ declare global {
 }
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority } = props;
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true } = props;
   const [layer, setLayer] = useState<SourceMarksLayer | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
@@ -233,7 +238,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
       cy.viewport(fitViewport(fitBox));
     }
-    if (opening && cy.width() > 0 && cy.width() < NARROW_PANE && cy.zoom() * NODE_FONT_SIZE < READABLE_PX && cy.nodes().nonempty()) {
+    if (opening && openOnStart && cy.width() > 0 && cy.width() < NARROW_PANE && cy.zoom() * NODE_FONT_SIZE < READABLE_PX && cy.nodes().nonempty()) {
       const zoom = READABLE_PX / NODE_FONT_SIZE;
       const left = fitBox?.x1 ?? cy.nodes().boundingBox().x1;
       // The start: the nodes within the first pane-width of the drawing's left end.

@@ -32,6 +32,8 @@ async function exportEverything(page: Page) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   const formats = dialog.getByRole('group', { name: 'Format' }).getByRole('radio');
+  // The dialog's body loads on demand: wait for its first format before counting.
+  await formats.first().waitFor();
   const n = await formats.count();
   expect(n).toBeGreaterThanOrEqual(6);
   for (let i = 0; i < n; i++) {

@@ -151,6 +151,7 @@ export function CompareView() {
             marks={side === 'left' ? styles.leftMarks : styles.rightMarks}
             focus={focus}
             fitBox={box}
+            openOnStart={false}
             hover={hover}
             onHover={setHover}
             onViewport={link(side)}
