@@ -11,11 +11,11 @@ import type { Positions } from '../layout/types.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { EDGE_COLOUR } from '../theme/kinds.ts';
-import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, stripBom } from './read-common.ts';
+import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, xmlRoot } from './read-common.ts';
 import { KIND_STYLE, RELATION_STYLE, YED_ARROW, YED_SHAPE } from './style.ts';
 import { attributes, type AttributeValue, type Attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
 import { GENERATOR, viewRecords } from './view-data.ts';
-import { child, children, escapeXml, parseXml, place, type XmlElement } from './xml.ts';
+import { child, children, escapeXml, place, type XmlElement } from './xml.ts';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const YED_NS = 'http://www.yworks.com/xml/graphml';
@@ -170,17 +170,10 @@ function yedNode(el: XmlElement): { label?: string; centre?: { x: number; y: num
 export function read(text: string): ReadResult {
   const problems = new Problems();
   return guard(problems, () => {
-    const parsed = parseXml(stripBom(text));
-    if ('error' in parsed) {
-      const { line, column, reason } = parsed.error;
-      return { problems: [{ place: `${line}:${column}`, line, column, reason: `not well-formed XML: ${reason}` }] };
-    }
-    const root = parsed.root;
+    const doc = xmlRoot(text, 'graphml', problems);
+    if ('result' in doc) return doc.result;
+    const root = doc.root;
     const at = (el: XmlElement, reason: string) => problems.add(place(el), reason, el);
-    if (root.name !== 'graphml') {
-      at(root, `the root element is <${root.name}>, not <graphml>`);
-      return { problems: problems.list };
-    }
     const keys = new Map<string, KeyDef>();
     for (const k of children(root, 'key')) {
       const id = k.attrs.get('id');

@@ -5,6 +5,7 @@
 import { ENTITY_KINDS, RELATIONS, type Relation } from '../model/schema.ts';
 import { formatPath, locateValues, offsetToPosition, type Path } from '../model/json-locate.ts';
 import { findJsonError } from './json-syntax.ts';
+import { parseXml, place as xmlPlace, type XmlElement } from './xml.ts';
 import { attributes, MAX_PROBLEMS, type AttributeValue, type Attributes, type Problem, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
 
 /** Thrown inside a reader when it has collected enough problems; caught by `guard`. */
@@ -237,4 +238,21 @@ export function clip(text: string, max = 60): string {
 
 export function allPositioned(nodes: readonly ReadNode[]): boolean {
   return nodes.length > 0 && nodes.every((n) => n.position !== undefined);
+}
+
+/**
+ * The root of an XML file that must be a <name> document, or the reading's result when it cannot go on: a syntax
+ * error with its line:column, or the wrong root element (the GraphML and SBGN-ML readers share this opening).
+ */
+export function xmlRoot(text: string, name: string, problems: Problems): { root: XmlElement } | { result: ReadResult } {
+  const parsed = parseXml(stripBom(text));
+  if ('error' in parsed) {
+    const { line, column, reason } = parsed.error;
+    return { result: { problems: [{ place: `${line}:${column}`, line, column, reason: `not well-formed XML: ${reason}` }] } };
+  }
+  if (parsed.root.name !== name) {
+    problems.add(xmlPlace(parsed.root), `the root element is <${parsed.root.name}>, not <${name}>`, parsed.root);
+    return { result: { problems: problems.list } };
+  }
+  return { root: parsed.root };
 }

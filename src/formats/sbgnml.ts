@@ -16,9 +16,9 @@ import type { EntityKind } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { GENERATOR, viewRecords, type NodeRecord } from './view-data.ts';
-import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, stripBom } from './read-common.ts';
+import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, xmlRoot } from './read-common.ts';
 import { attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
-import { child, children, escapeXml, parseXml, place, type XmlElement } from './xml.ts';
+import { child, children, escapeXml, place, type XmlElement } from './xml.ts';
 
 export const SBGN_NS = 'http://sbgn.org/libsbgn/0.3';
 export const AF_VERSION = 'http://identifiers.org/combine.specifications/sbgn.af.level-1.version-1.2';
@@ -134,17 +134,10 @@ const NOT_NODES = new Set(['compartment', 'annotation']);
 export function read(text: string): ReadResult {
   const problems = new Problems();
   return guard(problems, () => {
-    const parsed = parseXml(stripBom(text));
-    if ('error' in parsed) {
-      const { line, column, reason } = parsed.error;
-      return { problems: [{ place: `${line}:${column}`, line, column, reason: `not well-formed XML: ${reason}` }] };
-    }
-    const root = parsed.root;
+    const doc = xmlRoot(text, 'sbgn', problems);
+    if ('result' in doc) return doc.result;
+    const root = doc.root;
     const at = (el: XmlElement, reason: string) => problems.add(place(el), reason, el);
-    if (root.name !== 'sbgn') {
-      at(root, `the root element is <${root.name}>, not <sbgn>`);
-      return { problems: problems.list };
-    }
     const map = child(root, 'map');
     if (!map) {
       at(root, 'the file has no <map>');
