@@ -66,6 +66,8 @@ describe('opening your own graph', () => {
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'New name' }).fill('Renamed pathway');
     await page.getByRole('button', { name: 'Save' }).click();
+    // The chooser shows the new name once the browser has stored it: reload only then, as a person would.
+    await poll(() => page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
     await page.reload();
     await poll(() => page.getByRole('combobox', { name: 'Figure' }).locator('option:checked').innerText()).toBe('Renamed pathway');
     await waitForCanvas(page);
