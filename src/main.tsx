@@ -38,3 +38,7 @@ if ('model' in shipped) {
 } else {
   root.render(<InvalidData errors={shipped.errors} />);
 }
+
+// Offline use: a small module registers the service worker, which precaches the whole app, once the page has loaded
+// and the browser is idle (src/offline/register.ts). Build only: the dev server serves live sources.
+if (import.meta.env.PROD) void import('./offline/register.ts').then((m) => m.registerServiceWorker());

@@ -17,7 +17,7 @@ const expected: RegExp[] = [];
 
 const watched = new WeakSet<Page>();
 
-function watch(page: Page) {
+export function watch(page: Page) {
   if (watched.has(page)) return;
   watched.add(page);
   const where = () => {
@@ -45,21 +45,22 @@ export function takePageProblems(): string[] {
   return out;
 }
 
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 export async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  // Every page, however a spec opens it, is watched.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Every page, however a spec opens it, is watched. The app's service worker (offline use) is blocked unless a
+  // spec allows it (`serviceWorkers: 'allow'`, as tests/e2e/offline.e2e.ts does): otherwise every page would
+  // precache the whole build in the background while its test measures and clicks.
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
-    const context = await newContext(...args);
+  browser.newContext = async (options?: Parameters<Browser['newContext']>[0]) => {
+    const context = await newContext({ serviceWorkers: 'block', ...options });
     context.on('page', watch);
     return context;
   };
   const newPage = browser.newPage.bind(browser);
-  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
-    const page = await newPage(...args);
+  browser.newPage = async (options?: Parameters<Browser['newPage']>[0]) => {
+    const page = await newPage({ serviceWorkers: 'block', ...options });
     watch(page);
     return page;
   };

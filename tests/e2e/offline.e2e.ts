@@ -1,0 +1,151 @@
+/**
+ * Offline use in Chromium: after one visit the service worker has precached the app, so with the network gone (the
+ * browser offline AND the server that sent the app shut down) a reload still draws the figure, and a figure, the
+ * atlas, compare (both modes), a page opened by link and an export all work. The app is installable (Chromium's
+ * own installability check), and nothing breaks the Content-Security-Policy.
+ *
+ * This spec serves the build from its own `vite preview`, so it can shut that server down, and runs Chromium with a
+ * profile of its own (as a person's browser is: Chromium does not install apps from a private window).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, expectPageError, screenshot, waitForCanvas, watch } from './browser.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+let server: PreviewServer | undefined;
+let base = '';
+/** Requests the server answered: none may arrive once the app is offline. */
+let served: string[] = [];
+
+beforeAll(async () => {
+  server = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  server.httpServer.on('request', (req: { url?: string }) => served.push(req.url ?? ''));
+  base = server.resolvedUrls!.local[0]!;
+});
+afterAll(async () => {
+  await server?.close();
+});
+const profile = mkdtempSync(join(tmpdir(), 'msc-pof-offline-'));
+afterAll(() => rmSync(profile, { recursive: true, force: true }));
+
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+const details = (page: Page) => page.getByRole('region', { name: 'Details' });
+
+async function clickNode(page: Page, id: string, pane = 'main') {
+  const box = await page.locator(pane === 'main' ? '.main-graph .cy' : '.cy').first().boundingBox();
+  const pos = await page.evaluate(([p, n]) => window.mscAtlas!.cy[p!]!.getElementById(n!).renderedPosition(), [pane, id]);
+  await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+}
+
+describe('offline', () => {
+  it('after one visit, works with no network: reload, a figure, the atlas, compare, a link, an export; installable', { timeout: 240_000 }, async () => {
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    // Page and console errors fail the test, as on every page of the browser tests.
+    context.on('page', watch);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      watch(page);
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      });
+
+      // One visit, online.
+      await page.goto(`${base}fig2.html?figure=fig2`);
+      await waitForCanvas(page);
+      // The service worker is registered once the page is idle, precaches everything, then takes this page over.
+      await poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
+      const precached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname)))).flat();
+        return urls;
+      });
+      // Every page, the model, each view's layout, the workers and the fonts.
+      for (const p of ['/index.html', '/fig1.html', '/fig5.html', '/fig7.html', '/table2.html', '/other.html', '/atlas.html', '/compare.html', '/manifest.webmanifest', '/icons/icon-512.png']) {
+        expect(precached).toContain(p);
+      }
+      for (const re of [/^\/assets\/model-.*\.json$/, /^\/assets\/atlas-.*\.js$/, /^\/assets\/figure-fig3-.*\.js$/, /^\/assets\/elk-worker.*\.js$/, /^\/assets\/import\.worker-.*\.js$/, /^\/assets\/inter-latin-400-normal-.*\.woff2$/, /^\/assets\/inter-greek-600-normal-.*\.woff2$/, /^\/assets\/inter-400-.*\.ttf$/]) {
+        expect(precached.some((p) => re.test(p)), String(re)).toBe(true);
+      }
+
+      // Installable: Chromium's own check finds nothing missing (manifest, icons, a service worker that answers).
+      const cdp = await context.newCDPSession(page);
+      const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.url).toMatch(/manifest\.webmanifest$/);
+      await poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] }).installabilityErrors.map((e) => e.errorId)).toEqual([]);
+
+      // The network goes away: the browser is offline and the server is gone.
+      await context.setOffline(true);
+      await server!.close();
+      served = [];
+
+      await page.reload();
+      await waitForCanvas(page);
+      // The network is really gone: what the cache does not hold cannot be fetched (Chromium logs that one failure).
+      expectPageError(/^console error at \?figure=fig2: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
+      expect(await page.evaluate(() => fetch(`./not-in-the-cache-${Date.now()}.json`).then(() => 'fetched', () => 'failed'))).toBe('failed');
+      expect(await page.getByRole('combobox', { name: 'Figure' }).inputValue()).toBe('fig2');
+      // The labels are drawn in Inter, from the cache.
+      expect(await page.evaluate(() => document.fonts.check('600 13px Inter') && [...document.fonts].some((f) => f.family === 'Inter' && f.status === 'loaded'))).toBe(true);
+      await screenshot(page, 'offline-fig2');
+
+      // A figure: a click on a node shows its details.
+      await clickNode(page, 'hgf');
+      await expect(details(page).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('HGF');
+
+      // Another figure, chosen in the picker: its layout chunk comes from the cache.
+      await page.getByRole('combobox', { name: 'Figure' }).selectOption('fig5');
+      await waitForCanvas(page);
+      expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(20);
+
+      // The atlas, with a source switched on.
+      await page.getByRole('button', { name: 'Atlas', exact: true }).click();
+      await waitForCanvas(page);
+      const sourceBox = page.getByRole('group', { name: /Cell sources/ }).getByRole('checkbox').nth(1);
+      await sourceBox.check();
+      await waitForCanvas(page);
+      expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(100);
+      await screenshot(page, 'offline-atlas');
+
+      // Compare: the difference diagram, then the twin panes (laid out by the ELK worker, itself from the cache).
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      await waitForCanvas(page, 'difference');
+      await page.goto(`${base}?view=compare&left=source:hpmsc&right=source:humsc&panes=twin`);
+      await waitForCanvas(page, 'left');
+      await waitForCanvas(page, 'right');
+      const summary = await page.getByRole('region', { name: /^Summary:/ }).getByRole('row').allInnerTexts();
+      expect(summary.find((r) => r.startsWith('HGF\t'))).toMatch(/\tShared\t/);
+      await screenshot(page, 'offline-compare-twin');
+
+      // A link to a folder address opens the page it names (the atlas page), as the static host would.
+      await page.goto(`${base}?view=atlas&sources=hbmmsc,hafmsc`);
+      await waitForCanvas(page);
+      expect(await page.evaluate(() => document.title)).toMatch(/Atlas/);
+      expect(await page.getByRole('group', { name: /Cell sources/ }).getByRole('checkbox', { checked: true }).count()).toBe(2);
+
+      // An export that needs the embedded fonts (SVG with an Inter subset).
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: /^SVG/ }).check();
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+      const svg = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+      expect(svg).toMatch(/^<\?xml|^<svg/);
+      expect(svg).toContain('@font-face');
+
+      expect(served).toEqual([]);
+      expect(failed.filter((f) => !f.includes('/not-in-the-cache-'))).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
