@@ -1,11 +1,24 @@
 /**
  * PowerPoint (.pptx) of a composed figure with native, editable shapes: each node a preset shape in its kind's
- * form and colours with its label as real text, each edge a connector glued to its two nodes (move a node in
- * PowerPoint and its arrows follow), title, legend and source line as text boxes. 16:9 (13.333 × 7.5 in).
+ * form and colours with its label as real text, each edge a connector glued to its two nodes, title, legend and
+ * source line as text boxes. 16:9 (13.333 × 7.5 in).
  *
- * Built with pptxgenjs (loaded only when exporting); pptxgenjs has no connectors, so they are added to the slide
- * XML afterwards (DrawingML p:cxnSp, ECMA-376 Part 1 §19.3.1.19). Everything the figure shows goes through
- * pptxgenjs's or our XML escaping: text from the data never becomes markup.
+ * Built with pptxgenjs (loaded only when exporting); edges are added to the slide XML afterwards, in one of two
+ * forms (`EdgeForm`):
+ * - 'drawn' (the default): each edge is a line through the layout's route (start, bends, end) as the PNG and SVG
+ *   draw it: an open custom-geometry path (a:custGeom in a p:sp, ECMA-376 Part 1 §20.1.9.8) named after the edge.
+ *   Every reader draws a custom path as written. A connector would not do: LibreOffice Impress (7.4 tried) draws
+ *   every p:cxnSp, glued or not, with its own elbow routing whatever geometry it carries, so lines ran through
+ *   nodes; and a preset bent connector holds at most four bends.
+ * - 'connectors': each edge is a straight connector (p:cxnSp, §19.3.1.19) glued to its two nodes (a:stCxn,
+ *   a:endCxn), so it follows a node moved in PowerPoint, Keynote or Impress, at the price of the route's bends.
+ *
+ * Heads: DrawingML line ends (§20.1.10.33) are all filled, and there is no bar or square end. Heads the legend
+ * draws filled (triangle, concave arrow, dot) are native line ends; bars, squares and the hollow heads (open
+ * diamond, open circle, open square) are small shapes at the tip drawn from the same outline as the legend's, white
+ * inside, and their line stops at the head's base.
+ *
+ * Everything the figure shows goes through pptxgenjs's or our XML escaping: text from the data never becomes markup.
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { ArrowShape, NodeShape } from '../theme/kinds.ts';
@@ -33,16 +46,26 @@ const PRESET: Partial<Record<NodeShape, string>> = {
   rhomboid: 'parallelogram',
 };
 
-/** DrawingML line ends (ECMA-376 §20.1.10.33): no bar or square, those heads are drawn as small shapes. */
-const LINE_END: Record<ArrowShape, string | null> = {
-  triangle: 'triangle',
-  vee: 'stealth',
-  chevron: 'arrow',
-  diamond: 'diamond',
-  circle: 'oval',
+/**
+ * DrawingML line ends (ECMA-376 §20.1.10.33, sizes §20.1.10.34–35) for the heads the legend draws filled; `null`:
+ * drawn as a shape. Both concave heads are "stealth": the longer, narrower one (vee) and the shorter, wider one
+ * (chevron) keep their proportions through the end's width and length. "arrow" would be an open V, which the
+ * legend does not draw.
+ */
+export const LINE_END: Record<ArrowShape, { type: string; w: 'sm' | 'med' | 'lg'; len: 'sm' | 'med' | 'lg' } | null> = {
+  triangle: { type: 'triangle', w: 'lg', len: 'lg' },
+  vee: { type: 'stealth', w: 'med', len: 'lg' },
+  chevron: { type: 'stealth', w: 'lg', len: 'med' },
+  diamond: { type: 'diamond', w: 'lg', len: 'lg' },
+  circle: { type: 'oval', w: 'lg', len: 'lg' },
   tee: null,
   square: null,
 };
+
+/** The connector's line end, or null when the head is drawn as a shape (bars, squares, hollow heads). */
+export function lineEnd(e: Pick<SceneEdge, 'arrow' | 'hollow'>) {
+  return e.hollow ? null : LINE_END[e.arrow];
+}
 
 /** pptxgenjs writes custom geometry for this shape name (its type list lacks it). */
 const CUSTOM = 'custGeom' as PptxGenJS.ShapeType;
@@ -56,11 +79,14 @@ interface Transform {
   s: number;
 }
 
+/** How edges are written: lines along the drawn routes, or straight connectors glued to their nodes. */
+export type EdgeForm = 'drawn' | 'connectors';
+
 export interface PlacedEdge {
   edge: SceneEdge;
-  /** Inches on the slide. */
-  from: { x: number; y: number };
-  to: { x: number; y: number };
+  /** The drawn route in inches on the slide: from the source outline, through the bends, to the tip (native
+   * head) or to the base of a head drawn as a shape. */
+  route: { x: number; y: number }[];
   width: number;
   fromNode: string;
   toNode: string;
@@ -80,6 +106,7 @@ export class SlidePainter implements Painter {
     private slide: PptxGenJS.Slide,
     private shapes: typeof PptxGenJS.prototype.ShapeType,
     frame: Frame,
+    private form: EdgeForm = 'drawn',
   ) {
     this.k = SLIDE_IN.w / frame.width;
   }
@@ -191,23 +218,26 @@ export class SlidePainter implements Painter {
   }
 
   private placeEdge(e: SceneEdge) {
-    const from = e.points[0]!;
-    // Connectors run straight from outline to outline, so they stay glued when a node is moved.
-    const to = e.tip;
     const fromNode = this.nodeName(e.source);
     const toNode = this.nodeName(e.target);
+    const end = lineEnd(e);
+    // The route as drawn (a straight connector keeps its two ends): a native head ends at the tip; a head drawn as
+    // a shape takes over at its base.
+    const route = this.form === 'drawn' ? e.points : [e.points[0]!, e.points.at(-1)!];
+    const pts = end ? [...route.slice(0, -1), e.tip] : route;
     this.edges.push({
       edge: e,
-      from: { x: this.X(from.x), y: this.Y(from.y) },
-      to: { x: this.X(to.x), y: this.Y(to.y) },
+      route: pts.map((p) => ({ x: this.X(p.x), y: this.Y(p.y) })),
       width: this.P(e.width),
       fromNode,
       toNode,
     });
-    if (LINE_END[e.arrow] === null) {
-      // Bar (inhibition) and square heads: a small shape at the tip, along the straight connector.
-      const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
-      const head = arrowPath(e.arrow, to.x, to.y, (to.x - from.x) / len, (to.y - from.y) / len, 6 + e.width);
+    if (!end) {
+      // The legend's outline at the tip, along the last segment, white inside when the legend's head is hollow.
+      const from = pts.at(-2)!;
+      const len = Math.hypot(e.tip.x - from.x, e.tip.y - from.y) || 1;
+      const dir = this.form === 'drawn' ? e.dir : { x: (e.tip.x - from.x) / len, y: (e.tip.y - from.y) / len };
+      const head = arrowPath(e.arrow, e.tip.x, e.tip.y, dir.x, dir.y, 6 + e.width);
       const colour = e.colours.at(-1)!;
       this.freeform(head.d, head.strokeOnly ? { stroke: colour, width: e.width + 1, opacity: e.opacity } : { fill: e.hollow ? '#FFFFFF' : colour, stroke: colour, width: 1.2, opacity: e.opacity }, `head:${e.id}`);
     }
@@ -291,10 +321,10 @@ function site(p: { x: number; y: number }, centre: { x: number; y: number }, w: 
 }
 
 /**
- * Add the edges to the slide XML as connectors glued to their nodes' shapes, under everything else, and give
- * node shapes their description (alt text).
+ * Add the edges to the slide XML, under everything else (lines along their routes, or connectors glued to their
+ * nodes' shapes), and give node shapes their description (alt text).
  */
-export function addConnectors(xml: string, edges: PlacedEdge[], nodeTitles: Map<string, string>): string {
+export function addEdges(xml: string, edges: PlacedEdge[], nodeTitles: Map<string, string>, form: EdgeForm = 'drawn'): string {
   const ids = new Map<string, { id: number; x: number; y: number; w: number; h: number }>();
   let maxId = 1;
   const spRe = /<p:cNvPr id="(\d+)" name="([^"]*)">[\s\S]*?<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g;
@@ -305,28 +335,40 @@ export function addConnectors(xml: string, edges: PlacedEdge[], nodeTitles: Map<
     ids.set(name, { id, x: Number(m[3]), y: Number(m[4]), w: Number(m[5]), h: Number(m[6]) });
   }
   for (const m of xml.matchAll(/ id="(\d+)"/g)) maxId = Math.max(maxId, Number(m[1]));
-  const connectors = edges.map((pe, i) => {
+  const lines = edges.map((pe, i) => {
     const e = pe.edge;
-    const x1 = emu(pe.from.x);
-    const y1 = emu(pe.from.y);
-    const x2 = emu(pe.to.x);
-    const y2 = emu(pe.to.y);
-    const flipH = x2 < x1;
-    const flipV = y2 < y1;
-    const s = ids.get(pe.fromNode);
-    const t = ids.get(pe.toNode);
-    const glue = (tag: string, n: typeof s, p: { x: number; y: number }) =>
-      n ? `<a:${tag} id="${n.id}" idx="${site(p, { x: n.x + n.w / 2, y: n.y + n.h / 2 }, n.w, n.h)}"/>` : '';
+    const pts = pe.route.map((p) => ({ x: emu(p.x), y: emu(p.y) }));
     const alpha = e.opacity < 1 ? `<a:alpha val="${Math.round(e.opacity * 100000)}"/>` : '';
-    const end = LINE_END[e.arrow];
+    const end = lineEnd(e);
     const dash = e.line === 'dashed' ? '<a:prstDash val="dash"/>' : e.line === 'dotted' ? '<a:prstDash val="sysDot"/>' : '';
+    const ln =
+      `<a:ln w="${Math.round(pe.width * 12700)}" cap="rnd"><a:solidFill><a:srgbClr val="${hex(e.colours.at(-1)!)}">${alpha}</a:srgbClr></a:solidFill>${dash}<a:round/>` +
+      `${end ? `<a:tailEnd type="${end.type}" w="${end.w}" len="${end.len}"/>` : ''}</a:ln>`;
+    const cNvPr = `<p:cNvPr id="${maxId + 1 + i}" name="${esc(`edge:${e.id}`)}" descr="${esc(e.title)}"/>`;
+    if (form === 'connectors') {
+      const a = pts[0]!;
+      const b = pts.at(-1)!;
+      const s = ids.get(pe.fromNode);
+      const t = ids.get(pe.toNode);
+      const glue = (tag: string, n: typeof s, p: { x: number; y: number }) =>
+        n ? `<a:${tag} id="${n.id}" idx="${site(p, { x: n.x + n.w / 2, y: n.y + n.h / 2 }, n.w, n.h)}"/>` : '';
+      return (
+        `<p:cxnSp><p:nvCxnSpPr>${cNvPr}<p:cNvCxnSpPr>${glue('stCxn', s, a)}${glue('endCxn', t, b)}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>` +
+        `<p:spPr><a:xfrm${b.x < a.x ? ' flipH="1"' : ''}${b.y < a.y ? ' flipV="1"' : ''}><a:off x="${Math.min(a.x, b.x)}" y="${Math.min(a.y, b.y)}"/>` +
+        `<a:ext cx="${Math.abs(b.x - a.x)}" cy="${Math.abs(b.y - a.y)}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>${ln}</p:spPr></p:cxnSp>`
+      );
+    }
+    const x0 = Math.min(...pts.map((p) => p.x));
+    const y0 = Math.min(...pts.map((p) => p.y));
+    // A straight horizontal or vertical route has no height or width; the path keeps a 1 EMU box.
+    const w = Math.max(1, Math.max(...pts.map((p) => p.x)) - x0);
+    const h = Math.max(1, Math.max(...pts.map((p) => p.y)) - y0);
+    const path = pts.map((p, k) => `<a:${k ? 'lnTo' : 'moveTo'}><a:pt x="${p.x - x0}" y="${p.y - y0}"/></a:${k ? 'lnTo' : 'moveTo'}>`).join('');
     return (
-      `<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="${maxId + 1 + i}" name="${esc(`edge:${e.id}`)}" descr="${esc(e.title)}"/>` +
-      `<p:cNvCxnSpPr>${glue('stCxn', s, { x: x1, y: y1 })}${glue('endCxn', t, { x: x2, y: y2 })}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>` +
-      `<p:spPr><a:xfrm${flipH ? ' flipH="1"' : ''}${flipV ? ' flipV="1"' : ''}><a:off x="${Math.min(x1, x2)}" y="${Math.min(y1, y2)}"/>` +
-      `<a:ext cx="${Math.abs(x2 - x1)}" cy="${Math.abs(y2 - y1)}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>` +
-      `<a:ln w="${Math.round(pe.width * 12700)}"><a:solidFill><a:srgbClr val="${hex(e.colours.at(-1)!)}">${alpha}</a:srgbClr></a:solidFill>${dash}` +
-      `${end ? `<a:tailEnd type="${end}" w="med" len="med"/>` : ''}</a:ln></p:spPr></p:cxnSp>`
+      `<p:sp><p:nvSpPr>${cNvPr}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>` +
+      `<p:spPr><a:xfrm><a:off x="${x0}" y="${y0}"/><a:ext cx="${w}" cy="${h}"/></a:xfrm>` +
+      `<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="l" t="t" r="r" b="b"/><a:pathLst><a:path w="${w}" h="${h}" fill="none">${path}</a:path></a:pathLst></a:custGeom>` +
+      `<a:noFill/>${ln}</p:spPr></p:sp>`
     );
   });
   // Alt text for node shapes.
@@ -335,12 +377,23 @@ export function addConnectors(xml: string, edges: PlacedEdge[], nodeTitles: Map<
     const title = nodeTitles.get(plain);
     return title ? `<p:cNvPr id="${id}" name="${name}" descr="${esc(title)}">` : all;
   });
-  out = out.replace(/(<p:grpSpPr>[\s\S]*?<\/p:grpSpPr>|<p:grpSpPr\/>)/, (g) => g + connectors.join(''));
+  out = out.replace(/(<p:grpSpPr>[\s\S]*?<\/p:grpSpPr>|<p:grpSpPr\/>)/, (g) => g + lines.join(''));
   return out;
 }
 
-/** The .pptx file, one slide. */
-export async function renderPptx(content: ExportContent): Promise<Blob> {
+/**
+ * pptxgenjs writes the notes master list after the slide list; CT_Presentation (ECMA-376 Part 1 §19.2.1.26) wants
+ * it before, and strict readers refuse the part otherwise.
+ */
+export function schemaOrder(presentation: string): string {
+  const notes = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(presentation)?.[0];
+  if (!notes) return presentation;
+  const without = presentation.replace(notes, '');
+  return without.replace(/<p:sldIdLst>/, `${notes}<p:sldIdLst>`);
+}
+
+/** The .pptx file, one slide; `form` says how edges are written (see EdgeForm). */
+export async function renderPptx(content: ExportContent, form: EdgeForm = 'drawn'): Promise<Blob> {
   const [{ default: Pptx }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
@@ -349,12 +402,14 @@ export async function renderPptx(content: ExportContent): Promise<Blob> {
   pptx.subject = content.sourceLine;
   const slide = pptx.addSlide();
   slide.background = { color: 'FFFFFF' };
-  const painter = new SlidePainter(slide, pptx.ShapeType, SLIDE_FRAME);
+  const painter = new SlidePainter(slide, pptx.ShapeType, SLIDE_FRAME, form);
   compose(painter, content, SLIDE_FRAME);
   const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   const zip = await JSZip.loadAsync(bytes);
   const path = 'ppt/slides/slide1.xml';
   const xml = await zip.file(path)!.async('string');
-  zip.file(path, addConnectors(xml, painter.edges, painter.nodeTitles));
+  zip.file(path, addEdges(xml, painter.edges, painter.nodeTitles, form));
+  const presentation = 'ppt/presentation.xml';
+  zip.file(presentation, schemaOrder(await zip.file(presentation)!.async('string')));
   return zip.generateAsync({ type: 'blob', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
 }

@@ -90,7 +90,7 @@ describe('exports in Chromium', () => {
     await page.close();
   });
 
-  it('PowerPoint slide of a figure, the atlas with two sources and a comparison: a shape per node, a connector per edge', async () => {
+  it('PowerPoint slide of a figure, the atlas with two sources and a comparison: a shape per node, a line per edge', async () => {
     for (const [query, panes] of [
       ['?figure=fig1', ['main']],
       ['?view=atlas&sources=hbmmsc,hafmsc', ['main']],
@@ -109,7 +109,20 @@ describe('exports in Chromium', () => {
       const zip = await JSZip.loadAsync(file.bytes);
       const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
       expect((slide.match(/<p:cNvPr id="\d+" name="node:/g) ?? []).length, query).toBe(counts.n);
-      expect((slide.match(/<p:cxnSp>/g) ?? []).length, query).toBe(counts.e);
+      // By default each edge is a line along its drawn route, named after the edge.
+      expect((slide.match(/<p:cNvPr id="\d+" name="edge:/g) ?? []).length, query).toBe(counts.e);
+      expect(slide, query).not.toContain('<p:cxnSp>');
+      if (query === '?figure=fig1') {
+        // Or, chosen in the dialog, one glued connector per edge.
+        await page.getByRole('button', { name: 'Export', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export' });
+        await dialog.getByRole('radio', { name: 'PowerPoint slide (editable shapes)' }).check();
+        await dialog.getByRole('radio', { name: /Straight connectors glued to the nodes/ }).check();
+        const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+        const glued = await (await JSZip.loadAsync(readFileSync(await download.path()))).file('ppt/slides/slide1.xml')!.async('string');
+        expect((glued.match(/<p:cxnSp>/g) ?? []).length).toBe(counts.e);
+        expect((glued.match(/<a:stCxn id=/g) ?? []).length).toBe(counts.e);
+      }
       await page.close();
     }
   });

@@ -1,16 +1,23 @@
 /**
  * Slides: the .pptx package unzipped (JSZip) and its slide read as XML (fast-xml-parser), independent of the
- * writer: one shape per node, one connector per edge, glued to the right shapes, text as text.
+ * writer: one shape per node, one connector per edge, glued to the right shapes, following the drawn route, with
+ * the legend's heads, text as text. Every XML part of the package is checked by xmllint against the ECMA-376
+ * schemas (tests/fixtures/ooxml).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportContent, type PaneInput } from '../../src/export/content.ts';
-import { renderPptx } from '../../src/export/pptx.ts';
-import { RELATION_STYLE } from '../../src/theme/kinds.ts';
+import { renderPptx, type EdgeForm } from '../../src/export/pptx.ts';
+import { RELATION_STYLE, type ArrowShape } from '../../src/theme/kinds.ts';
+import type { Scene } from '../../src/export/scene.ts';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
 import type { Model } from '../../src/model/types.ts';
+import type { Relation } from '../../src/model/schema.ts';
 import { atlasView, figureView, type GraphView } from '../../src/model/view.ts';
 import { shippedModel } from '../helpers/model.ts';
 
@@ -38,20 +45,111 @@ async function slideOf(blob: Blob) {
   return { names, xml, shapes, connectors, nameOf, idOf, textOf, presentation };
 }
 
+const SCHEMAS = resolve(import.meta.dirname, '..', 'fixtures', 'ooxml');
+/** Which schema each part of a one-slide package answers to (ECMA-376 Part 1 §13 and Part 2). */
+function schemaFor(part: string): string | null {
+  if (part.endsWith('.rels')) return 'opc-relationships.xsd';
+  if (part === '[Content_Types].xml') return 'opc-contentTypes.xsd';
+  if (part === 'docProps/core.xml') return 'opc-coreProperties.xsd';
+  if (part === 'docProps/app.xml') return 'shared-documentPropertiesExtended.xsd';
+  if (part.startsWith('ppt/theme/')) return 'dml-main.xsd';
+  if (part.startsWith('ppt/') && part.endsWith('.xml')) return 'pml.xsd';
+  return null;
+}
+
+/** xmllint's verdict on every XML part of the package: [part, errors] for each part that fails. */
+async function schemaErrors(blob: Blob): Promise<[string, string][]> {
+  const zip = await JSZip.loadAsync(await blob.arrayBuffer());
+  const dir = mkdtempSync(join(tmpdir(), 'pptx-'));
+  const failed: [string, string][] = [];
+  const parts = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  for (const part of parts) {
+    const schema = schemaFor(part);
+    expect(schema, `no schema known for ${part}`).not.toBeNull();
+    const file = join(dir, part);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, await zip.file(part)!.async('uint8array'));
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, schema!), file], {
+      encoding: 'utf8',
+      env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') },
+    });
+    expect(r.error, 'xmllint must be installed (libxml2-utils)').toBeUndefined();
+    if (r.status !== 0) failed.push([part, r.stderr.split('\n').filter((l) => /error/.test(l)).slice(0, 5).join('\n')]);
+  }
+  expect(parts.length).toBeGreaterThan(15);
+  return failed;
+}
+
+/** The heads PowerPoint can draw as line ends, as the legend draws them: filled, not open. */
+const NATIVE: Partial<Record<ArrowShape, string>> = { triangle: 'triangle', vee: 'stealth', chevron: 'stealth', circle: 'oval', diamond: 'diamond' };
+const EMU_PER_IN = 914400;
+
 function content(m: Model, title: string, panes: PaneInput[]) {
   return exportContent(m, { title, panes, sources: [] });
 }
 
-async function check(view: GraphView, key: string, label: string) {
+/** A shape's box on the slide, in EMU. */
+function box(sp: Xml) {
+  const xfrm = (sp['p:spPr'] as Xml)['a:xfrm'] as Xml;
+  const off = xfrm['a:off'] as Xml;
+  const ext = xfrm['a:ext'] as Xml;
+  return { x: Number(off.x), y: Number(off.y), w: Number(ext.cx), h: Number(ext.cy), flipH: xfrm.flipH === '1', flipV: xfrm.flipV === '1' };
+}
+
+/** The points an edge's line runs through on the slide (EMU): a custom path, or a straight connector's two ends. */
+function linePoints(sp: Xml): { x: number; y: number }[] {
+  const b = box(sp);
+  const geom = (sp['p:spPr'] as Xml)['a:custGeom'] as Xml | undefined;
+  if (!geom) {
+    const [x1, x2] = b.flipH ? [b.x + b.w, b.x] : [b.x, b.x + b.w];
+    const [y1, y2] = b.flipV ? [b.y + b.h, b.y] : [b.y, b.y + b.h];
+    return [{ x: x1, y: y1 }, { x: x2, y: y2 }];
+  }
+  const path = (geom['a:pathLst'] as Xml)['a:path'] as Xml;
+  return [path['a:moveTo'] as Xml, ...list(path['a:lnTo'])].map((m) => m['a:pt'] as Xml).map((pt) => ({ x: b.x + Number(pt.x), y: b.y + Number(pt.y) }));
+}
+
+/**
+ * The edge's line, placed on the slide, runs through the scene's route as the PNG and SVG draw it (start, bends,
+ * end; a straight connector: start and end). The scene-to-slide scale and offset are read back from the node
+ * shapes, not taken from the writer.
+ */
+function followsRoute(line: Xml, edgeId: string, scene: Scene, nodes: Xml[], nameOf: (sp: Xml) => string, form: EdgeForm) {
+  // Two nodes far apart give the map from scene to slide (EMU): x' = ax + k x.
+  const placed = scene.nodes.map((n) => ({ n, b: box(nodes.find((sp) => nameOf(sp) === `node:${n.id}`)!) }));
+  const [p, q] = [placed[0]!, placed.reduce((a, b) => (Math.abs(b.n.x - placed[0]!.n.x) > Math.abs(a.n.x - placed[0]!.n.x) ? b : a))];
+  const k = (q.b.x + q.b.w / 2 - (p.b.x + p.b.w / 2)) / (q.n.x - p.n.x);
+  const ax = p.b.x + p.b.w / 2 - k * p.n.x;
+  const ay = p.b.y + p.b.h / 2 - k * p.n.y;
+  const edge = scene.edges.find((e) => e.id === edgeId)!;
+  const style = RELATION_STYLE[edge.relation as Relation];
+  const wantNative = !style.hollow && NATIVE[style.arrow];
+  const route = form === 'drawn' ? edge.points : [edge.points[0]!, edge.points.at(-1)!];
+  const want = [...route.slice(0, -1), wantNative ? edge.tip : route.at(-1)!];
+  const pts = linePoints(line);
+  expect(pts.length, `${edgeId}: points of the route`).toBe(want.length);
+  // Within a quarter of a scene pixel (node boxes are rounded to whole EMU, so k is good to ~1e-5).
+  const tol = Math.abs(k) * 0.25;
+  want.forEach((w, i) => {
+    expect(Math.abs(pts[i]!.x - (ax + k * w.x)), `${edgeId} point ${i} x`).toBeLessThan(tol);
+    expect(Math.abs(pts[i]!.y - (ay + k * w.y)), `${edgeId} point ${i} y`).toBeLessThan(tol);
+  });
+  expect(k).toBeGreaterThan((0.05 * EMU_PER_IN) / 96);
+}
+
+async function check(view: GraphView, key: string, label: string, form: EdgeForm = 'drawn') {
   const c = content(model, view.title, [{ view, positions: precomputedLayouts[key]! }]);
-  const blob = await renderPptx(c);
+  const blob = await renderPptx(c, form);
   mkdirSync('test-results', { recursive: true });
   writeFileSync(`test-results/${label}.pptx`, Buffer.from(await blob.arrayBuffer()));
   const s = await slideOf(blob);
   const nodes = s.shapes.filter((sp) => s.nameOf(sp).startsWith('node:'));
   expect(nodes).toHaveLength(c.panes[0]!.scene.nodes.length);
   expect(nodes).toHaveLength(view.nodes.length);
-  expect(s.connectors).toHaveLength(view.edges.length);
+  // One line per edge: a connector, or a custom path named after the edge.
+  const lines = form === 'connectors' ? s.connectors : s.shapes.filter((sp) => s.nameOf(sp).startsWith('edge:'));
+  expect(lines).toHaveLength(view.edges.length);
+  expect(form === 'connectors' ? s.shapes.filter((sp) => s.nameOf(sp).startsWith('edge:')) : s.connectors).toHaveLength(0);
   // Each node shape carries its label as real text, and a preset or custom outline with the kind's fill.
   const byName = new Map(nodes.map((sp) => [s.nameOf(sp), sp]));
   for (const n of view.nodes) {
@@ -60,18 +158,31 @@ async function check(view: GraphView, key: string, label: string) {
     const geometry = (sp['p:spPr'] as Xml)['a:prstGeom'] ?? (sp['p:spPr'] as Xml)['a:custGeom'];
     expect(geometry).toBeTruthy();
   }
-  // Each connector is glued to the shapes of its two nodes and ends in the legend's head.
   const idByName = new Map(nodes.map((sp) => [s.nameOf(sp), s.idOf(sp)]));
   const edgesById = new Map(view.edges.map((e) => [e.id, e]));
-  for (const cx of s.connectors) {
-    const nv = cx['p:nvCxnSpPr'] as Xml;
+  for (const line of lines) {
+    const nv = (line['p:nvCxnSpPr'] ?? line['p:nvSpPr']) as Xml;
     const name = String((nv['p:cNvPr'] as Xml).name);
     const e = edgesById.get(name.replace(/^edge:/, ''))!;
     expect(e, name).toBeTruthy();
-    const glue = nv['p:cNvCxnSpPr'] as Xml;
-    expect(String((glue['a:stCxn'] as Xml).id)).toBe(idByName.get(`node:${e.source}`));
-    expect(String((glue['a:endCxn'] as Xml).id)).toBe(idByName.get(`node:${e.target}`));
-    expect(((cx['p:spPr'] as Xml)['a:prstGeom'] as Xml).prst).toBe('straightConnector1');
+    if (form === 'connectors') {
+      // Glued to the shapes of its two nodes, straight.
+      const glue = nv['p:cNvCxnSpPr'] as Xml;
+      expect(String((glue['a:stCxn'] as Xml).id)).toBe(idByName.get(`node:${e.source}`));
+      expect(String((glue['a:endCxn'] as Xml).id)).toBe(idByName.get(`node:${e.target}`));
+      expect(((line['p:spPr'] as Xml)['a:prstGeom'] as Xml).prst).toBe('straightConnector1');
+    }
+    followsRoute(line, e.id, c.panes[0]!.scene, nodes, s.nameOf, form);
+    // The legend's head: a filled head is the line's end; a bar, square or hollow head is a shape of its own,
+    // white inside when hollow, and then the line has no end.
+    const style = RELATION_STYLE[e.relation];
+    const ln = (line['p:spPr'] as Xml)['a:ln'] as Xml;
+    const tail = ln['a:tailEnd'] as Xml | undefined;
+    const native = style.hollow ? undefined : NATIVE[style.arrow];
+    expect(tail?.type, `${e.id} (${e.relation})`).toBe(native);
+    const head = s.shapes.find((sp) => s.nameOf(sp) === `head:${e.id}`);
+    expect(Boolean(head), `${e.id} (${e.relation}) head shape`).toBe(!native);
+    if (head && style.hollow) expect((((head['p:spPr'] as Xml)['a:solidFill'] as Xml)['a:srgbClr'] as Xml).val).toBe('FFFFFF');
   }
   // 16:9 widescreen.
   expect(s.presentation).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
@@ -80,23 +191,35 @@ async function check(view: GraphView, key: string, label: string) {
   expect(boxes).toContain('Entities');
   expect(boxes).toContain('Relations');
   expect(boxes.some((b) => b.startsWith('Source: Fu YX'))).toBe(true);
+  // Every part is valid against the ECMA-376 schemas.
+  expect(await schemaErrors(blob)).toEqual([]);
   return { s, c };
 }
 
 describe('PowerPoint export', () => {
-  it('Fig. 1: one native shape per node and one glued connector per edge, with heads from the legend', async () => {
+  it('Fig. 1: one native shape per node and one line per edge along its drawn route, with heads from the legend', async () => {
     const view = figureView(model, 'fig1')!;
-    const { s } = await check(view, 'figure:fig1', 'fig1');
+    const { s, c } = await check(view, 'figure:fig1', 'fig1');
     // Increases end in a triangle; inhibition bars are small shapes at the tip.
     expect(s.xml).toMatch(/<a:tailEnd type="triangle"/);
-    // Bars and square heads (pretreats, assessed) are drawn as shapes; the others are line ends.
-    const drawnHeads = view.edges.filter((e) => ['tee', 'square'].includes(RELATION_STYLE[e.relation].arrow));
+    // Bars, squares and hollow heads (regulates, has property, part of, assessed) are drawn as shapes.
+    const drawnHeads = view.edges.filter((e) => RELATION_STYLE[e.relation].hollow || ['tee', 'square'].includes(RELATION_STYLE[e.relation].arrow));
     expect(drawnHeads.length).toBeGreaterThan(5);
+    expect(drawnHeads.some((e) => RELATION_STYLE[e.relation].hollow)).toBe(true);
     expect(s.shapes.filter((sp) => s.nameOf(sp).startsWith('head:'))).toHaveLength(drawnHeads.length);
+    // Routes with bends are kept, not straightened.
+    expect(c.panes[0]!.scene.edges.some((e) => e.points.length > 2)).toBe(true);
   });
 
-  it('the atlas, every node and edge', async () => {
+  it('Fig. 1 with glued connectors: straight, from outline to outline, with the same heads', async () => {
+    const view = figureView(model, 'fig1')!;
+    const { s } = await check(view, 'figure:fig1', 'fig1-connectors', 'connectors');
+    expect(s.shapes.filter((sp) => s.nameOf(sp).startsWith('head:')).length).toBeGreaterThan(5);
+  });
+
+  it('the atlas, every node and edge, in both forms', async () => {
     await check(atlasView(model), 'atlas', 'atlas');
+    await check(atlasView(model), 'atlas', 'atlas-connectors', 'connectors');
   });
 
   it('keeps markup in labels as text', async () => {

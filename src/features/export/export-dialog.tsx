@@ -72,6 +72,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<Background>('white');
   const [onlyShown, setOnlyShown] = useState(true);
+  const [edgeForm, setEdgeForm] = useState<'drawn' | 'connectors'>('drawn');
   const anyDimmed = mode !== 'compare' && [...decorations.nodes.values()].some((d) => d.dim);
   const [status, setStatus] = useState<{
     kind: 'info' | 'error' | 'busy';
@@ -190,8 +191,8 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
       if (format === 'pptx') {
         const { content: c } = await content();
         const { renderPptx } = await import('../../export/pptx.ts');
-        download(`${name}.pptx`, await renderPptx(c));
-        setStatus({ kind: 'info', text: `Saved ${name}.pptx, one 16:9 slide.` });
+        download(`${name}.pptx`, await renderPptx(c, edgeForm));
+        setStatus({ kind: 'info', text: `Saved ${name}.pptx, one 16:9 slide.${relaid ? ' Laid out afresh for the slide: only what is in play, in the shape of the page.' : ''}` });
         return;
       }
       const refs = citedReferences(model, (compare && mode === 'compare' ? [...compare.left.edges, ...compare.right.edges] : view.edges).flatMap((e) => [...e.refs]));
@@ -286,6 +287,19 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
                       ))}
                       <option value="natural">{NATURAL_LABEL}</option>
                     </select>
+                  </label>
+                </fieldset>
+              )}
+              {format === 'pptx' && (
+                <fieldset>
+                  <legend>Arrows</legend>
+                  <label>
+                    <input type="radio" name="edge-form" checked={edgeForm === 'drawn'} onChange={() => setEdgeForm('drawn')} /> Lines along the
+                    drawn routes, as in the picture
+                  </label>
+                  <label>
+                    <input type="radio" name="edge-form" checked={edgeForm === 'connectors'} onChange={() => setEdgeForm('connectors')} /> Straight
+                    connectors glued to the nodes (they follow a node you move)
                   </label>
                 </fieldset>
               )}
