@@ -7,7 +7,7 @@ import { App, createAppStore, InvalidData } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
 import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
-import { currentViewAtom } from './state/atoms.ts';
+import { compareViewsAtom, currentViewAtom, modeAtom } from './state/atoms.ts';
 import { prerenderAtom } from './state/prerender.ts';
 
 const root = createRoot(document.getElementById('root')!);
@@ -17,9 +17,12 @@ if ('model' in shipped) {
   const service = createLayoutService(loadPrecomputedLayout);
   const store = createAppStore(shipped.model, service, window.location.search);
   // The view the address opens, with its layout loaded, and the font its labels are measured in: then the first
-  // render draws it at once.
+  // render draws it at once. The atlas and the compare difference diagram are laid out on the spot (compact.ts):
+  // nothing to load for them, and no ELK worker to start for a layout nobody draws.
+  const mode = store.get(modeAtom);
+  const drawnFromLayout = mode === 'figure' || (mode === 'compare' && store.get(compareViewsAtom)?.pair.display === 'twin');
   await Promise.all([
-    service.positions(store.get(currentViewAtom)).catch(() => undefined),
+    drawnFromLayout ? service.positions(store.get(currentViewAtom)).catch(() => undefined) : undefined,
     Promise.race([
       Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
       new Promise((resolve) => setTimeout(resolve, 3000)),

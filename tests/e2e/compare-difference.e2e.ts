@@ -26,6 +26,9 @@ describe('compare: the difference diagram', () => {
     const m = await labelMetrics(page, 'difference');
     expect(m.min).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'compare-difference-hpmsc-humsc');
+    // Laid out on the spot: no ELK worker started for a layout the difference diagram does not use.
+    const elk = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /elk/i.test(n)));
+    expect(elk).toEqual([]);
 
     // The twin panes are the second mode, kept in the link.
     await page.getByRole('radio', { name: 'Twin panes' }).check();
