@@ -7,7 +7,7 @@
  * run of a static page showing a PNG screenshot of the same view, measured the same way: that page is the floor.
  * Interactive: from navigation until a click on a node has shown its details, with every main-thread long task
  * (over 50 ms) in that time. Start-up JS: every script the page loaded until then, gzipped size per chunk.
- * Compare: time from choosing a pair to both panes drawn; switches between views and figures with their long tasks.
+ * Switching views, figures and compare pairs: bench-switch.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -178,27 +178,12 @@ function chunkTable(paths: string[]) {
   return { rows, total };
 }
 
-/** Time from an action to the given panes drawn and settled, with the long tasks in between. */
-async function timed(page: Page, action: () => Promise<unknown>, panes: string[]) {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchT0: number };
-    w.benchLong = [];
-    w.benchT0 = performance.now();
-  });
-  await action();
-  await appSettled(page, panes);
-  return page.evaluate(() => {
-    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchT0: number };
-    return { ms: performance.now() - w.benchT0, longest: Math.max(0, ...w.benchLong.filter((t) => t.start >= w.benchT0).map((t) => t.duration)) };
-  });
-}
-
 export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {
   console.log(`== first view: navigation start to stable pixels, app vs a static PNG page of the same view (${runs} runs each, alternated, fresh context per run)`);
   console.log(`   picture: the diagram on screen (within ${PICTURE_TOLERANCE * 100}% of the final pixels); stable: nothing changes after (within ${FRAME_TOLERANCE * 100}%)`);
   const views: { name: string; search: string; panes: string[] }[] = [
     ...figures.map((id) => ({ name: id, search: `?figure=${id}`, panes: ['main'] })),
-    { name: 'compare', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['left', 'right'] },
+    { name: 'compare', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['difference'] },
   ];
   const ratios: number[] = [];
   const pictureRatios: number[] = [];
@@ -251,36 +236,4 @@ export async function benchStart(browser: Browser, base: string, figures: string
   const { rows, total } = chunkTable(scripts);
   console.log(`  JS loaded until interactive: ${(total / 1024).toFixed(1)} KB gzipped in ${rows.length} chunks`);
   rows.forEach((r) => console.log(r));
-
-  console.log('== switching (one page, from a drawn figure): click to drawn and settled, longest main-thread task');
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  await context.addInitScript(INSTRUMENT);
-  const page = await context.newPage();
-  await page.goto(base);
-  await appSettled(page, ['main']);
-  const report = (label: string, r: { ms: number; longest: number }) =>
-    console.log(`  ${label.padEnd(44)} ${ms(r.ms).padStart(9)}  longest task ${ms(r.longest)}`);
-  report(`figure → ${figures[1]}`, await timed(page, () => page.getByRole('combobox', { name: 'Figure' }).selectOption(figures[1]!), ['main']));
-  report('figure → atlas (first time)', await timed(page, () => page.getByRole('button', { name: 'Atlas', exact: true }).click(), ['main']));
-  report('atlas → compare (first time)', await timed(page, () => page.getByRole('button', { name: 'Compare', exact: true }).click(), ['left', 'right']));
-  const pickers = page.locator('.compare-controls select');
-  for (const [left, right] of [
-    ['source:hpmsc', 'source:humsc'],
-    ['figure:fig2', 'figure:table2'],
-    ['source:hbmmsc', 'figure:fig3'],
-    ['figure:fig5', 'figure:fig6'],
-  ] as const) {
-    report(
-      `compare ${left} | ${right}`,
-      await timed(
-        page,
-        async () => {
-          await pickers.nth(0).selectOption(left);
-          await pickers.nth(1).selectOption(right);
-        },
-        ['left', 'right'],
-      ),
-    );
-  }
-  await context.close();
 }

@@ -7,13 +7,16 @@
  *  - exports of the atlas as 3840×2160 PNG and SVG,
  *  - the label table: label px (min, median) per view at its default fit (bench-labels.ts),
  * and prints the figures. It asserts nothing: numbers go in notes, not in tests.
- * `npm run bench -- --labels` prints only the label table.
+ *  - switching views, figures, sources, filters and compare pairs: time to the new drawing and longest task
+ *    (bench-switch.ts),
+ * `npm run bench -- --labels` prints only the label table, `-- --switch` only the switching figures.
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { labelTable } from './bench-labels.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { benchStart } from './bench-start.ts';
+import { benchSwitch } from './bench-switch.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -37,7 +40,12 @@ try {
     .map((f) => JSON.parse(readFileSync(new URL(`../graphs/figures/${f}`, import.meta.url), 'utf8')) as { id: string; order: number })
     .sort((a, b) => a.order - b.order)
     .map((f) => f.id);
+  if (process.argv.includes('--switch')) {
+    await benchSwitch(browser, base, figures);
+    throw 'done';
+  }
   if (!labelsOnly) await benchStart(browser, base, figures, Number(process.env.BENCH_START_RUNS ?? 3));
+  if (!labelsOnly && !process.env.BENCH_ONLY_START) await benchSwitch(browser, base, figures);
   if (process.env.BENCH_ONLY_START) {
     await browser.close();
     await server.close();

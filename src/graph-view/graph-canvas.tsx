@@ -466,7 +466,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, [cy, focus]);
 
   return (
-    <div className="graph-canvas">
+    // data-view names the drawing the canvas holds: scripts and the browser tests can tell a new drawing from the last.
+    <div className="graph-canvas" data-view={view.key}>
       <div className="canvas-toolbar" role="toolbar" aria-label={`Zoom ${name}`}>
         <button type="button" onClick={() => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })}>
           Zoom in
