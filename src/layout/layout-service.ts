@@ -1,11 +1,13 @@
 /**
- * Positions for a view: the precomputed layout when its hash matches (every shipped view), otherwise ELK in a
- * Web Worker, loaded on first need with a dynamic import so elkjs stays out of the start-up bundle.
+ * Positions for a view: laid out on the spot when that takes milliseconds (a compare pair's union: twin-layout.ts),
+ * else the precomputed layout when its hash matches (every shipped figure), otherwise ELK in a Web Worker, loaded
+ * on first need with a dynamic import so elkjs stays out of the start-up bundle.
  * Precomputed layouts are either all at hand (tests, Node) or loaded per view on first need (the app: one file
  * per view, src/data/layouts.ts); once loaded, a view's layout is answered synchronously.
  */
 import type { GraphView } from '../model/view.ts';
 import { layoutInput } from './layout-input.ts';
+import { layoutOnTheSpot } from './twin-layout.ts';
 import { layoutHash, type LayoutEngine, type LayoutInput, type Positions } from './types.ts';
 
 export interface LayoutService {
@@ -22,6 +24,8 @@ export type PrecomputedLoader = (key: string) => Promise<Positions | undefined>;
 export function createLayoutService(
   precomputedLayouts: Record<string, Positions> | PrecomputedLoader,
   loadEngine: () => Promise<LayoutEngine> = async () => (await import('./worker-engine.ts')).createWorkerEngine(),
+  /** Views laid out on the main thread at once (pure and fast), never sent to ELK. */
+  onTheSpot: (view: GraphView) => Positions | undefined = layoutOnTheSpot,
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
   // Precomputed layouts loaded so far, by view key.
@@ -47,7 +51,15 @@ export function createLayoutService(
     }
     return entry;
   };
+  // Views are derived once per state, so an on-the-spot layout is computed once per view object.
+  const spot = new WeakMap<GraphView, Positions | null>();
   const cached = (view: GraphView) => {
+    let local = spot.get(view);
+    if (local === undefined) {
+      local = onTheSpot(view) ?? null;
+      spot.set(view, local);
+    }
+    if (local) return local;
     const hit = precomputed[view.key];
     return hit && hit.hash === inputOf(view).hash ? hit : undefined;
   };

@@ -8,9 +8,9 @@ describe('compare view in Chromium', () => {
     const { page, errors } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     await waitForCanvas(page, 'right');
-    // Laid out by ELK in the Web Worker: no precomputed layout exists for this pair.
-    const workers = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /elk-worker/.test(n)));
-    expect(workers.length).toBeGreaterThan(0);
+    // Laid out on the spot (twin-layout.ts): no ELK code or worker loaded for a compare pair.
+    const elk = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /elk/i.test(n)));
+    expect(elk).toEqual([]);
 
     const summary = page.getByRole('region', { name: /^Summary:/ });
     const rows = await summary.getByRole('row').allInnerTexts();
@@ -24,6 +24,42 @@ describe('compare view in Chromium', () => {
       expect(Math.abs(l!.y - r!.y)).toBeLessThan(1);
     }
     await screenshot(page, 'compare-hpmsc-humsc');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a newly chosen pair (sources or figures) is drawn in both panes at once, shared entities at one place, still without ELK', async () => {
+    const { page, errors } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
+    await waitForCanvas(page, 'left');
+    for (const [side, value, view] of [
+      ['Right', 'source:hmbmsc', 'source:hmbmsc'],
+      ['Left', 'figure:fig2', 'figure:fig2'],
+      ['Right', 'figure:table2', 'figure:table2'],
+    ] as const) {
+      await page.getByRole('combobox', { name: side }).selectOption(value);
+      // Both canvases hold the new side's drawing (data-view names it) and have settled.
+      await page.waitForFunction(
+        ([pane, v]) => {
+          const canvas = window.mscAtlas?.cy[pane]?.container()?.closest('.graph-canvas');
+          return canvas?.getAttribute('data-view') === v && canvas.getAttribute('aria-busy') !== 'true';
+        },
+        [side.toLowerCase(), view] as const,
+      );
+      const shared = await page.evaluate(() => {
+        const [l, r] = [window.mscAtlas!.cy.left!, window.mscAtlas!.cy.right!];
+        const ids = l.nodes().map((n) => n.id()).filter((id) => r.getElementById(id).nonempty());
+        return ids.map((id) => {
+          const a = l.getElementById(id).renderedPosition();
+          const b = r.getElementById(id).renderedPosition();
+          return Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y));
+        });
+      });
+      expect(shared.length, value).toBeGreaterThan(0);
+      expect(Math.max(...shared), value).toBeLessThan(1);
+    }
+    const elk = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /elk/i.test(n)));
+    expect(elk).toEqual([]);
+    await screenshot(page, 'compare-twin-fig2-table2');
     expect(errors).toEqual([]);
     await page.close();
   });
