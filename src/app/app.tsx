@@ -22,6 +22,7 @@ import { SidePanelToggle } from '../features/side-panel/side-panel-toggle.tsx';
 // Split by view: what a figure does not show at first is loaded when it is first shown (compare, the side panel
 // of sources, filters and paths) or once the figure is interactive (the export dialog and its encoders).
 const CompareView = lazyPart(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareView));
+const CompareSummary = lazyPart(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareSummary));
 const ExportDialog = lazyPart<{ autoOpen?: boolean }>(() => import('../features/export/export-dialog.tsx').then((m) => m.ExportDialog));
 const TextAlternative = lazyPart(() => import('../features/text-alternative/text-alternative.tsx').then((m) => m.TextAlternative));
 const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePanel));
@@ -29,7 +30,7 @@ const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePa
 const OpenFile = lazyPart(() => import('../features/open-file/open-file.tsx').then((m) => m.OpenFile));
 
 /** Loads every part's code (tests render the whole app at once; nothing suspends then). */
-export const preloadParts = () => Promise.all([CompareView, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()));
+export const preloadParts = () => Promise.all([CompareView, CompareSummary, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()));
 
 /** The export button before its dialog's code is loaded: same look; a click loads it and opens the dialog. */
 function ExportPlaceholder({ onClick }: { onClick?: () => void }) {
@@ -170,7 +171,14 @@ function FullShell() {
         <div className="side-panel right">
           <ViewBoundary name="The details panel" resetKey={viewKey} onHome={home}>
             <DetailsPanel />
-            {mode !== 'compare' && <SharedFactors />}
+            {mode === 'compare' ? (
+              // Beside the comparison, so its picture keeps the stage's whole width.
+              <Suspense fallback={null}>
+                <CompareSummary />
+              </Suspense>
+            ) : (
+              <SharedFactors />
+            )}
           </ViewBoundary>
         </div>
       </main>

@@ -87,6 +87,8 @@ const FIT_PADDING = 24;
 /** Height of the zoom toolbar over the pane's top edge. */
 const TOOLBAR_HEIGHT = 22;
 const MAX_FIT_ZOOM = 1.5;
+/** Width / height of the box a pane of this size fits its drawing into (see fitViewport): padding and toolbar off. */
+export const fitAspect = (width: number, height: number) => Math.max(width - 2 * FIT_PADDING, 1) / Math.max(height - 2 * FIT_PADDING - TOOLBAR_HEIGHT, 1);
 /**
  * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
  * instead at a zoom that makes them READABLE_PX, on the figure's start (its left end, where the cell source is),

@@ -12,7 +12,7 @@ import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
 import { atlasMembership, cellFreeSupports, computeOverlay, filtersActive, NO_FILTERS, sharedFactors, supportPasses, type Filters } from '../model/overlay.ts';
 import { differenceOf } from '../model/compare.ts';
-import { activeLayout, differenceLayout } from '../layout/difference-layout.ts';
+import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout } from '../layout/difference-layout.ts';
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
 import { atlasView, figureView, sideView, sourceIds, unionView, type EdgeSupport, type GraphView } from '../model/view.ts';
@@ -83,10 +83,17 @@ export const compareViewsAtom = atom((get) => {
   return { pair, left, right, union, difference };
 });
 
+/**
+ * Width / height of the box the atlas or the difference diagram is fitted into on screen (its stage, measured by
+ * the view that shows it); null until measured. Their grids are laid out for that shape, so the default view
+ * uses the whole stage.
+ */
+export const stageAspectAtom = atom<number | null>(null);
+
 /** The difference diagram's layout: computed here, at once (a few milliseconds), no worker and nothing to load. */
 export const differenceLayoutAtom = atom((get) => {
   const compare = get(compareViewsAtom);
-  return compare ? differenceLayout(compare.difference) : null;
+  return compare ? differenceLayout(compare.difference, get(stageAspectAtom) ?? DIFFERENCE_ASPECT) : null;
 });
 
 /** The graph the main canvas shows (in the compare view, the union of both sides). */
@@ -150,7 +157,7 @@ export const atlasLayoutAtom = atom((get) => {
   if (get(modeAtom) !== 'atlas') return null;
   const overlay = get(overlayAtom);
   const on = new Set([...overlay.nodes].filter(([, o]) => o.on).map(([id]) => id));
-  return activeLayout(get(atlasAtom), on);
+  return activeLayout(get(atlasAtom), on, get(stageAspectAtom) ?? ATLAS_ASPECT);
 });
 
 export const sharedFactorsAtom = atom((get) => {

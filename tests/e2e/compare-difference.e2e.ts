@@ -38,6 +38,42 @@ describe('compare: the difference diagram', () => {
     await page.close();
   });
 
+  it('keeps the summary table beside the diagram on laptops, and below it on a tablet', async () => {
+    for (const [width, height, where] of [
+      [1600, 1000, 'beside'],
+      [1280, 800, 'beside'],
+      [1024, 768, 'below'],
+    ] as const) {
+      const { page } = await openApp(getBrowser(), '?view=compare&left=source:humsc&right=source:hmbmsc', { width, height });
+      const stage = (await page.locator('.compare-difference .graph-stage').boundingBox())!;
+      const summary = (await page.getByRole('region', { name: /^Summary:/ }).boundingBox())!;
+      const table = page.getByRole('region', { name: /^Summary:/ }).getByRole('table');
+      await expect(table.getByRole('row').count()).resolves.toBeGreaterThan(100);
+      if (where === 'beside') {
+        // Right of the diagram, its top within the first screen, and the diagram keeps most of the width.
+        expect(summary.x, `${width}×${height}`).toBeGreaterThanOrEqual(stage.x + stage.width - 1);
+        expect(summary.y, `${width}×${height}`).toBeLessThan(height / 2);
+        expect(stage.width / width, `${width}×${height}`).toBeGreaterThan(0.7);
+        // The table fits its column: no column cut off at the window's edge.
+        const right = await table.evaluate((t) => t.getBoundingClientRect().right);
+        expect(right, `${width}×${height}`).toBeLessThanOrEqual(width);
+      } else {
+        expect(stage.width, `${width}×${height}`).toBeGreaterThan(width - 40);
+        expect(summary.y, `${width}×${height}`).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+      }
+      // The diagram fills its stage's shape: its drawing reaches two opposite sides of the fit box.
+      const fill = await page.evaluate(() => {
+        const cy = window.mscAtlas!.cy.difference!;
+        const b = cy.nodes().renderedBoundingBox({});
+        return { w: (b.x2 - b.x1) / (cy.width() - 48), h: (b.y2 - b.y1) / (cy.height() - 70) };
+      });
+      expect(Math.max(fill.w, fill.h), `${width}×${height}`).toBeGreaterThan(0.97);
+      expect(Math.min(fill.w, fill.h), `${width}×${height}`).toBeGreaterThan(0.8);
+      await screenshot(page, `compare-summary-${width}`);
+      await page.close();
+    }
+  });
+
   it('applies the filters in the link (&sign=decrease) to both sides', async () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=figure:fig2&right=figure:fig3&sign=decrease', { width: 1600, height: 1000 });
     const signs = await page.evaluate(() => [...new Set(window.mscAtlas!.cy.difference!.edges().map((e) => e.data('sign') as string))]);

@@ -71,7 +71,8 @@ function measureInPage(pane: string): PaneLegibility {
     if (!label) return;
     const size = parseFloat(n.style('font-size')) * zoom;
     const cutoff = parseFloat(n.style('min-zoomed-font-size')) || 0;
-    if (size < cutoff || n.effectiveOpacity() === 0) return;
+    // Hidden by the level of detail (text-opacity 0, graph-view/label-lod.ts) or by its opacity: not drawn.
+    if (size < cutoff || n.effectiveOpacity() === 0 || parseFloat(n.style('text-opacity')) === 0) return;
     const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
     const box = { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     if (!cut(box, { x1: 0, y1: 0, x2: W, y2: H }, 0)) return;

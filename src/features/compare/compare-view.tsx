@@ -1,6 +1,7 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
+import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
@@ -18,16 +19,15 @@ import {
   requireModel,
   selectionAtom,
   sourceOrderAtom,
+  stageAspectAtom,
 } from '../../state/atoms.ts';
 import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
 import { usePositions } from '../main-graph/use-positions.ts';
-import { compareRows, sortRows, type Presence, type SortKey } from '../../model/compare.ts';
+import { compareRows, sortRows, type SortKey } from '../../model/compare.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
-
-const PRESENCE_LABEL: Record<Presence, string> = { shared: 'Shared', left: 'Only left', right: 'Only right' };
 
 function SidePicker({ label, value, onChange }: { label: string; value: Side; onChange: (s: Side) => void }) {
   const model = requireModel(useAtomValue(modelAtom));
@@ -81,10 +81,8 @@ export function CompareView() {
   const [selection, setSelection] = useAtom(selectionAtom);
   const [hover, setHover] = useAtom(hoverAtom);
   const focus = useAtomValue(focusAtom);
-  const setFocus = useSetAtom(focusAtom);
   const positions = usePositions(views && pair.display === 'twin' ? views.union : undefined);
   const [viewports, setViewports] = useState<{ left: Viewport | null; right: Viewport | null }>({ left: null, right: null });
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'presence', dir: 'ascending' });
 
   const [leftColour, rightColour] = pairColours(order, model.figures, pair.left, pair.right);
   const twin = pair.display === 'twin';
@@ -108,9 +106,18 @@ export function CompareView() {
     };
   }, [views, leftColour, rightColour]);
 
-  const rows = useMemo(() => (views ? compareRows(views.left, views.right, views.union) : []), [views]);
-  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
-  const counts = { shared: rows.filter((r) => r.presence === 'shared').length, left: rows.filter((r) => r.presence === 'left').length, right: rows.filter((r) => r.presence === 'right').length };
+  // The difference diagram is laid out for the shape of its stage, measured before it is first drawn.
+  const stageRef = useRef<HTMLDivElement>(null);
+  const setAspect = useSetAtom(stageAspectAtom);
+  const [measured, setMeasured] = useState(false);
+  const report = useCallback(
+    (a: number | null) => {
+      if (a !== null) setAspect(a);
+      setMeasured(true);
+    },
+    [setAspect],
+  );
+  useStageAspect(stageRef, !twin && Boolean(views), report);
 
   const update = (next: Partial<typeof pair>) => {
     setSelection(null);
@@ -121,13 +128,6 @@ export function CompareView() {
     setViewports(from === 'left' ? { left: null, right: vp } : { left: vp, right: null });
   };
   const box = positions.status === 'ready' && views ? bbox(positions.positions, views.union) : undefined;
-  const headerCell = (key: SortKey, text: string) => (
-    <th scope="col" aria-sort={sort.key === key ? sort.dir : 'none'}>
-      <button type="button" className="link" onClick={() => setSort({ key, dir: sort.key === key && sort.dir === 'ascending' ? 'descending' : 'ascending' })}>
-        {text}
-      </button>
-    </th>
-  );
 
   const pane = (side: 'left' | 'right') => {
     if (!views || !styles || positions.status !== 'ready') return null;
@@ -182,17 +182,19 @@ export function CompareView() {
           </li>
           <li className="muted">An arrow's colour says which side states it; two colours: both do.</li>
         </ul>
-        <div className="graph-stage">
-          <GraphCanvas
-            view={views.difference.view}
-            positions={differenceLayout}
-            selection={selection}
-            onSelect={setSelection}
-            name="difference"
-            overlay={differenceStyles.overlay}
-            marks={differenceStyles.marks}
-            focus={focus}
-          />
+        <div className="graph-stage" ref={stageRef}>
+          {measured && (
+            <GraphCanvas
+              view={views.difference.view}
+              positions={differenceLayout}
+              selection={selection}
+              onSelect={setSelection}
+              name="difference"
+              overlay={differenceStyles.overlay}
+              marks={differenceStyles.marks}
+              focus={focus}
+            />
+          )}
         </div>
       </section>
     );
@@ -253,46 +255,73 @@ export function CompareView() {
           {pane('right')}
         </div>
       )}
-      {views && (
-        <section className="compare-summary" aria-labelledby="compare-summary-heading">
-          <h3 id="compare-summary-heading">
-            Summary: {counts.shared} shared, {counts.left} only in {sideLabel(model, pair.left)}, {counts.right} only in {sideLabel(model, pair.right)}
-          </h3>
-          <table>
-            <thead>
-              <tr>
-                {headerCell('label', 'Entity')}
-                {headerCell('kind', 'Kind')}
-                {headerCell('presence', 'Where')}
-                {headerCell('leftRefs', `References (${sideLabel(model, pair.left)})`)}
-                {headerCell('rightRefs', `References (${sideLabel(model, pair.right)})`)}
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((r) => (
-                <tr key={r.id} className={selection?.id === r.id ? 'current' : undefined}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        setSelection({ type: 'node', id: r.id });
-                        setFocus({ id: r.id, nonce: Date.now() });
-                      }}
-                    >
-                      {r.label}
-                    </button>
-                  </th>
-                  <td>{KIND_LABEL[r.kind]}</td>
-                  <td>{PRESENCE_LABEL[r.presence]}</td>
-                  <td>{r.leftRefs.join(', ')}</td>
-                  <td>{r.rightRefs.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+    </section>
+  );
+}
+
+/**
+ * What is shared and what only one side has, sortable, with each side's references: beside the diagram (in the
+ * column under Details), so the picture keeps the whole width of the stage.
+ */
+export function CompareSummary() {
+  const model = requireModel(useAtomValue(modelAtom));
+  const views = useAtomValue(compareViewsAtom);
+  const stored = useAtomValue(compareAtom);
+  const pair = stored ?? defaultCompare(model);
+  const [selection, setSelection] = useAtom(selectionAtom);
+  const setFocus = useSetAtom(focusAtom);
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'presence', dir: 'ascending' });
+  const rows = useMemo(() => (views ? compareRows(views.left, views.right, views.union) : []), [views]);
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+  const counts = { shared: rows.filter((r) => r.presence === 'shared').length, left: rows.filter((r) => r.presence === 'left').length, right: rows.filter((r) => r.presence === 'right').length };
+  if (!views) return null;
+  const leftName = sideLabel(model, pair.left);
+  const rightName = sideLabel(model, pair.right);
+  const headerCell = (key: SortKey, text: string) => (
+    <th scope="col" aria-sort={sort.key === key ? sort.dir : 'none'}>
+      <button type="button" className="link" onClick={() => setSort({ key, dir: sort.key === key && sort.dir === 'ascending' ? 'descending' : 'ascending' })}>
+        {text}
+      </button>
+    </th>
+  );
+  return (
+    <section className="compare-summary" aria-labelledby="compare-summary-heading">
+      <h3 id="compare-summary-heading">
+        Summary: {counts.shared} shared, {counts.left} only in {leftName}, {counts.right} only in {rightName}
+      </h3>
+      <table>
+        <thead>
+          <tr>
+            {headerCell('label', 'Entity')}
+            {headerCell('kind', 'Kind')}
+            {headerCell('presence', 'Where')}
+            {headerCell('leftRefs', `${leftName} refs`)}
+            {headerCell('rightRefs', `${rightName} refs`)}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.id} className={selection?.id === r.id ? 'current' : undefined}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setSelection({ type: 'node', id: r.id });
+                    setFocus({ id: r.id, nonce: Date.now() });
+                  }}
+                >
+                  {r.label}
+                </button>
+              </th>
+              <td>{KIND_LABEL[r.kind]}</td>
+              <td>{r.presence === 'shared' ? 'Shared' : r.presence === 'left' ? leftName : rightName}</td>
+              <td>{r.leftRefs.join(', ')}</td>
+              <td>{r.rightRefs.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
