@@ -85,6 +85,7 @@ export const isImportId = (id: string) => id.startsWith(IMPORT_PREFIX);
 export function slug(text: string, fallback = 'x'): string {
   const s = text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: "é" → "e", not "e-"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
