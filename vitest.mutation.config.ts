@@ -1,15 +1,44 @@
 /**
  * The tests Stryker runs against each mutant: the unit tests only. They exercise src/model, src/state,
  * src/export and the pure parts of src/layout and src/graph-view directly, in milliseconds; the component tests
- * render the whole app and would multiply the run time without reaching code the unit tests miss. The fuzz tests
- * (tests/unit/*.fuzz.test.ts) are left out too: they draw new random inputs on every run, so a mutant they catch
- * once may survive the next run, and the import fuzzer alone takes minutes; each behaviour they guard has a
- * targeted test that Stryker does run.
+ * render the whole app and would multiply the run time without reaching code the unit tests miss.
+ *
+ * - The fuzz tests (tests/unit/*.fuzz.test.ts) are left out: they draw new random inputs on every run, so a
+ *   mutant they catch once may survive the next run, and the import fuzzer alone takes minutes; each behaviour
+ *   they guard has a targeted test that Stryker does run.
+ * - The unit tests run in Node, without the component tests' set-up file (jsdom, jest-dom, canvas mock): that
+ *   set-up cost seconds per mutant. The few unit tests that need a DOM say so in their first line
+ *   (`@vitest-environment jsdom`).
+ * - For model and state (`MUTATE_SCOPE=model-state`, what CI runs) the tests of layout, export and file formats
+ *   are left out too: they reach model code only on the way to their own, and take seconds each. Leaving tests
+ *   out can only lower the score, never raise it.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vite.config.ts';
 
+const NOT_MODEL_STATE = [
+  'build-freshness',
+  'compare-layout',
+  'deferred-styles',
+  'export',
+  'fast-start',
+  'format-readers',
+  'formats',
+  'layout',
+  'layout-quality',
+  'marks',
+  'measure',
+  'pdf',
+  'pptx',
+].map((name) => `tests/unit/${name}.test.ts`);
+
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.fuzz.test.ts'] },
+  test: {
+    ...base.test,
+    environment: 'node',
+    setupFiles: [],
+    include: ['tests/unit/**/*.test.ts'],
+    exclude: ['tests/unit/**/*.fuzz.test.ts', ...(process.env.MUTATE_SCOPE === 'model-state' ? NOT_MODEL_STATE : [])],
+  },
 });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
