@@ -43,7 +43,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: scope === 'model-state' ? MODEL_STATE : scope === 'rest' ? REST : [...MODEL_STATE, ...REST],
   coverageAnalysis: 'perTest',
