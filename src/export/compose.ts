@@ -43,6 +43,8 @@ interface Layout {
   graph: { x: number; y: number; w: number; h: number };
 }
 
+/** The halo of an entity on the explained path (Okabe–Ito yellow, as on screen). */
+const HIGHLIGHT = '#F0E442';
 const TITLE = 26;
 const CAPTION = 14;
 const SOURCE = 12;
@@ -50,9 +52,20 @@ const LEGEND = 13;
 const LEGEND_ROW = 21;
 const LEGEND_COL = 240;
 
+/**
+ * Marks the drawing uses beyond kinds, relations and source colours, so the legend names every colour drawn:
+ * the black border and count badge of an entity two or more sources act on, and the path highlight.
+ */
+function markEntries(c: ExportContent) {
+  const nodes = c.panes.flatMap((p) => p.scene.nodes);
+  return { shared: nodes.some((n) => n.badge > 0), highlight: nodes.some((n) => n.highlight) };
+}
+
 function legendRows(c: ExportContent) {
-  const heads = 2 + (c.sources.length ? 1 : 0);
-  return c.legend.kinds.length + c.legend.relations.length + c.sources.length + heads;
+  const marks = markEntries(c);
+  const markRows = (marks.shared ? 1 : 0) + (marks.highlight ? 1 : 0);
+  const heads = 2 + (c.sources.length || markRows ? 1 : 0);
+  return c.legend.kinds.length + c.legend.relations.length + c.sources.length + markRows + heads;
 }
 
 function layout(c: ExportContent, frame: Frame): Layout {
@@ -87,6 +100,52 @@ function clampLines(lines: string[], max: number): string[] {
   const kept = lines.slice(0, max);
   kept[max - 1] = `${kept[max - 1]!.replace(/[\s,;.]*$/, '')}…`;
   return kept;
+}
+
+export interface PanePlacement {
+  /** The free box the pane's drawing is fitted into (frame px), below its label if any. */
+  box: { x: number; y: number; w: number; h: number };
+  /** Scene px → frame px. */
+  scale: number;
+  /** Where the pane's label goes (its vertical middle), if it has one. */
+  label?: { x: number; y: number };
+}
+
+/**
+ * Room kept around a scene's box (scene px) when fitting it: the scene's box runs through node outlines and edge
+ * routes, and half of each border, the line caps and arrow heads stick out of it; a path highlight's halo more.
+ */
+export function scenePad(scene: Scene): number {
+  return scene.nodes.some((n) => n.highlight) ? 10 : 4;
+}
+
+/** Where each pane's drawing goes in the frame and at what scale: fitted into its free box, never cropped. */
+function placePanes(c: ExportContent, L: Layout): PanePlacement[] {
+  const u = L.u;
+  const gap = 40 * u;
+  const labelH = c.panes.some((pane) => pane.label) ? 28 * u : 0;
+  const paneW = (L.graph.w - gap * (c.panes.length - 1)) / c.panes.length;
+  return c.panes.map((pane, i) => {
+    const x0 = L.graph.x + i * (paneW + gap);
+    const box = { x: x0, y: L.graph.y + labelH, w: paneW, h: L.graph.h - labelH };
+    const pad = 2 * scenePad(pane.scene);
+    const scale = Math.min(box.w / Math.max(pane.scene.width + pad, 1), box.h / Math.max(pane.scene.height + pad, 1));
+    return { box, scale, ...(pane.label ? { label: { x: x0, y: L.graph.y + labelH / 2 } } : {}) };
+  });
+}
+
+/** Each pane's free box and scale in a frame of this size (what compose() will draw). */
+export function panePlacements(c: ExportContent, frame: Frame): PanePlacement[] {
+  return placePanes(c, layout(c, frame));
+}
+
+/**
+ * The smallest node label the figure shows in this frame, in design px (1 px of a 1920 × 1080 slide, the unit
+ * the composition scales with the frame's area).
+ */
+export function labelPx(c: ExportContent, frame: Frame): number {
+  const u = Math.sqrt((frame.width * frame.height) / (1920 * 1080));
+  return Math.min(...panePlacements(c, frame).map((p) => (NODE_FONT_SIZE * p.scale) / u));
 }
 
 /** The frame a drawing would get at scale 1: its natural size plus title, legend and source line. */
@@ -145,7 +204,7 @@ function drawEdge(p: Painter, e: SceneEdge) {
 
 function drawNode(p: Painter, n: SceneNode) {
   const d = shapePath(n.shape, n.x, n.y, n.w, n.h);
-  if (n.highlight) p.path(shapePath(n.shape, n.x, n.y, n.w + 12, n.h + 12), { fill: '#F0E442', opacity: 0.9 });
+  if (n.highlight) p.path(shapePath(n.shape, n.x, n.y, n.w + 12, n.h + 12), { fill: HIGHLIGHT, opacity: 0.9 });
   p.path(d, { fill: n.fill, opacity: n.opacity });
   // Bar and badge where the screen draws them (theme/decorations.ts), clear of the label text.
   const marks = markGeometry(n.x, n.y, n.w, n.h);
@@ -218,13 +277,26 @@ function drawLegend(p: Painter, c: ExportContent, box: NonNullable<Layout['legen
     const label = r.group.replace(/ \(.*\)$/, '');
     p.text(label, x + 40, y, { size: LEGEND });
   }
-  if (c.sources.length) {
-    heading(c.sources.some((s) => s.second) ? 'Compared sides' : 'Cell sources');
+  const marks = markEntries(c);
+  if (c.sources.length || marks.shared || marks.highlight) {
+    heading(c.sources.some((s) => s.second) ? 'Compared sides' : c.sources.length ? 'Cell sources' : 'Marks');
     for (const s of c.sources) {
       const { x, y } = at();
       p.path(`M${x + 4},${y - 6}h24v12h-24Z`, { fill: s.colour });
       if (s.second) p.path(`M${x + 16},${y - 6}h12v12h-12Z`, { fill: s.second });
       p.text(s.label, x + 40, y, { size: LEGEND });
+    }
+    if (marks.shared) {
+      // The black border and count badge (decorations.ts) of an entity two or more active sources act on.
+      const { x, y } = at();
+      p.path(shapePath('round-rectangle', x + 16, y, 26, 14), { fill: '#ffffff', stroke: '#000000', width: 2 });
+      p.path(`M${x + 23},${y - 7}a5,5 0 1 0 10,0a5,5 0 1 0 -10,0Z`, { fill: '#000000' });
+      p.text('Acted on by 2+ sources (count)', x + 40, y, { size: LEGEND });
+    }
+    if (marks.highlight) {
+      const { x, y } = at();
+      p.path(shapePath('round-rectangle', x + 16, y, 30, 16), { fill: HIGHLIGHT });
+      p.text('On the explained path', x + 40, y, { size: LEGEND });
     }
   }
   p.pop();
@@ -244,23 +316,25 @@ export function compose(p: Painter, c: ExportContent, frame: Frame) {
     y += CAPTION * LINE_HEIGHT * u;
   }
 
-  const gap = 40 * u;
-  const labelH = c.panes.some((pane) => pane.label) ? 28 * u : 0;
-  const paneW = (L.graph.w - gap * (c.panes.length - 1)) / c.panes.length;
-  c.panes.forEach((pane, i) => {
-    const x0 = L.graph.x + i * (paneW + gap);
-    if (pane.label) p.text(pane.label, x0, L.graph.y + labelH / 2, { size: 16 * u, weight: 600 });
-    const h = L.graph.h - labelH;
-    const s = Math.min(paneW / Math.max(pane.scene.width, 1), h / Math.max(pane.scene.height, 1));
-    const tx = x0 + (paneW - pane.scene.width * s) / 2 - pane.scene.x * s;
-    const ty = L.graph.y + labelH + (h - pane.scene.height * s) / 2 - pane.scene.y * s;
+  placePanes(c, L).forEach((place, i) => {
+    const pane = c.panes[i]!;
+    if (place.label) p.text(pane.label!, place.label.x, place.label.y, { size: 16 * u, weight: 600 });
+    const { box, scale: s } = place;
+    const tx = box.x + (box.w - pane.scene.width * s) / 2 - pane.scene.x * s;
+    const ty = box.y + (box.h - pane.scene.height * s) / 2 - pane.scene.y * s;
     p.pane?.(i);
+    p.group?.('pane', box);
     p.push(tx, ty, s);
     drawScene(p, pane.scene);
     p.pop();
+    p.ungroup?.();
   });
 
-  if (L.legendBox) drawLegend(p, c, L.legendBox, L.legendColumns, u);
+  if (L.legendBox) {
+    p.group?.('legend', L.legendBox);
+    drawLegend(p, c, L.legendBox, L.legendColumns, u);
+    p.ungroup?.();
+  }
 
   let sy = frame.height - L.margin - L.source.length * SOURCE * LINE_HEIGHT * u;
   for (const line of L.source) {

@@ -40,6 +40,9 @@ export interface Painter {
   end?(): void;
   /** Optional: what follows belongs to pane `index` (compare figures have two). */
   pane?(index: number): void;
+  /** Optional: what follows until `ungroup` is one part of the figure, in the box it was given (frame px). */
+  group?(part: 'pane' | 'legend', box: { x: number; y: number; w: number; h: number }): void;
+  ungroup?(): void;
 }
 
 export const FONT_STACK = `${FONT_FAMILY}, "Helvetica Neue", Arial, sans-serif`;
@@ -123,6 +126,13 @@ export class SvgPainter implements Painter {
     this.parts.push(`<g id="${xid}" class="${prefix}" data-id="${esc(id)}"><title>${esc(title)}</title>`);
   }
   end() {
+    this.parts.push('</g>');
+  }
+  /** A drawing pane or the legend, with the free box it was fitted into (data-box="x y width height"). */
+  group(part: 'pane' | 'legend', box: { x: number; y: number; w: number; h: number }) {
+    this.parts.push(`<g class="${part}" data-box="${[box.x, box.y, box.w, box.h].map(num).join(' ')}">`);
+  }
+  ungroup() {
     this.parts.push('</g>');
   }
   push(tx: number, ty: number, s: number) {

@@ -99,10 +99,12 @@ describe('exports in Chromium', () => {
     ] as const) {
       const { page } = await openApp(getBrowser(), query);
       await waitForCanvas(page, panes[0]);
-      // What the canvas shows: compare panes count each side; what is dimmed ('off') is left out of exports.
+      // What the canvas shows; what is dimmed ('off') is left out of exports. Twin panes too small for a slide
+      // become the difference diagram: each entity and relation of either side once.
       const counts = await page.evaluate((names) => {
         const cys = names.map((n) => window.mscAtlas!.cy[n]!);
-        return { n: cys.reduce((a, cy) => a + cy.nodes().not('.off').length, 0), e: cys.reduce((a, cy) => a + cy.edges().not('.off').length, 0) };
+        const ids = (pick: 'nodes' | 'edges') => new Set(cys.flatMap((cy) => cy[pick]().not('.off').map((el) => el.id()))).size;
+        return { n: ids('nodes'), e: ids('edges') };
       }, [...panes]);
       const file = await exportFile(page, 'PowerPoint slide (editable shapes)');
       expect(file.name).toMatch(/\.pptx$/);
@@ -175,24 +177,40 @@ describe('exports in Chromium', () => {
     await viewer.close();
   });
 
-  it('exports both compare panes in one image', async () => {
+  it('exports both compare panes in one image at the drawing\'s own size; on a slide, the difference diagram', async () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
-    const file = await exportFile(page, 'PNG image', 'slide-hd');
-    expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc-1920x1080.png');
-    const png = PNG.sync.read(file.bytes);
-    expect([png.width, png.height]).toEqual([1920, 1080]);
-    // Ink on both halves of the drawing area.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'PNG image' }).check();
+    await dialog.getByRole('combobox', { name: 'Size' }).selectOption('scale');
+    await dialog.getByRole('spinbutton', { name: 'Scale' }).fill('1');
+    const [own] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(await dialog.getByRole('status').filter({ hasText: /^Saved/ }).innerText()).not.toMatch(/Laid out afresh/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const png = PNG.sync.read(readFileSync(await own.path()));
+    // Ink on both halves of the drawing area: two panes side by side.
     const half = (x0: number, x1: number) => {
       let ink = 0;
-      for (let y = 200; y < 900; y += 2) for (let x = x0; x < x1; x += 2) {
+      for (let y = Math.round(png.height * 0.2); y < png.height * 0.8; y += 2) for (let x = x0; x < x1; x += 2) {
         const i = (y * png.width + x) * 4;
         if (png.data[i]! < 200) ink++;
       }
       return ink;
     };
-    expect(half(40, 800)).toBeGreaterThan(500);
-    expect(half(860, 1600)).toBeGreaterThan(500);
+    const drawing = png.width - 300;
+    expect(half(40, Math.round(drawing / 2) - 20)).toBeGreaterThan(500);
+    expect(half(Math.round(drawing / 2) + 20, drawing)).toBeGreaterThan(500);
+
+    const file = await exportFile(page, 'PNG image', 'slide-hd');
+    expect(file.name).toBe('msc-pof-atlas-compare-hpmsc-humsc-1920x1080.png');
+    const slide = PNG.sync.read(file.bytes);
+    expect([slide.width, slide.height]).toEqual([1920, 1080]);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('radio', { name: 'PNG image' }).check();
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Download' }).click()]);
+    expect(again.suggestedFilename()).toMatch(/-1920x1080\.png$/);
+    expect(await page.getByRole('dialog', { name: 'Export' }).getByRole('status').filter({ hasText: /^Saved/ }).innerText()).toMatch(/Laid out afresh for the page/);
     await page.close();
   });
 

@@ -270,7 +270,10 @@ describe('SVG structure', () => {
     expect(nodes.map((g) => g['data-id']).sort()).toEqual(fig1.nodes.map((n) => n.id).sort());
     expect(edges.map((g) => g['data-id']).sort()).toEqual(fig1.edges.map((e) => e.id).sort());
     for (const g of [...nodes, ...edges]) expect(g.id).toMatch(/^(node|edge)-[A-Za-z0-9._-]+$/);
-    expect(new Set(groups.map((g) => g.id)).size).toBe(groups.length);
+    expect(new Set([...nodes, ...edges].map((g) => g.id)).size).toBe(nodes.length + edges.length);
+    // The drawing and the legend are groups of their own, each with the box it was fitted into.
+    expect(groups.filter((g) => g.class === 'pane')).toHaveLength(1);
+    expect(groups.filter((g) => g.class === 'legend')).toHaveLength(1);
     expect(nodes.find((g) => g['data-id'] === 'pten')!.title).toMatch(/^PTEN: .+ \(Gene or protein\)$/i);
     expect(edges.find((g) => g['data-id'] === 'mir-144-5p~inhibits~pten')!.title).toBe('miR-144-5p inhibits PTEN [43]');
     expect(svg).not.toContain('<b>');

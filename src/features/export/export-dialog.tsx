@@ -15,9 +15,17 @@ import { sideLabel } from '../../model/view.ts';
 import { iframeSnippet } from '../../state/embed.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { activeLayout, differenceLayout as differenceLayoutFor } from '../../layout/difference-layout.ts';
+import type { Positions } from '../../layout/types.ts';
+import type { Difference } from '../../model/compare.ts';
+import type { GraphView } from '../../model/view.ts';
+import { entityPriority, fitPage, subsetView, type PageFit } from '../../export/slide-fit.ts';
+import type { Frame } from '../../export/compose.ts';
 
 /** Width / height of the drawing area of a 16:9 slide once title, legend and source line have their room. */
 const SLIDE_DRAWING_ASPECT = 1.75;
+/** The caption's note when only some entities fit. */
+const shownNote = (count: number, of: number) =>
+  count < of ? `Shown: the ${count} most important of ${of} entities (cell sources, shared factors, outcomes, then the most connected), so that labels stay readable. ` : '';
 import { pairColours, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
@@ -89,82 +97,102 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         : `msc-pof-atlas-${view.figures[0] ?? 'view'}`;
 
   /**
-   * The atlas and the difference diagram are laid out afresh for the image's shape (a slide is wider than the
-   * screen's stage), with only what is in play: their compact layout is computed in milliseconds.
+   * What the file shows, fitted to `frame` (null: the drawing's own size). The atlas and the difference diagram are
+   * always laid out afresh for the page's shape, with only what is in play (their compact layout takes
+   * milliseconds); a figure or twin panes whose drawing would put labels under 14 px on the page are laid out
+   * afresh too (a compact layout, or the difference diagram), and a view too big even then keeps its most important
+   * entities (slide-fit.ts).
    */
-  const relaid = ['png', 'svg', 'pdf', 'pptx'].includes(format) && (mode === 'atlas' ? Boolean(atlasLayout) : mode === 'compare' && compare?.pair.display !== 'twin' && Boolean(differenceLayout));
-
-  async function content(aspect = SLIDE_DRAWING_ASPECT) {
-    // What the screen shows: the atlas's active layout, the difference diagram's, or a figure's (or twin panes').
+  async function content(frame: Frame | null): Promise<PageFit> {
     const inPlay = new Set(view.nodes.filter((n) => !decorations.nodes.get(n.id)?.dim).map((n) => n.id));
-    const positions =
-      mode === 'atlas' && atlasLayout
-        ? activeLayout(view, inPlay, aspect).positions
-        : mode === 'compare' && compare && compare.pair.display !== 'twin' && differenceLayout
-          ? differenceLayoutFor(compare.difference, aspect)
-          : await service.positions(view);
-    if (mode === 'compare' && compare && compare.pair.display !== 'twin') {
+    if (mode === 'compare' && compare) {
       const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
       const l = sideLabel(model, compare.pair.left);
       const r = sideLabel(model, compare.pair.right);
       const diff = compare.difference;
-      return {
-        positions,
-        content: exportContent(model, {
+      const differenceContent = (d: Difference, aspect: number, shown?: string) =>
+        exportContent(model, {
           title: `Compare ${l} and ${r}`,
-          caption: `Left: only ${l} (${diff.counts.left}); middle: both (${diff.counts.shared}); right: only ${r} (${diff.counts.right}). Each arrow in the colour of the side that states it.`,
-          panes: [{ view: diff.view, positions, decorations: differenceDecorations(diff, lc, rc) }],
+          caption: `${shown ?? ''}Left: only ${l} (${diff.counts.left}); middle: both (${diff.counts.shared}); right: only ${r} (${diff.counts.right}). Each arrow in the colour of the side that states it.`,
+          panes: [{ view: d.view, positions: differenceLayoutFor(d, aspect), decorations: differenceDecorations(d, lc, rc) }],
           sources: [],
           sides: [
             { label: `Only ${l}`, colour: lc },
             { label: `Only ${r}`, colour: rc },
           ],
           filters,
-        }),
-      };
-    }
-    if (mode === 'compare' && compare) {
-      const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
-      const panes: PaneInput[] = [
-        { label: `Left: ${sideLabel(model, compare.pair.left)}`, view: compare.left, positions, decorations: paneDecorations(compare.left, compare.right, lc, rc) },
-        { label: `Right: ${sideLabel(model, compare.pair.right)}`, view: compare.right, positions, decorations: paneDecorations(compare.right, compare.left, rc, lc) },
-      ];
-      return {
-        positions,
-        content: exportContent(model, {
-          title: `Compare ${sideLabel(model, compare.pair.left)} and ${sideLabel(model, compare.pair.right)}`,
+        });
+      const all = new Set(diff.view.nodes.map((n) => n.id));
+      const subset = (keep: ReadonlySet<string>, aspect: number) =>
+        differenceContent({ ...diff, view: subsetView(diff.view, keep) }, aspect, shownNote(keep.size, all.size));
+      const priority = entityPriority(diff.view, all, (id) => diff.nodes.get(id) === 'shared');
+      if (compare.pair.display !== 'twin' && differenceLayout) {
+        const asShown = (aspect: number) => differenceContent(diff, aspect);
+        return frame ? fitPage(frame, { asShown, asShownRelaid: true, subset, priority }) : { content: asShown(SLIDE_DRAWING_ASPECT), relaid: true };
+      }
+      const positions = await service.positions(view);
+      const twin = () => {
+        const panes: PaneInput[] = [
+          { label: `Left: ${l}`, view: compare.left, positions, decorations: paneDecorations(compare.left, compare.right, lc, rc) },
+          { label: `Right: ${r}`, view: compare.right, positions, decorations: paneDecorations(compare.right, compare.left, rc, lc) },
+        ];
+        return exportContent(model, {
+          title: `Compare ${l} and ${r}`,
           caption: 'Both sides laid out together: an entity both share stands at the same place in each pane (black border, both colours).',
           panes,
           sources: [],
           sides: [
-            { label: sideLabel(model, compare.pair.left), colour: lc },
-            { label: sideLabel(model, compare.pair.right), colour: rc },
+            { label: l, colour: lc },
+            { label: r, colour: rc },
           ],
           filters,
-        }),
+        });
       };
+      if (!frame) return { content: twin(), relaid: false };
+      // Twin panes too small for the page become the difference diagram, which reads on one slide.
+      return fitPage(frame, { asShown: twin, asShownRelaid: false, relayout: (aspect) => differenceContent(diff, aspect), subset, priority });
     }
     const showSources = [...decorations.nodes.values()].some((d) => d.sourceColours.length > 0);
-    return {
-      positions,
-      content: exportContent(model, {
+    const viewContent = (v: GraphView, positions: Positions, only: boolean, shown?: string) =>
+      exportContent(model, {
         title: view.title,
-        ...(view.caption ? { caption: view.caption } : {}),
-        panes: [{ view, positions, decorations }],
+        ...(view.caption || shown ? { caption: `${shown ?? ''}${view.caption ?? ''}`.trim() } : {}),
+        panes: [{ view: v, positions, decorations }],
         sources: showSources ? active.map((id) => ({ id, colour: sourceColour(order, id) })) : [],
         filters,
-        // The atlas's relaid drawing parks what is dimmed far below: it is always left out.
-        onlyShown: anyDimmed && (onlyShown || mode === 'atlas'),
-      }),
+        onlyShown: only,
+      });
+    // A compact layout parks what is dimmed far below what is in play: it is always left out.
+    const compact = (aspect: number) => viewContent(view, activeLayout(view, inPlay, aspect).positions, anyDimmed);
+    const subset = (keep: ReadonlySet<string>, aspect: number) => {
+      const v = subsetView(view, keep);
+      return viewContent(v, activeLayout(v, new Set(), aspect).positions, false, shownNote(keep.size, inPlay.size));
     };
+    const priority = entityPriority(view, inPlay, (id) => decorations.nodes.get(id)?.shared ?? false);
+    if (mode === 'atlas' && atlasLayout) {
+      return frame ? fitPage(frame, { asShown: compact, asShownRelaid: true, subset, priority }) : { content: compact(SLIDE_DRAWING_ASPECT), relaid: true };
+    }
+    const positions = await service.positions(view);
+    const asShown = () => viewContent(view, positions, anyDimmed && onlyShown);
+    if (!frame) return { content: asShown(), relaid: false };
+    return fitPage(frame, { asShown, asShownRelaid: false, relayout: compact, subset, priority });
   }
+
+  /** What the dialog says about the file's drawing. */
+  const fitNote = (fit: PageFit) =>
+    fit.shown
+      ? ` Laid out afresh for the page, with the ${fit.shown.count} most important of the ${fit.shown.of} entities in play (cell sources, what two or more sources act on, outcomes, then the most connected): all of them would not be readable. Fewer sources or a filter show the rest.`
+      : fit.relaid
+        ? ' Laid out afresh for the page: only what is in play, in the shape of the page, so that labels are readable.'
+        : '';
 
   async function run(override?: { width: number; height: number }) {
     setStatus({ kind: 'busy', text: 'Preparing the file…' });
     try {
       const name = baseName();
       if (format === 'svg' || format === 'pdf') {
-        const { content: c } = await content();
+        const fit = await content(pageSize === 'natural' ? null : PAGE_SIZES[pageSize]);
+        const c = fit.content;
         const page = resolvePage(pageSize, naturalFrame(c));
         const fonts = await loadExportFonts();
         if (format === 'svg') download(`${name}.svg`, renderSvg(c, page, background, { fonts, ...(page.print ? { print: page.print.svg } : {}) }), 'image/svg+xml');
@@ -172,11 +200,12 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
           const { renderPdf } = await import('../../export/pdf.ts');
           download(`${name}.pdf`, await renderPdf(c, page, fonts));
         }
-        setStatus({ kind: 'info', text: `Saved ${name}.${format}: ${page.label}.${relaid ? ' Laid out afresh for the page: only what is in play, in the shape of the page.' : ''}` });
+        setStatus({ kind: 'info', text: `Saved ${name}.${format}: ${page.label}.${fitNote(fit)}` });
         return;
       }
       if (format === 'png') {
-        const { content: c } = await content();
+        const fit = await content(override ?? (preset === 'scale' ? null : PRESETS[preset]));
+        const c = fit.content;
         const size = override ?? resolveSize({ preset, scale }, naturalFrame(c));
         const check = checkSize(size.width, size.height);
         if (!check.ok) {
@@ -185,14 +214,13 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
         }
         const file = `${name}-${size.width}x${size.height}.png`;
         download(file, await renderPng(c, size, background));
-        setStatus({ kind: 'info', text: `Saved ${file}, ${size.width} × ${size.height} px.${relaid ? ' Laid out afresh for the image: only what is in play, in the shape of the page.' : ''}` });
+        setStatus({ kind: 'info', text: `Saved ${file}, ${size.width} × ${size.height} px.${fitNote(fit)}` });
         return;
       }
       if (format === 'pptx') {
-        const { content: c } = await content();
-        const { renderPptx } = await import('../../export/pptx.ts');
-        download(`${name}.pptx`, await renderPptx(c, edgeForm));
-        setStatus({ kind: 'info', text: `Saved ${name}.pptx, one 16:9 slide.${relaid ? ' Laid out afresh for the slide: only what is in play, in the shape of the page.' : ''}` });
+        const [fit, { renderPptx, SLIDE_FRAME }] = await Promise.all([content(PAGE_SIZES.slide), import('../../export/pptx.ts')]);
+        download(`${name}.pptx`, await renderPptx(fit.content, edgeForm));
+        setStatus({ kind: 'info', text: `Saved ${name}.pptx, one 16:9 slide (${SLIDE_FRAME.width} × ${SLIDE_FRAME.height}).${fitNote(fit)}` });
         return;
       }
       const refs = citedReferences(model, (compare && mode === 'compare' ? [...compare.left.edges, ...compare.right.edges] : view.edges).flatMap((e) => [...e.refs]));
