@@ -127,6 +127,11 @@ describe('what the user chose, and what follows from it', () => {
     store.set(figureIdAtom, 'f3');
     store.set(figureOverlayAtom, ['src-a', 'src-b']);
     expect(shared()).toEqual([['factor', ALL], ['outcome', ALL]]);
+    // Compare lists what the active sources share, whether or not the pair draws it (C alone draws no Y).
+    store.set(modeAtom, 'compare');
+    store.set(compareAtom, { left: { type: 'source', id: 'src-c' }, right: { type: 'figure', id: 'f3' }, linked: true });
+    expect(store.get(currentViewAtom).nodes.some((n) => n.id === 'gene')).toBe(false);
+    expect(shared()).toEqual([['factor', ALL], ['outcome', ALL], ['gene', ['src-a', 'src-b']]]);
   });
 
   it('explains paths only when both ends are given, and highlights the chosen chain or, out of range, all', () => {
@@ -259,6 +264,14 @@ describe('the URL state, the side panel and decorations', () => {
     store.set(pathQueryAtom, { from: 'src-a', to: 'gene' });
     expect(store.get(decorationsAtom).nodes.get('gene')!.highlight).toBe('on');
     expect(store.get(decorationsAtom).nodes.get('src-c')!.highlight).toBe('faded');
+  });
+
+  it('adds imported graphs before a layout service exists', () => {
+    const positions: Positions = { hash: '', nodes: {}, edges: {}, width: 1, height: 1 };
+    const g = { key: 'import-a', name: 'a', file: 'a.sif', format: 'SIF', importedAt: '', figure: { ...model.figures[0]!, id: 'import-a' }, entities: [], references: [], matches: {}, stats: { nodes: 1, edges: 1, matched: 0, isolated: 0 }, positions } as ImportedGraph;
+    store.set(setImportsAtom, [g]);
+    expect(store.get(importsReadyAtom)).toBe(true);
+    expect(ids(store.get(modelAtom)!.figures)).toEqual(['f1', 'f2', 'f3', 'import-a']);
   });
 
   it('adds imported graphs to the model as figures, keeps the review\'s model, and hands their positions to the layout', () => {
