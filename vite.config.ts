@@ -99,8 +99,24 @@ function prerenderedPages(): Plugin {
   };
 }
 
+/**
+ * Inter's faces wait for their file (font-display: block) instead of painting a fallback font and swapping: the
+ * prerendered figure's labels were measured in Inter, and a swap would redraw every text of the first picture a
+ * moment after it appeared. The pages preload the faces they use (scripts/prerender.ts), so the wait is short;
+ * after 3 s a missing file still gives way to the fallback.
+ */
+function interBlocks(): Plugin {
+  return {
+    name: 'inter-font-display-block',
+    enforce: 'pre',
+    transform(code, id) {
+      if (/[\\/]@fontsource[\\/]inter[\\/].*\.css$/.test(id)) return { code: code.replace(/font-display:\s*swap/g, 'font-display: block'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages()],
+  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages(), interBlocks()],
   // Relative asset paths: the built app works from any folder or sub-path (GitHub Pages, a USB stick).
   base: './',
   worker: { format: 'es' },

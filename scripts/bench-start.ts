@@ -181,10 +181,12 @@ function chunkTable(paths: string[]) {
 export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {
   console.log(`== first view: navigation start to stable pixels, app vs a static PNG page of the same view (${runs} runs each, alternated, fresh context per run)`);
   console.log(`   picture: the diagram on screen (within ${PICTURE_TOLERANCE * 100}% of the final pixels); stable: nothing changes after (within ${FRAME_TOLERANCE * 100}%)`);
+  // BENCH_VIEWS=fig1,fig3 measures only those views' first view (the rest of the start-up figures as usual).
+  const only = process.env.BENCH_VIEWS?.split(',');
   const views: { name: string; search: string; panes: string[] }[] = [
     ...figures.map((id) => ({ name: id, search: `?figure=${id}`, panes: ['main'] })),
     { name: 'compare', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['difference'] },
-  ];
+  ].filter((v) => !only || only.includes(v.name));
   const ratios: number[] = [];
   const pictureRatios: number[] = [];
   for (const v of views) {

@@ -2,7 +2,7 @@
  * Runs after `vite build` (npm run build): writes into dist/ one page per figure, the atlas and compare, each the
  * built index.html with the app's first render at that address and the view's picture as inline SVG (with its
  * text alternative), so the browser draws the figure before any script runs. index.html shows the first figure.
- * Also preloads what the first render waits for (the model's JSON, the two Inter weights).
+ * Also preloads what the first render waits for: the model's JSON, the view's layout, the Inter files its text uses.
  *
  * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
@@ -13,6 +13,7 @@ import { createServer } from 'vite';
 import type { Positions } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
+import { fontFaces } from '../src/prerender/font-faces.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
@@ -29,14 +30,12 @@ try {
   const template = readFileSync(resolve(dist, 'index.html'), 'utf8');
   const assets = readdirSync(resolve(dist, 'assets'));
   const asset = (re: RegExp) => assets.find((a) => re.test(a));
-  const preloads = [
-    [asset(/^model-.*\.json$/), 'fetch', ''],
-    [asset(/^inter-latin-400-normal-.*\.woff2$/), 'font', ' type="font/woff2"'],
-    [asset(/^inter-latin-600-normal-.*\.woff2$/), 'font', ' type="font/woff2"'],
-  ]
-    .filter(([href]) => href)
-    .map(([href, as, type]) => `<link rel="preload" href="./assets/${href}" as="${as}"${type} crossorigin>`)
-    .join('\n    ');
+  const preloads = [asset(/^model-.*\.json$/)]
+    .filter((href) => href)
+    .map((href) => `<link rel="preload" href="./assets/${href}" as="fetch" crossorigin>`);
+  const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
+  if (!stylesheet) throw new Error('dist/index.html has no style sheet');
+  const faces = fontFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'));
   const pages: [string, string][] = [
     ['index.html', ''],
     ...model.figures.map((f): [string, string] => [`${f.id}.html`, `?figure=${f.id}`]),
@@ -46,16 +45,24 @@ try {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   for (const [file, search] of pages) {
     const page = renderPage(model, layouts, search);
-    // The view's layout is the one more file the first render waits for: fetched with the scripts.
-    const layoutChunk = asset(new RegExp(`^${layoutFileName(page.key).replace(/\.json$/, '')}-[\\w-]{8}\\.js$`));
-    const pagePreloads = layoutChunk ? `${preloads}\n    <link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">` : preloads;
+    // A figure's layout is the one more file the first render waits for: fetched with the scripts. (The atlas and
+    // compare are laid out in the page, not from a stored layout.)
+    const layoutChunk = page.key.startsWith('figure:') ? asset(new RegExp(`^${layoutFileName(page.key).replace(/\.json$/, '')}-[\\w-]{8}\\.js$`)) : undefined;
+    // The font files the page's text needs (latin, and greek for β-catenin, TNF-α…), so its text is drawn in Inter
+    // from the first frame (font-display: block, vite.config.ts) without waiting for the style sheet to ask.
+    const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
+    const pagePreloads = [...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
     const html = template
       .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
-      .replace('</head>', () => `  ${pagePreloads}\n  </head>`);
+      .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
+      // What the first picture needs, the style sheet and the fonts, asked for before the scripts (which are only
+      // needed after it).
+      .replace(stylesheet, '')
+      .replace('<script type="module"', () => `${[stylesheet, ...fonts].join('\n    ')}\n    <script type="module"`);
     if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);

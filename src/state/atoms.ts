@@ -2,7 +2,7 @@
  * What the user chose, as a few plain atoms; everything that follows from them is a derived atom.
  * The URL mirrors these atoms (use-url-sync.ts).
  */
-import { atom } from 'jotai';
+import { atom, type PrimitiveAtom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
 import type { Model } from '../model/types.ts';
 import { withImports, type ImportedGraph } from '../model/imported.ts';
@@ -207,17 +207,23 @@ export const urlStateAtom = atom(
     chain: get(pathChainAtom),
     compare: get(compareAtom),
   }),
-  (_get, set, s: UrlState) => {
-    set(modeAtom, s.mode);
-    set(figureIdAtom, s.figure);
-    set(selectionAtom, s.selection);
-    set(atlasSourcesAtom, s.atlasSources);
-    set(figureOverlayAtom, s.overlay);
-    set(filtersAtom, s.filters);
-    set(sharedKindsAtom, s.kinds);
-    set(pathQueryAtom, s.path);
-    set(pathChainAtom, s.chain);
-    set(compareAtom, s.compare);
+  (get, set, s: UrlState) => {
+    // Only what differs: the address read again at start (or after back/forward) repeats most of the state, and a
+    // new but equal array or object would recompute every overlay, decoration and style derived from it.
+    const put = <T,>(a: PrimitiveAtom<T>, v: T) => {
+      const old = get(a);
+      if (old !== v && JSON.stringify(old) !== JSON.stringify(v)) set(a, v);
+    };
+    put(modeAtom, s.mode);
+    put(figureIdAtom, s.figure);
+    put(selectionAtom, s.selection);
+    put(atlasSourcesAtom, s.atlasSources);
+    put(figureOverlayAtom, s.overlay);
+    put(filtersAtom, s.filters);
+    put(sharedKindsAtom, s.kinds);
+    put(pathQueryAtom, s.path);
+    put(pathChainAtom, s.chain);
+    put(compareAtom, s.compare);
   },
 );
 

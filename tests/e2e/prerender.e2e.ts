@@ -52,7 +52,15 @@ describe('prerendered pages', () => {
     const page = await context.newPage();
     await page.goto(appUrl(search));
     await waitForCanvas(page);
+    // The canvas has drawn, unseen under the picture: the page still shows the pixels it was sent with.
+    expect(await page.locator('.prerender-picture svg').count()).toBe(1);
+    expect(await page.locator('.graph-stage.covered').count()).toBe(1);
+    expect(await page.locator('.graph-stage.covered .cy').evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+    // The reader's pointer over the diagram hands over to the canvas.
+    const stage = (await page.locator('.main-graph .cy').boundingBox())!;
+    await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
     await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
+    expect(await page.locator('.graph-stage.covered').count()).toBe(0);
     const onCanvas = await page.evaluate((ids) => {
       const cy = window.mscAtlas!.cy.main!;
       const c = cy.container()!.getBoundingClientRect();
@@ -69,6 +77,49 @@ describe('prerendered pages', () => {
       expect(Math.abs(onCanvas[id]!.y - p.y), id).toBeLessThan(2.5);
     }
     await screenshot(page, 'prerendered-fig2-taken-over');
+    await context.close();
+  });
+
+  it('lets a click on a node under the picture select it, and gives way to a selection made elsewhere', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    expect(await page.locator('.prerender-picture svg').count()).toBe(1);
+    const at = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      const p = cy.getElementById('pten').renderedPosition();
+      const r = cy.container()!.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
+    expect(await page.locator('.prerender-picture').count()).toBe(0);
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.$(':selected').map((e) => e.id()))).toEqual(['pten']);
+
+    // Fresh page: a selection from the search box changes the drawing, so the canvas shows it.
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    expect(await page.locator('.prerender-picture svg').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search entities' }).fill('PTEN');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.mscAtlas!.cy.main!.$(':selected').length === 1);
+    await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
+    await context.close();
+  });
+
+  it('opens the atlas page without loading the stored atlas layout it does not use', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(appUrl('atlas.html?view=atlas'));
+    await waitForCanvas(page);
+    expect(scripts.some((p) => /\/assets\/index-[\w-]{8}\.js$/.test(p))).toBe(true);
+    // The atlas is laid out in the page (compact.ts); its stored ELK layout (assets/atlas-….js) is for exports only.
+    expect(scripts.filter((p) => /\/assets\/atlas-[\w-]{8}\.js$/.test(p))).toEqual([]);
     await context.close();
   });
 });

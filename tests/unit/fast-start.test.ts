@@ -10,6 +10,10 @@ import { createLayoutService } from '../../src/layout/layout-service.ts';
 import type { LayoutEngine, Positions } from '../../src/layout/types.ts';
 import { figureView, sideView, unionView } from '../../src/model/view.ts';
 import { pictureSvg } from '../../src/prerender/picture.ts';
+import { fontFaces } from '../../src/prerender/font-faces.ts';
+import { createAppStore } from '../../src/app/app.tsx';
+import { currentViewAtom, decorationsAtom, filtersAtom, urlStateAtom } from '../../src/state/atoms.ts';
+import { parseUrl } from '../../src/state/url.ts';
 import { shippedModel } from '../helpers/model.ts';
 import { storedLayout } from '../helpers/stored-layout.ts';
 
@@ -90,5 +94,43 @@ describe('the prerendered picture', () => {
     expect(svg).not.toMatch(/style[=>]/);
     expect(svg.match(/class="node"/g)).toHaveLength(view.nodes.length);
     for (const n of view.nodes) expect(svg).toContain(`>${n.entity.label.split(/\s/)[0]}`);
+  });
+});
+
+describe('the fonts a prerendered page preloads', () => {
+  // Two faces as the built style sheet has them (fontsource's unicode-range subsets), and one that is not Inter.
+  const css = [
+    '@font-face{font-family:Inter;font-style:normal;font-display:block;font-weight:400;src:url(./inter-greek-400-normal-X.woff2)format("woff2"),url(./inter-greek-400-normal-X.woff)format("woff");unicode-range:U+370-377,U+37A-37F,U+384-38A,U+38C,U+38E-3A1,U+3A3-3FF}',
+    '@font-face{font-family:Inter;font-style:normal;font-display:block;font-weight:400;src:url(./inter-latin-400-normal-Y.woff2)format("woff2");unicode-range:U+0000-00FF,U+2000-206F,U+2212}',
+    '@font-face{font-family:Inter;font-weight:400;src:url(./inter-greek-ext-400-normal-Z.woff2)format("woff2");unicode-range:U+1F??}',
+    '@font-face{font-family:Other;src:url(./other.woff2)format("woff2");unicode-range:U+0000-00FF}',
+  ].join('');
+  const needed = (html: string) => fontFaces(css).filter((f) => f.covers(html)).map((f) => f.file);
+
+  it('are the Inter subsets whose characters the page text uses', () => {
+    expect(needed('<p>GSK3β/β-catenin</p>')).toEqual(['inter-greek-400-normal-X.woff2', 'inter-latin-400-normal-Y.woff2']);
+    expect(needed('<p>PTEN – AMH</p>')).toEqual(['inter-latin-400-normal-Y.woff2']);
+    // `U+1F??` is U+1F00–U+1FFF.
+    expect(needed('<p>ἀ</p>')).toEqual(['inter-greek-ext-400-normal-Z.woff2']);
+  });
+
+  it('read only the text: markup, attributes and entities ask for no font', () => {
+    expect(needed('<svg viewBox="0 0 1 1"><g data-id="β"></g></svg>&amp;&#946;')).toEqual([]);
+  });
+});
+
+describe('the address read again at start', () => {
+  it('leaves the state it repeats untouched, so nothing derived from it is recomputed', () => {
+    const model = shippedModel();
+    const store = createAppStore(model, createLayoutService({}), '?figure=fig3&sign=decrease');
+    const before = { decorations: store.get(decorationsAtom), filters: store.get(filtersAtom), view: store.get(currentViewAtom) };
+    store.set(urlStateAtom, parseUrl('?figure=fig3&sign=decrease', model).state);
+    expect(store.get(filtersAtom)).toBe(before.filters);
+    expect(store.get(decorationsAtom)).toBe(before.decorations);
+    expect(store.get(currentViewAtom)).toBe(before.view);
+    // A different address still changes it.
+    store.set(urlStateAtom, parseUrl('?figure=fig3', model).state);
+    expect(store.get(filtersAtom).signs).toEqual([]);
+    expect(store.get(decorationsAtom)).not.toBe(before.decorations);
   });
 });

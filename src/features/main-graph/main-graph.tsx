@@ -1,6 +1,6 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import type { Core } from 'cytoscape';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
@@ -66,40 +66,63 @@ export function MainGraph() {
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
   // The canvas starts exactly where the picture is (fractions of a pixel included, so nothing shifts when it takes
-  // over), and once its first frame is drawn, the picture goes in the next one.
+  // over) and draws under it, hidden. The picture stays until the drawing is about to differ from it: the first
+  // pan, zoom, click, pointer over the diagram, key, resize or change of what is shown. Until then the page keeps
+  // the pixels it was sent with (canvas text and the SVG's differ by a few anti-aliased pixels per label, which
+  // would make the whole picture flicker at an arbitrary moment), and a click already goes to the canvas below.
+  const takeOver = useCallback(() => setPicture(null), [setPicture]);
   const onCy = useCallback(
     (cy: Core | null) => {
       if (!cy) return;
       // After the canvas's own effects (its fit) have run, before it paints.
       queueMicrotask(() => {
-        const svg = cy.container()?.closest('.graph-stage')?.querySelector<SVGSVGElement>('.prerender-picture svg');
+        const container = cy.container();
+        const svg = container?.closest('.graph-stage')?.querySelector<SVGSVGElement>('.prerender-picture svg');
         const vb = svg?.viewBox.baseVal;
-        // A canvas that opened on the figure's start (a phone) keeps its readable view.
-        const start = cy.container()?.closest('.graph-canvas')?.hasAttribute('data-start-view');
-        if (svg && vb && vb.width > 0 && vb.height > 0 && !start) {
-          const r = svg.getBoundingClientRect();
-          const c = cy.container()!.getBoundingClientRect();
-          const zoom = Math.min(r.width / vb.width, r.height / vb.height);
-          cy.viewport({
-            zoom,
-            pan: { x: r.left - c.left + (r.width - vb.width * zoom) / 2 - zoom * vb.x, y: r.top - c.top + (r.height - vb.height * zoom) / 2 - zoom * vb.y },
-          });
+        // A canvas that opened on the figure's start (a phone) keeps its readable view: the picture goes at once.
+        const start = container?.closest('.graph-canvas')?.hasAttribute('data-start-view');
+        if (!container || !svg || !vb || vb.width <= 0 || vb.height <= 0 || start) {
+          cy.one('render', () => requestAnimationFrame(takeOver));
+          return;
         }
-        cy.one('render', () => requestAnimationFrame(() => setPicture(null)));
+        const r = svg.getBoundingClientRect();
+        const c = container.getBoundingClientRect();
+        const zoom = Math.min(r.width / vb.width, r.height / vb.height);
+        cy.viewport({
+          zoom,
+          pan: { x: r.left - c.left + (r.width - vb.width * zoom) / 2 - zoom * vb.x, y: r.top - c.top + (r.height - vb.height * zoom) / 2 - zoom * vb.y },
+        });
+        const events = ['pointerdown', 'pointermove', 'wheel', 'keydown', 'focusin'] as const;
+        const stop = () => {
+          cy.off('viewport select unselect', stop);
+          for (const e of events) container.removeEventListener(e, stop, true);
+          window.removeEventListener('resize', stop);
+          takeOver();
+        };
+        cy.on('viewport select unselect', stop);
+        for (const e of events) container.addEventListener(e, stop, { capture: true, passive: true });
+        window.addEventListener('resize', stop);
       });
     },
-    [setPicture],
+    [takeOver],
   );
   const showPicture = picture !== null && picture.key === view.key && (picture.html !== undefined || picture.node !== undefined);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
   const marks = useMemo(() => sourceMarks(view, decorations), [view, decorations]);
+  // Anything that changes the drawing (a selection from the text version or search, an overlay, a focus, a path)
+  // hands over to the canvas: the picture shows only the view as it was sent.
+  const shown = useRef({ selection, decorations, focus, highlight });
+  useEffect(() => {
+    const s = shown.current;
+    if (s.selection !== selection || s.decorations !== decorations || s.focus !== focus || s.highlight !== highlight) takeOver();
+  }, [selection, decorations, focus, highlight, takeOver]);
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
         <h2>{view.title}</h2>
         {view.caption && <p className="caption">{view.caption}</p>}
       </header>
-      <div className="graph-stage">
+      <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'}>
         {showPicture && <Picture picture={picture} />}
         {picture?.server ? (
           // The canvas's toolbar as it will be, so the page does not change when the canvas takes over.
