@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { cytoscapeCore } from './scripts/vite-cytoscape-core.ts';
 import { readGraphFiles } from './scripts/read-graphs.ts';
 import { shippedModelModule } from './scripts/shipped-model.ts';
 
@@ -116,7 +117,7 @@ function interBlocks(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages(), interBlocks()],
+  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages(), interBlocks(), cytoscapeCore()],
   // Relative asset paths: the built app works from any folder or sub-path (GitHub Pages, a USB stick).
   base: './',
   worker: { format: 'es' },
