@@ -33,6 +33,19 @@ try {
   const preloads = [asset(/^model-.*\.json$/)]
     .filter((href) => href)
     .map((href) => `<link rel="preload" href="./assets/${href}" as="fetch" crossorigin>`);
+  // The canvas and Cytoscape load through a dynamic import that main.tsx starts at once (lazy-graph-canvas.tsx):
+  // preloaded with the other scripts, so they arrive as early as a static import would.
+  const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const canvasChunks = new Set<string>();
+  const addChunk = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || canvasChunks.has(chunk.file)) return;
+    canvasChunks.add(chunk.file);
+    chunk.imports?.forEach(addChunk);
+  };
+  addChunk('src/graph-view/graph-canvas.tsx');
+  if (!canvasChunks.size) throw new Error('the build has no chunk for src/graph-view/graph-canvas.tsx');
+  const canvasPreloads = [...canvasChunks].filter((f) => !template.includes(`./${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
   const faces = fontFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'));
@@ -51,7 +64,7 @@ try {
     // The font files the page's text needs (latin, and greek for β-catenin, TNF-α…), so its text is drawn in Inter
     // from the first frame (font-display: block, vite.config.ts) without waiting for the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
-    const pagePreloads = [...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
+    const pagePreloads = [...canvasPreloads, ...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');

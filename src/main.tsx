@@ -1,7 +1,7 @@
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/app.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createAppStore, InvalidData } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
@@ -9,7 +9,10 @@ import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
 import { compareViewsAtom, currentViewAtom, modeAtom } from './state/atoms.ts';
 import { prerenderAtom } from './state/prerender.ts';
+import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
 
+// The canvas and Cytoscape: fetched with the page (preloaded), compiled and run in a task of their own.
+void preloadGraphCanvas();
 const root = createRoot(document.getElementById('root')!);
 const shipped = await loadShippedModel();
 
@@ -33,10 +36,14 @@ if ('model' in shipped) {
   const key = store.get(currentViewAtom).key;
   const picture = document.querySelector(`#root .prerender-picture[data-view="${CSS.escape(key)}"]`);
   if (picture) store.set(prerenderAtom, { key, node: picture });
-  root.render(
-    <StrictMode>
-      <App model={shipped.model} layoutService={service} store={store} />
-    </StrictMode>,
+  // The first render as a transition: React renders it in slices of a few milliseconds and lets the browser breathe
+  // in between, instead of one long task (the page shows its prerendered picture meanwhile; input still gets through).
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App model={shipped.model} layoutService={service} store={store} />
+      </StrictMode>,
+    ),
   );
 } else {
   root.render(<InvalidData errors={shipped.errors} />);

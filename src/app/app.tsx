@@ -10,6 +10,7 @@ import { isEmbedded, withEmbed } from '../state/embed.ts';
 import { toSearch } from '../state/url.ts';
 import { defaultUrlState } from '../state/url.ts';
 import { ViewBoundary } from './view-boundary.tsx';
+import { preloadGraphCanvas } from '../graph-view/lazy-graph-canvas.tsx';
 import { DetailsPanel } from '../features/details/details-panel.tsx';
 import { FigurePicker } from '../features/figure-picker/figure-picker.tsx';
 import { MainGraph } from '../features/main-graph/main-graph.tsx';
@@ -30,7 +31,8 @@ const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePa
 const OpenFile = lazyPart(() => import('../features/open-file/open-file.tsx').then((m) => m.OpenFile));
 
 /** Loads every part's code (tests render the whole app at once; nothing suspends then). */
-export const preloadParts = () => Promise.all([CompareView, CompareSummary, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()));
+export const preloadParts = () =>
+  Promise.all([...[CompareView, CompareSummary, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()), preloadGraphCanvas()]);
 
 /** The export button before its dialog's code is loaded: same look; a click loads it and opens the dialog. */
 function ExportPlaceholder({ onClick }: { onClick?: () => void }) {

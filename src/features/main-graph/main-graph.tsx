@@ -1,7 +1,7 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import type { Core } from 'cytoscape';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
@@ -43,6 +43,19 @@ function Picture({ picture }: { picture: Prerendered }) {
         if (el && picture.node && el.childNodes.length === 0) el.append(...picture.node.childNodes);
       }}
     />
+  );
+}
+
+/** The canvas's toolbar as it will be, so the page does not change when the canvas takes over (or while it loads). */
+function ToolbarPlaceholder() {
+  return (
+    <div className="graph-canvas">
+      <div className="canvas-toolbar" role="toolbar" aria-label="Zoom main">
+        <button type="button">Zoom in</button>
+        <button type="button">Zoom out</button>
+        <button type="button">Fit</button>
+      </div>
+    </div>
   );
 }
 
@@ -125,29 +138,24 @@ export function MainGraph() {
       <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'}>
         {showPicture && <Picture picture={picture} />}
         {picture?.server ? (
-          // The canvas's toolbar as it will be, so the page does not change when the canvas takes over.
-          <div className="graph-canvas">
-            <div className="canvas-toolbar" role="toolbar" aria-label="Zoom main">
-              <button type="button">Zoom in</button>
-              <button type="button">Zoom out</button>
-              <button type="button">Fit</button>
-            </div>
-          </div>
+          <ToolbarPlaceholder />
         ) : positions.status === 'ready' ? (
-          <GraphCanvas
-            view={view}
-            positions={positions.positions}
-            selection={selection}
-            onSelect={setSelection}
-            name="main"
-            overlay={styles}
-            marks={marks}
-            focus={focus}
-            fitBox={box}
-            onCy={picture ? onCy : undefined}
-            {...(atlasLayout ? { animate: true } : {})}
-            {...(priority ? { labelPriority: priority } : {})}
-          />
+          <Suspense fallback={<ToolbarPlaceholder />}>
+            <LazyGraphCanvas
+              view={view}
+              positions={positions.positions}
+              selection={selection}
+              onSelect={setSelection}
+              name="main"
+              overlay={styles}
+              marks={marks}
+              focus={focus}
+              fitBox={box}
+              onCy={picture ? onCy : undefined}
+              {...(atlasLayout ? { animate: true } : {})}
+              {...(priority ? { labelPriority: priority } : {})}
+            />
+          </Suspense>
         ) : positions.status === 'loading' ? (
           <p className="stage-message" role="status">
             Laying out {view.title}…
