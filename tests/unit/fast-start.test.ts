@@ -14,6 +14,7 @@ import { fontFaces } from '../../src/prerender/font-faces.ts';
 import { createAppStore } from '../../src/app/app.tsx';
 import { currentViewAtom, decorationsAtom, filtersAtom, urlStateAtom } from '../../src/state/atoms.ts';
 import { parseUrl } from '../../src/state/url.ts';
+import { cytoscapeCore } from '../../scripts/vite-cytoscape-core.ts';
 import { shippedModel } from '../helpers/model.ts';
 import { storedLayout } from '../helpers/stored-layout.ts';
 
@@ -132,5 +133,23 @@ describe('the address read again at start', () => {
     store.set(urlStateAtom, parseUrl('?figure=fig3', model).state);
     expect(store.get(filtersAtom).signs).toEqual([]);
     expect(store.get(decorationsAtom)).not.toBe(before.decorations);
+  });
+});
+
+describe('Cytoscape for the browser build', () => {
+  it('is compiled from its sources with stand-ins for the unused parts, which all exist in the installed release', async () => {
+    const plugin = cytoscapeCore();
+    expect(plugin.apply).toBe('build');
+    const errors: string[] = [];
+    (plugin.buildStart as (this: unknown) => void).call({ error: (m: string) => errors.push(m) });
+    expect(errors).toEqual([]);
+    const resolved = (plugin.resolveId as (id: string) => string | undefined)('cytoscape');
+    expect(resolved).toMatch(/node_modules\/cytoscape\/src\/index\.mjs$/);
+    const load = plugin.load as (id: string) => string | undefined;
+    const layouts = load(resolved!.replace('index.mjs', 'extensions/layout/index.mjs'));
+    expect(layouts).toMatch(/name: 'preset'/);
+    expect(layouts).not.toMatch(/cose/);
+    expect(load(resolved!.replace('index.mjs', 'collection/algorithms/index.mjs'))).toMatch(/bfs-dfs/);
+    expect(load(resolved!.replace('index.mjs', 'version.mjs'))).toMatch(/^export default "3\.\d+\.\d+";/);
   });
 });
