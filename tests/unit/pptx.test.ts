@@ -217,9 +217,34 @@ describe('PowerPoint export', () => {
     expect(s.shapes.filter((sp) => s.nameOf(sp).startsWith('head:')).length).toBeGreaterThan(5);
   });
 
-  it('the atlas, every node and edge, in both forms', async () => {
+  it('the atlas, every node and edge, each along its route', async () => {
     await check(atlasView(model), 'atlas', 'atlas');
+  });
+
+  it('the atlas, every node and edge, as glued connectors', async () => {
     await check(atlasView(model), 'atlas', 'atlas-connectors', 'connectors');
+  });
+
+  it('two panes (a comparison side by side): every copy of a node its own shape, lines in both forms valid', async () => {
+    const [a, b] = [figureView(model, 'fig2')!, figureView(model, 'fig3')!];
+    const c = exportContent(model, {
+      title: 'Fig. 2 and Fig. 3',
+      panes: [
+        { label: 'Left', view: a, positions: precomputedLayouts['figure:fig2']! },
+        { label: 'Right', view: b, positions: precomputedLayouts['figure:fig3']! },
+      ],
+      sources: [],
+    });
+    for (const form of ['drawn', 'connectors'] as const) {
+      const blob = await renderPptx(c, form);
+      const s = await slideOf(blob);
+      const names = s.shapes.map(s.nameOf).filter((n) => n.startsWith('node:'));
+      expect(names).toHaveLength(a.nodes.length + b.nodes.length);
+      expect(new Set(names).size).toBe(names.length);
+      const lines = form === 'connectors' ? s.connectors : s.shapes.filter((sp) => s.nameOf(sp).startsWith('edge:'));
+      expect(lines).toHaveLength(a.edges.length + b.edges.length);
+      expect(await schemaErrors(blob), form).toEqual([]);
+    }
   });
 
   it('keeps markup in labels as text', async () => {
@@ -230,5 +255,6 @@ describe('PowerPoint export', () => {
     expect(s.xml).not.toContain('<script>');
     expect(s.xml).not.toContain('<b>');
     expect(s.shapes.map(s.textOf).join('\n')).toContain('<script>alert(1)</script>');
+    expect(await schemaErrors(blob)).toEqual([]);
   });
 });
