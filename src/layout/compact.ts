@@ -90,6 +90,32 @@ function pack(list: readonly CompactNode[], width: number, gapX: number, gapY: n
   return { at, width: Math.min(width, Math.max(maxW, 0)), height: Math.max(y - gapY, 0) };
 }
 
+/** The height `pack` would give, without placing anything: the size search below calls this thousands of times. */
+function packedHeight(list: readonly CompactNode[], width: number, gapX: number, gapY: number): number {
+  let y = 0;
+  let rows = 0;
+  let used = 0;
+  let rowH = 0;
+  let inRow = 0;
+  for (const n of list) {
+    if (inRow && used + gapX + n.width > width) {
+      y += rowH;
+      rows++;
+      used = 0;
+      rowH = 0;
+      inRow = 0;
+    }
+    used += (inRow ? gapX : 0) + n.width;
+    rowH = Math.max(rowH, n.height);
+    inRow++;
+  }
+  if (inRow) {
+    y += rowH;
+    rows++;
+  }
+  return Math.max(y + gapY * (rows - 1), 0);
+}
+
 export function compactLayout(nodes: readonly CompactNode[], edges: readonly CompactEdge[], options: CompactOptions): CompactLayout {
   const gapX = options.gapX ?? 12;
   const gapY = options.gapY ?? 10;
@@ -113,14 +139,21 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
     const parts = bandsOf.get(c)!.map((b) => pack(order.get(cellKey(c, b)) ?? [], width, gapX, gapY));
     return { parts, height: parts.reduce((s, p) => s + p.height, 0) + bandGap * (parts.length - 1) };
   };
+  /** The height `column` gives, computed without placing the nodes. */
+  const columnHeight = (c: number, width: number, order: Map<string, CompactNode[]>) => {
+    const bands = bandsOf.get(c)!;
+    let h = bandGap * (bands.length - 1);
+    for (const b of bands) h += packedHeight(order.get(cellKey(c, b)) ?? [], width, gapX, gapY);
+    return h;
+  };
   /** The narrowest width (to 4 px) at which the column is at most `height` tall. */
   const widthFor = (c: number, height: number, order: Map<string, CompactNode[]>) => {
     let lo = minWidth.get(c)!;
     let hi = Math.max(lo, fullWidth.get(c)!);
-    if (column(c, lo, order).height <= height) return lo;
+    if (columnHeight(c, lo, order) <= height) return lo;
     while (hi - lo > 4) {
       const mid = (lo + hi) / 2;
-      if (column(c, mid, order).height <= height) hi = mid;
+      if (columnHeight(c, mid, order) <= height) hi = mid;
       else lo = mid;
     }
     return hi;
@@ -131,11 +164,11 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   const shape = (height: number) => {
     const widths = new Map(columns.map((c) => [c, widthFor(c, height, order)]));
     const w = [...widths.values()].reduce((s, x) => s + x, 0) + columnGap * (columns.length - 1);
-    const h = Math.max(...columns.map((c) => column(c, widths.get(c)!, order).height));
+    const h = Math.max(...columns.map((c) => columnHeight(c, widths.get(c)!, order)));
     // The larger of width/aspect and height: what limits the zoom at which the drawing fits a box of that aspect.
     return { widths, w, h, score: Math.max(w / options.aspect, h) };
   };
-  const tallest = Math.max(...columns.map((c) => column(c, minWidth.get(c)!, order).height), 1);
+  const tallest = Math.max(...columns.map((c) => columnHeight(c, minWidth.get(c)!, order)), 1);
   const lowest = Math.max(...nodes.map((n) => n.height), 1);
   let best = shape(tallest);
   for (let i = 1; i <= 60; i++) {
