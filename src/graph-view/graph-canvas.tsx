@@ -257,15 +257,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
 
   // New positions for the same drawing (animate): move the nodes there and fit the new box, together.
-  const shownPositions = useRef(positions);
+  // Where the nodes of which drawing stand now. Positions may come back as the very object the drawing was built
+  // with (layouts are cached by state: a source switched off and on again), and must then move back there.
+  const shownPositions = useRef({ view, positions });
   useEffect(() => {
     if (!cy || !animate) return;
-    if (positions === basisPositions) {
-      shownPositions.current = positions;
+    if (shownPositions.current.view !== basis.current!.view) {
+      // A new drawing: its elements were built at these positions.
+      shownPositions.current = { view: basis.current!.view, positions };
       return;
     }
-    if (shownPositions.current === positions) return;
-    shownPositions.current = positions;
+    if (shownPositions.current.positions === positions) return;
+    shownPositions.current = { view, positions };
     const DURATION = 450;
     const { looks: next } = buildElements(view, positions);
     cy.batch(() => {

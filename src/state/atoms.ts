@@ -12,7 +12,7 @@ import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
 import { atlasMembership, cellFreeSupports, computeOverlay, filtersActive, NO_FILTERS, sharedFactors, supportPasses, type Filters } from '../model/overlay.ts';
 import { differenceOf } from '../model/compare.ts';
-import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout } from '../layout/difference-layout.ts';
+import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout, type ActiveLayout } from '../layout/difference-layout.ts';
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
 import { atlasView, figureView, sideView, sourceIds, unionView, type EdgeSupport, type GraphView } from '../model/view.ts';
@@ -158,8 +158,31 @@ export const atlasLayoutAtom = atom((get) => {
   if (get(modeAtom) !== 'atlas') return null;
   const overlay = get(overlayAtom);
   const on = new Set([...overlay.nodes].filter(([, o]) => o.on).map(([id]) => id));
-  return activeLayout(get(atlasAtom), on, get(stageAspectAtom) ?? ATLAS_ASPECT);
+  return cachedActiveLayout(get(atlasAtom), on, get(stageAspectAtom) ?? ATLAS_ASPECT);
 });
+
+/**
+ * Atlas layouts by the entities in play, kept for the last few states: a source switched off and on again, a
+ * filter cleared, or a return to the atlas finds its layout at once instead of computing it again.
+ */
+const atlasLayouts = new WeakMap<GraphView, Map<string, ActiveLayout>>();
+const ATLAS_LAYOUTS_KEPT = 32;
+function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: number): ActiveLayout {
+  let cache = atlasLayouts.get(view);
+  if (!cache) atlasLayouts.set(view, (cache = new Map()));
+  const key = `${aspect}|${[...on].sort().join(' ')}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest goes first.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const made = activeLayout(view, on, aspect);
+  cache.set(key, made);
+  if (cache.size > ATLAS_LAYOUTS_KEPT) cache.delete(cache.keys().next().value!);
+  return made;
+}
 
 export const sharedFactorsAtom = atom((get) => {
   const model = requireModel(get(modelAtom));

@@ -66,6 +66,32 @@ describe('atlas in Chromium', () => {
     await page.close();
   });
 
+  it('a source switched on and off again puts every node back where it was (the layout of a state is found again)', async () => {
+    const { page, errors } = await openApp(getBrowser(), '?view=atlas&sources=hbmmsc');
+    const at = () => page.evaluate(() => Object.fromEntries(window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), { ...n.position() }])));
+    // The move to the new layout is animated: wait until nothing moves any more.
+    const still = async () => {
+      await waitForCanvas(page);
+      await page.waitForFunction(() => {
+        const cy = window.mscAtlas!.cy.main!;
+        return !cy.animated() && cy.nodes().every((n) => !n.animated());
+      });
+    };
+    await still();
+    const first = await at();
+    const box = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox', { name: /^hAMSC — / });
+    await box.check();
+    await still();
+    const moved = await at();
+    const far = (a: typeof first, b: typeof first) => Object.keys(a).filter((id) => Math.hypot(a[id]!.x - b[id]!.x, a[id]!.y - b[id]!.y) > 0.5);
+    expect(far(first, moved).length).toBeGreaterThan(10);
+    await box.uncheck();
+    await still();
+    expect(far(first, await at())).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('restores toggles, filters and selection from a shared link: the same drawing each time, zoomed to the selection', async () => {
     const link = '?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&cellfree=1&select=node:pten';
     const { page: first } = await openApp(getBrowser(), link);
