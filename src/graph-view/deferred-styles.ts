@@ -92,3 +92,106 @@ export class DeferredStyles {
     this.release();
   }
 }
+
+/**
+ * A new drawing's fixed looks (style bypasses, elements.ts) for many elements, applied in slices of SLICE_MS while
+ * a batch holds Cytoscape's frames (the previous picture stays on screen), then the styles they produce and the
+ * sizes drawing needs (label boxes, edge routes) computed in slices too: the frame that shows the drawing only
+ * draws. For the atlas, applied at once, this was one task of 150–250 ms on a 2-core laptop.
+ *
+ * Styles are lazy in Cytoscape: a batch that ends marks every element it touched for a restyle. So the looks are
+ * applied (and whatever else changes meanwhile: overlay classes, label sizes) under one held batch, which ends and is
+ * at once held again in the same task (no frame can come between) before the styles are computed, so that nothing
+ * computed is thrown away when the hold ends.
+ */
+export class SlicedLooks {
+  private phase: 'looks' | 'styles' | 'sizes' | 'done' = 'looks';
+  private next = 0;
+  private holding = true;
+  private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+  private order: SingularElementArgument[] = [];
+
+  constructor(
+    private cy: Core,
+    private looks: readonly (readonly [string, Record<string, unknown>])[],
+    /** Called once everything is computed, before the held batch ends. */
+    private onDone: () => void,
+  ) {
+    if (this.channel) this.channel.port1.onmessage = () => this.step();
+    cy.startBatch();
+    this.post();
+  }
+
+  get pending() {
+    return this.phase !== 'done';
+  }
+
+  /** Stops (a newer drawing replaces this one) and lets Cytoscape draw: whatever is left is done by its frame. */
+  cancel() {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    this.release();
+    this.channel?.port1.close();
+    this.channel = null;
+  }
+
+  private release() {
+    if (!this.holding) return;
+    this.holding = false;
+    if (!this.cy.destroyed()) this.cy.endBatch();
+  }
+
+  private post() {
+    if (this.channel) this.channel.port2.postMessage(null);
+    else setTimeout(() => this.step(), 0);
+  }
+
+  private step() {
+    if (this.phase === 'done') return;
+    if (this.cy.destroyed()) return this.cancel();
+    const t0 = performance.now();
+    while (performance.now() - t0 < SLICE_MS) {
+      if (this.phase === 'looks') {
+        if (this.next < this.looks.length) {
+          const [id, look] = this.looks[this.next++]!;
+          const ele = this.cy.getElementById(id);
+          if (ele.nonempty()) ele.style(look as never);
+          continue;
+        }
+        // End the held batch (it marks what it touched for a restyle) and hold again before computing anything.
+        this.cy.endBatch();
+        this.cy.startBatch();
+        // Nodes first: an edge's route depends on its ends.
+        this.order = [...this.cy.nodes().toArray(), ...this.cy.edges().toArray()];
+        this.phase = 'styles';
+        this.next = 0;
+      } else if (this.phase === 'styles') {
+        if (this.next < this.order.length) {
+          const ele = this.order[this.next++]!;
+          // Reading any property computes the element's whole style.
+          if (!ele.removed()) ele.numericStyle('opacity');
+          continue;
+        }
+        this.phase = 'sizes';
+        this.next = 0;
+      } else {
+        if (this.next < this.order.length) {
+          // A bounding box needs the label's size and the edge's route: computed now, kept for the frame.
+          const slice = this.cy.collection();
+          for (const e of this.order.slice(this.next, this.next + 8)) if (!e.removed()) slice.merge(e);
+          this.next += 8;
+          if (slice.nonempty()) slice.boundingBox();
+          continue;
+        }
+        this.phase = 'done';
+        // Still held: whatever onDone changes (a fit to the elements' now known sizes) shows in the same frame.
+        this.onDone();
+        this.release();
+        this.channel?.port1.close();
+        this.channel = null;
+        return;
+      }
+    }
+    this.post();
+  }
+}

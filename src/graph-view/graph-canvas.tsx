@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
-import { DeferredStyles } from './deferred-styles.ts';
+import { DeferredStyles, SlicedLooks } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
 import { SourceMarksLayer, type MarkBox, type SourceMark } from './source-marks.ts';
@@ -96,6 +96,8 @@ export const fitAspect = (width: number, height: number) => Math.max(width - 2 *
  */
 const NARROW_PANE = 600;
 const READABLE_PX = 10;
+/** A drawing with at least this many elements gets its looks in slices (see SlicedLooks). */
+const SLICED_LOOKS_FROM = 60;
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
 
@@ -128,11 +130,33 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Each element's fixed look as style bypasses (elements.ts), before anything measures or draws the elements.
   // Elements kept from the previous view (same id) get theirs too: react-cytoscapejs patches data, not style.
+  // A big drawing on a wide pane gets them in slices (SlicedLooks, deferred-styles.ts): the previous picture stays
+  // until the new one is drawn whole, and no task is long. A pane fitted to its own elements is fitted again once
+  // their sizes are known, before anything is drawn. A narrow pane that opens on its start gets them at once.
+  // The first drawing of a canvas (the page opening, taking over from its prerendered picture) is drawn at once.
+  const slicedLooks = useRef<SlicedLooks | null>(null);
+  const firstLooks = useRef<Core | null>(null);
   useLayoutEffect(() => {
     if (!cy) return;
+    const first = firstLooks.current !== cy;
+    firstLooks.current = cy;
+    if (!first && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
+      const sliced = new SlicedLooks(cy, [...looks], () => {
+        slicedLooks.current = null;
+        if (!fitBox) fit(true);
+        setBusy(false);
+      });
+      slicedLooks.current = sliced;
+      setBusy(true);
+      return () => {
+        sliced.cancel();
+        if (slicedLooks.current === sliced) slicedLooks.current = null;
+      };
+    }
     cy.batch(() => {
       for (const [id, look] of looks) cy.getElementById(id).style(look);
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- new looks (a new drawing) decide, not a new fit box
   }, [cy, looks]);
 
   // Hand the instance out once it exists.
@@ -327,7 +351,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const setBusy = (busy: boolean) => {
     const el = cy?.container()?.closest('.graph-canvas');
     if (busy) el?.setAttribute('aria-busy', 'true');
-    else el?.removeAttribute('aria-busy');
+    // Settled only when neither a restyle nor a new drawing's looks are still being computed.
+    else if (!slicedLooks.current?.pending && !deferred.current?.pending) el?.removeAttribute('aria-busy');
   };
   useEffect(() => {
     if (!cy) return;
@@ -405,6 +430,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // size and the rest hidden, with no two overlapping; recomputed when the viewport settles.
   const priorityRef = useRef(labelPriority);
   priorityRef.current = labelPriority;
+  // The font size each node's label was last given (null: none), so that a new choice restyles only the labels it
+  // changes: every restyled label is measured again in the next frame, which for the whole atlas is a long task.
+  const lodFonts = useRef(new Map<string, number | null>());
+  useEffect(() => {
+    lodFonts.current = new Map();
+  }, [cy, elements]);
   useEffect(() => {
     if (!cy) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -415,6 +446,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (!priority || NODE_FONT_SIZE * zoom >= LOD_LABEL_PX) {
         if (!lodOn) return;
         lodOn = false;
+        lodFonts.current = new Map();
         cy.batch(() => {
           cy.nodes().removeClass('lod-label lod-hidden');
           cy.nodes().removeStyle('font-size');
@@ -433,11 +465,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
         candidates.push({ id: n.id(), x1: p.x - w / 2 - 2, x2: p.x + w / 2 + 2, y1: p.y - h / 2 - 1, y2: p.y + h / 2 + 1, priority: priority.get(n.id()) ?? 0 });
       });
       const shown = chooseLabels(candidates);
+      const fonts = lodFonts.current;
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const on = shown.has(n.id());
+          // A class already set (or already absent) is left alone by Cytoscape; a style bypass always restyles.
           n.toggleClass('lod-label', on);
           n.toggleClass('lod-hidden', !on);
+          const want = on ? font : null;
+          if (fonts.has(n.id()) && fonts.get(n.id()) === want) return;
+          fonts.set(n.id(), want);
           if (on) n.style('font-size', font);
           else n.removeStyle('font-size');
         });

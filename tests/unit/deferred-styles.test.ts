@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type SingularElementArgument } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeferredStyles } from '../../src/graph-view/deferred-styles.ts';
+import { DeferredStyles, SlicedLooks } from '../../src/graph-view/deferred-styles.ts';
 
 function graph(n: number): Core {
   return cytoscape({
@@ -141,5 +141,47 @@ describe('DeferredStyles', () => {
     }
     expect(errors).toEqual([]);
     expect(d.pending).toBe(false);
+  });
+});
+
+describe('SlicedLooks', () => {
+  const dirty = (cy: Core) => cy.elements().filter((e) => (e as unknown as { _private: { styleDirty: boolean } })._private.styleDirty).length;
+  const looksOf = (cy: Core) => cy.nodes().map((n, i) => [n.id(), { width: 10 + i, 'background-color': '#123456' }] as const);
+
+  it('applies every look in slices while Cytoscape is held (no frame), computes the styles, and keeps them when it lets go', async () => {
+    const cy = graph(150);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 3));
+    let heldAtDone: boolean | undefined;
+    const s = new SlicedLooks(cy, looksOf(cy), () => (heldAtDone = batching(cy)));
+    expect(s.pending).toBe(true);
+    expect(batching(cy)).toBe(true);
+    await vi.waitFor(() => {
+      if (s.pending) throw new Error('still slicing');
+    });
+    // Told while still held, so that a fit then shows in the first frame.
+    expect(heldAtDone).toBe(true);
+    expect(batching(cy)).toBe(false);
+    expect(cy.getElementById('n7').numericStyle('width')).toBe(17);
+    expect(cy.getElementById('n149').style('background-color')).toBe('rgb(18,52,86)');
+    // Nothing left for the frame to compute: the styles computed in slices survived the end of the batch.
+    expect(dirty(cy)).toBe(0);
+  });
+
+  it('cancel() lets go at once, and a destroyed Cytoscape stops it without error', async () => {
+    const cy = graph(150);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 3));
+    const done = vi.fn();
+    const s = new SlicedLooks(cy, looksOf(cy), done);
+    s.cancel();
+    expect(batching(cy)).toBe(false);
+    expect(s.pending).toBe(false);
+    const cy2 = graph(150);
+    const s2 = new SlicedLooks(cy2, looksOf(cy2), done);
+    cy2.destroy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s2.pending).toBe(false);
+    expect(done).not.toHaveBeenCalled();
   });
 });
