@@ -74,7 +74,7 @@ describe('atlas in Chromium', () => {
       await waitForCanvas(page);
       await page.waitForFunction(() => {
         const cy = window.mscAtlas!.cy.main!;
-        return !cy.animated() && cy.nodes().every((n) => !n.animated());
+        return !cy.animated() && cy.nodes().toArray().every((n) => !(n as unknown as { animated(): boolean }).animated());
       });
     };
     await still();
