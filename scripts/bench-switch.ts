@@ -39,11 +39,13 @@ const shown = (page: Page, panes: string[]) =>
   );
 
 /**
- * Time from `action` to every pane in `panes` drawn with a view other than the one it showed before (or, with
- * `same`, drawn and settled whatever it shows: a restyle of the same view), with the long tasks in between.
+ * Time from `action` to every pane in `panes` drawn and settled, the first of them (`changed`, by default all)
+ * with a view other than the one it showed before; with `same`, none need show a new view (a restyle of the same
+ * view). Twin compare panes: a new right side changes the right pane's view, the left pane is redrawn in the same
+ * frame. The long tasks in between are kept.
  */
-export async function timed(page: Page, action: () => Promise<unknown>, panes: string[], same = false): Promise<Timed> {
-  const before = same ? panes.map(() => null) : await shown(page, panes);
+export async function timed(page: Page, action: () => Promise<unknown>, panes: string[], same = false, changed = panes): Promise<Timed> {
+  const before = same ? panes.map(() => null) : (await shown(page, panes)).map((v, i) => (changed.includes(panes[i]!) ? v : undefined));
   const t0 = await page.evaluate(() => performance.now());
   await action();
   await page.waitForFunction(
@@ -52,7 +54,7 @@ export async function timed(page: Page, action: () => Promise<unknown>, panes: s
         const cy = window.mscAtlas?.cy[p];
         const canvas = cy?.container()?.closest('.graph-canvas');
         if (!cy || !canvas || cy.nodes().length === 0) return false;
-        if (!same && canvas.getAttribute('data-view') === was[i]) return false;
+        if (!same && was[i] !== undefined && canvas.getAttribute('data-view') === was[i]) return false;
         return canvas.getAttribute('aria-busy') !== 'true' && cy.nodes()[0]!.renderedBoundingBox().w > 0;
       }),
     { ps: panes, was: before, same },
@@ -161,7 +163,7 @@ async function pairs(page: Page, parts: Set<string>) {
         if (current === value || other === value) continue;
         let r: Timed;
         try {
-          r = await timed(page, () => pickers.nth(side).selectOption(value), panes);
+          r = await timed(page, () => pickers.nth(side).selectOption(value), panes, false, display === 'twin' ? [panes[side]!] : panes);
         } catch {
           // Not drawn in time (BENCH_SWITCH_TIMEOUT, default 60 s): counted, and the walk goes on.
           failed++;
