@@ -65,7 +65,10 @@ export function createMatcher(entities: Iterable<Entity>): Matcher {
     match(c) {
       const byId = ids.get(c.id.toLowerCase());
       if (byId) return { entity: byId, basis: 'id' };
-      for (const x of c.xrefs ?? []) {
+      // A network that names its nodes by CURIE or identifier address (a SIF line `HGNC:4893 …`, a cyjs node whose
+      // id is `uniprot:P14210`) says which entity it means as surely as a cross-reference does.
+      const named = [c.id, c.label].filter((x) => /^[A-Za-z][\w.]*:\S/.test(x) || /^https?:\/\//i.test(x));
+      for (const x of [...(c.xrefs ?? []), ...named]) {
         const hit = xrefs.get(normalizeCurie(x));
         if (hit) return { entity: hit, basis: 'xref' };
       }

@@ -18,6 +18,15 @@ describe('matching imported entities to the atlas', () => {
     if (syn) expect(matcher.match({ id: 'n4', label: syn.toUpperCase() })?.entity).toBe(hgf.id);
   });
 
+  it('finds HGF from a node named by its CURIE or identifier address (SIF names, cyjs ids), never from a plain name that looks like one', () => {
+    expect(matcher.match({ id: 'HGNC:4893', label: 'HGNC:4893' })).toEqual({ entity: hgf.id, basis: 'xref' });
+    expect(matcher.match({ id: 'n9', label: 'hgnc:4893' })).toEqual({ entity: hgf.id, basis: 'xref' });
+    expect(matcher.match({ id: 'https://identifiers.org/hgnc:4893', label: 'x' })?.entity).toBe(hgf.id);
+    expect(matcher.match({ id: 'HGNC:99999999', label: 'HGNC:99999999' })).toBeUndefined();
+    // A label without a colon is a name, not an identifier: "IL_10" is not read as a CURIE with prefix IL.
+    expect(matcher.match({ id: 'n10', label: 'Quux_4893' })).toBeUndefined();
+  });
+
   it('leaves unknown entities unmatched and never guesses between two', () => {
     expect(matcher.match({ id: 'zz-unknown', label: 'Quux kinase 9' })).toBeUndefined();
     const m = createMatcher([

@@ -166,8 +166,9 @@ function NodeDetails({ model, id, view }: { model: Model; id: string; view: Grap
           <li key={e.id}>
             <button type="button" className="link" onClick={() => setSelection({ type: 'edge', id: e.id })}>
               {label(model, e.source)} {RELATION_VERB[e.relation]} {label(model, e.target)}
-            </button>{' '}
-            <span className="muted">[{e.refs.join(', ')}]</span>
+            </button>
+            {/* An imported statement may cite nothing: no empty brackets then. */}
+            {e.refs.length > 0 && <span className="muted"> [{e.refs.join(', ')}]</span>}
           </li>
         ))}
       </ul>
