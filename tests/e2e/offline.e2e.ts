@@ -116,7 +116,7 @@ describe('offline', () => {
       expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(100);
       await screenshot(page, 'offline-atlas');
 
-      // Compare: the difference diagram, then the twin panes (laid out by the ELK worker, itself from the cache).
+      // Compare: the difference diagram, then the twin panes.
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
       await waitForCanvas(page, 'difference');
       await page.goto(`${base}?view=compare&left=source:hpmsc&right=source:humsc&panes=twin`);
