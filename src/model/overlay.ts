@@ -113,7 +113,9 @@ export function atlasMembership(atlas: GraphView, active: readonly string[], fil
 
 /**
  * The overlay for a view. `own` are sources whose statements are always shown (a figure's own sources); in the
- * atlas it is empty and the active sources decide what is shown.
+ * atlas it is empty and the active sources decide what is shown. `ownStatements`: every statement of the view is
+ * its own, whatever source it names or none (a figure with no cell source of its own, such as a user's imported
+ * network): each is shown when it passes the filters, and overlaid sources only mark what they also act on.
  */
 export function computeOverlay(
   view: GraphView,
@@ -121,13 +123,14 @@ export function computeOverlay(
   filters: Filters,
   cellFree: ReadonlySet<string>,
   own: readonly string[] = [],
+  ownStatements = false,
 ): Overlay {
   const edges = new Map<string, ElementOverlay>();
   const onNodes = new Set<string>();
   for (const e of view.edges) {
     const sources = membership.edges.get(e.id) ?? [];
     const ownPasses = own.length > 0 && e.supports.some((s) => s.sources.some((x) => own.includes(x)) && supportPasses(s, filters, e.sign, cellFree));
-    const on = own.length > 0 ? ownPasses : sources.length > 0;
+    const on = own.length > 0 ? ownPasses : ownStatements ? e.supports.some((s) => supportPasses(s, filters, e.sign, cellFree)) : sources.length > 0;
     const combinations = [...new Set(e.supports.flatMap((s) => (s.combination && supportPasses(s, filters, e.sign, cellFree) ? [s.combination] : [])))];
     edges.set(e.id, combinations.length ? { on, sources, combinations } : { on, sources });
     if (on) {

@@ -148,7 +148,13 @@ export const membershipAtom = atom((get) =>
   atlasMembership(get(atlasAtom), get(activeSourcesAtom), get(filtersAtom), get(cellFreeAtom), get(sourceOrderAtom)),
 );
 
-export const overlayAtom = atom((get) => computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), get(ownSourcesAtom)));
+// A figure naming no cell source of its own (a user's imported network) shows all its statements, as a review's
+// figure shows its sources' (else, with no source overlaid, everything would be dimmed and its edges hidden).
+export const overlayAtom = atom((get) => {
+  const own = get(ownSourcesAtom);
+  const standalone = get(modeAtom) === 'figure' && own.length === 0;
+  return computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), own, standalone);
+});
 
 /**
  * The atlas as the active sources and filters leave it: what they act on laid out compactly (readable at the

@@ -10,7 +10,10 @@ import type { UrlState } from './url.ts';
 export function pageFor(state: UrlState, model: Model): string {
   if (state.mode === 'atlas') return 'atlas.html';
   if (state.mode === 'compare') return 'compare.html';
-  return state.figure === model.figures[0]?.id ? '' : `${state.figure}.html`;
+  // Only the review's figures have pages: a user's imported graph (or a figure not in the model yet) is opened by
+  // the first page, which reads the query; `import-….html` exists on no host, nor in the offline cache.
+  const figure = model.figures.find((f) => f.id === state.figure);
+  return !figure || figure.imported || figure === model.figures[0] ? '' : `${state.figure}.html`;
 }
 
 /** The path of `page` next to the current one (pages are siblings, wherever the app is served from). */

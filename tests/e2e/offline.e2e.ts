@@ -1,8 +1,9 @@
 /**
  * Offline use in Chromium: after one visit the service worker has precached the app, so with the network gone (the
  * browser offline AND the server that sent the app shut down) a reload still draws the figure, and a figure, the
- * atlas, compare (both modes), a page opened by link and an export all work. The app is installable (Chromium's
- * own installability check), and nothing breaks the Content-Security-Policy.
+ * atlas, compare (both modes), a page opened by link and an export all work; so do a figure's page and opening a
+ * file after the browser is restarted. The app is installable (Chromium's own installability check), and nothing
+ * breaks the Content-Security-Policy.
  *
  * This spec serves the build from its own `vite preview`, so it can shut that server down, and runs Chromium with a
  * profile of its own (as a person's browser is: Chromium does not install apps from a private window).
@@ -43,7 +44,7 @@ async function clickNode(page: Page, id: string, pane = 'main') {
 }
 
 describe('offline', () => {
-  it('after one visit, works with no network: reload, a figure, the atlas, compare, a link, an export; installable', { timeout: 240_000 }, async () => {
+  it('after one visit, works with no network: reload, a figure, the atlas, compare, a link, an export, and after a browser restart a page and an import; installable', { timeout: 240_000 }, async () => {
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     // Page and console errors fail the test, as on every page of the browser tests.
     context.on('page', watch);
@@ -146,6 +147,35 @@ describe('offline', () => {
       expect(await violations(page)).toEqual([]);
     } finally {
       await context.close();
+    }
+
+    // The browser is closed and opened again, still with no network (the laptop in the conference room): a figure's
+    // own page opens, and so does the user's own file (the import worker and ELK come from the cache too).
+    const again = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 }, offline: true });
+    again.on('page', watch);
+    try {
+      const page = again.pages()[0] ?? (await again.newPage());
+      watch(page);
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+      await page.goto(`${base}fig7.html?figure=fig7&select=node:msc-exo`);
+      await waitForCanvas(page);
+      expect(await page.getByRole('combobox', { name: 'Figure' }).inputValue()).toBe('fig7');
+      const sif = ['HGNC:4893\tactivates\tLab receptor X', 'VEGF\tpromotes\tAngiogenesis', ''].join('\n');
+      await page.locator('input[type=file]').setInputFiles({ name: 'offline-lab.sif', mimeType: 'text/plain', buffer: Buffer.from(sif) });
+      await poll(() => page.locator('.notice').innerText()).toMatch(/^Opened offline-lab\.sif: 4 nodes and 2 edges; 3 of the nodes are entities of the atlas/);
+      await waitForCanvas(page);
+      expect((await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().map((n) => n.data('label') as string))).sort()).toEqual(['Angiogenesis', 'HGF', 'Lab receptor X', 'VEGF']);
+      await screenshot(page, 'offline-restart-import');
+      // Kept in this browser, it opens again from its link with no network.
+      const key = new URL(page.url()).searchParams.get('figure')!;
+      await page.reload();
+      await poll(() => page.getByRole('combobox', { name: 'Figure' }).inputValue()).toBe(key);
+      await waitForCanvas(page);
+      expect(served).toEqual([]);
+      expect(failed).toEqual([]);
+    } finally {
+      await again.close();
     }
   });
 });

@@ -89,6 +89,23 @@ describe('overlay over the atlas', () => {
     expect(o.nodes.get('factor')!.sources).toEqual(['src-a', 'src-b']);
     expect(o.nodes.get('src-a')!.sources).toEqual(['src-a']);
   });
+
+  it('on a figure with no source of its own (an imported network), keeps all its statements on, filtered by themselves', () => {
+    const fig = figureView(m, 'f2')!;
+    const none = atlasMembership(atlas, [], NO_FILTERS, cellFree, order);
+    // Without the flag nothing is on: no active source acts on anything (the atlas with every source off).
+    expect([...computeOverlay(fig, none, NO_FILTERS, cellFree).nodes.values()].some((n) => n.on)).toBe(false);
+    const o = computeOverlay(fig, none, NO_FILTERS, cellFree, [], true);
+    expect([...o.nodes.values()].every((n) => n.on)).toBe(true);
+    expect([...o.edges.values()].every((e) => e.on)).toBe(true);
+    // Overlaid sources only mark what they act on; the rest stays on.
+    const withA = computeOverlay(fig, atlasMembership(atlas, ['src-a'], NO_FILTERS, cellFree, order), NO_FILTERS, cellFree, [], true);
+    expect([...withA.edges.values()].every((e) => e.on)).toBe(true);
+    expect(withA.nodes.get('factor')!.sources).toEqual(['src-a']);
+    // Filters still apply, statement by statement: only the mouse statement is left for "mouse".
+    const mouse = computeOverlay(fig, none, { ...NO_FILTERS, species: ['mouse'] }, cellFree, [], true);
+    expect([...mouse.edges].filter(([, e]) => e.on).map(([id]) => id)).toEqual(['src-b~promotes~outcome']);
+  });
 });
 
 describe('explain a path', () => {
