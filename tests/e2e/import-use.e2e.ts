@@ -95,7 +95,7 @@ describe('an imported graph, used like a figure of the review', () => {
     await context.close();
   });
 
-  it('is compared with a cell source: the difference diagram and twin panes put what both have in the middle', { timeout: 180_000 }, async () => {
+  it('is compared with a cell source: the difference diagram and twin panes tell what both have from what only the import has', { timeout: 180_000 }, async () => {
     const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(appUrl('?figure=fig1'));
@@ -112,8 +112,8 @@ describe('an imported graph, used like a figure of the review', () => {
     let rows = await rowsOf(page);
     expect(row(rows, 'HGF')).toMatch(/\tShared\t/);
     expect(row(rows, 'VEGF')).toMatch(/\tShared\t/);
-    expect(row(rows, 'Lab receptor X')).toMatch(/\tOnly right\t/);
-    expect(row(rows, 'Lab pathway Y')).toMatch(/\tOnly right\t/);
+    expect(row(rows, 'Lab receptor X')).toMatch(/\tlab-network\.sif\t/);
+    expect(row(rows, 'Lab pathway Y')).toMatch(/\tlab-network\.sif\t/);
     const inDiagram = await page.evaluate(() => window.mscAtlas!.cy.difference!.nodes().map((n) => n.data('label') as string));
     expect(inDiagram).toEqual(expect.arrayContaining(['HGF', 'VEGF', 'Lab receptor X', 'Lab pathway Y', 'hPMSC']));
     await screenshot(page, 'import-compare-difference');
@@ -126,7 +126,7 @@ describe('an imported graph, used like a figure of the review', () => {
     expect(Math.abs(l!.x - r!.x)).toBeLessThan(1);
     expect(Math.abs(l!.y - r!.y)).toBeLessThan(1);
     rows = await rowsOf(page);
-    expect(row(rows, 'Lab receptor X')).toMatch(/\tOnly right\t/);
+    expect(row(rows, 'Lab receptor X')).toMatch(/\tlab-network\.sif\t/);
     await context.close();
   });
 
