@@ -7,7 +7,7 @@ import { App, createAppStore, InvalidData } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
 import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
-import { compareViewsAtom, currentViewAtom, modeAtom } from './state/atoms.ts';
+import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom } from './state/atoms.ts';
 import { prerenderAtom } from './state/prerender.ts';
 import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
 
@@ -45,10 +45,14 @@ if ('model' in shipped) {
       </StrictMode>,
     ),
   );
+  // Offline use: a small module registers the service worker, which precaches the whole app, once the page has
+  // loaded and the browser is idle (src/offline/register.ts). Build only: the dev server serves live sources.
+  if (import.meta.env.PROD) {
+    void import('./offline/register.ts').then((m) =>
+      m.registerServiceWorker(() => store.set(noticeAtom, 'A new version of MSC–POF Atlas has been installed: reload the page to use it.')),
+    );
+  }
 } else {
   root.render(<InvalidData errors={shipped.errors} />);
 }
 
-// Offline use: a small module registers the service worker, which precaches the whole app, once the page has loaded
-// and the browser is idle (src/offline/register.ts). Build only: the dev server serves live sources.
-if (import.meta.env.PROD) void import('./offline/register.ts').then((m) => m.registerServiceWorker());

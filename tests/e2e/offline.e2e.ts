@@ -2,13 +2,13 @@
  * Offline use in Chromium: after one visit the service worker has precached the app, so with the network gone (the
  * browser offline AND the server that sent the app shut down) a reload still draws the figure, and a figure, the
  * atlas, compare (both modes), a page opened by link and an export all work; so do a figure's page and opening a
- * file after the browser is restarted. The app is installable (Chromium's own installability check), and nothing
+ * file after the browser is restarted. A newer build takes over an open page, which says so. The app is installable (Chromium's own installability check), and nothing
  * breaks the Content-Security-Policy.
  *
  * This spec serves the build from its own `vite preview`, so it can shut that server down, and runs Chromium with a
  * profile of its own (as a person's browser is: Chromium does not install apps from a private window).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -31,6 +31,10 @@ afterAll(async () => {
   await server?.close();
 });
 const profile = mkdtempSync(join(tmpdir(), 'msc-pof-offline-'));
+/** The built service worker, changed for a moment to stand for a newer build, and always put back. */
+const SW_FILE = resolve(root, 'dist', 'sw.js');
+const swSource = readFileSync(SW_FILE, 'utf8');
+afterAll(() => writeFileSync(SW_FILE, swSource));
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
@@ -83,6 +87,13 @@ describe('offline', () => {
       expect(manifest.errors).toEqual([]);
       expect(manifest.url).toMatch(/manifest\.webmanifest$/);
       await poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] }).installabilityErrors.map((e) => e.errorId)).toEqual([]);
+
+      // A newer build is published (its service worker differs): the open page is taken over and says so.
+      expect(await page.locator('.notice').count()).toBe(0);
+      writeFileSync(SW_FILE, `${swSource}\n// a newer build\n`);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      await poll(() => page.locator('.notice').innerText()).toMatch(/^A new version of MSC–POF Atlas has been installed: reload the page to use it\./);
+      writeFileSync(SW_FILE, swSource);
 
       // The network goes away: the browser is offline and the server is gone.
       await context.setOffline(true);
