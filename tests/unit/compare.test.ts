@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compareRows, sortRows, type CompareRow, type SortKey } from '../../src/model/compare.ts';
+import { compareRows, differenceOf, sortRows, type CompareRow, type SortKey } from '../../src/model/compare.ts';
 import type { Model } from '../../src/model/types.ts';
 import { validateGraphs } from '../../src/model/validate.ts';
 import { figureView, sideView, unionView, type GraphView } from '../../src/model/view.ts';
@@ -138,5 +138,30 @@ describe('sortRows', () => {
     const sorted = sortRows(rows, 'label', 'descending');
     expect(sorted).not.toBe(rows);
     expect(rows.map((x) => x.label)).toEqual(before);
+  });
+});
+
+describe('differenceOf', () => {
+  it('tags each entity and relation of the union with the side that states it, and counts the entities', () => {
+    const d = differenceOf(left, right, union);
+    expect(Object.fromEntries(d.nodes)).toEqual({ 'src-a': 'left', factor: 'shared', gene: 'shared', outcome: 'shared', 'src-b': 'right', marker: 'right' });
+    expect(d.counts).toEqual({ shared: 3, left: 1, right: 2 });
+    expect(d.edges.get('factor~inhibits~gene')).toBe('shared');
+    expect(d.edges.get('src-a~secretes~factor')).toBe('left');
+    expect(d.edges.get('marker~activates~gene')).toBe('right');
+    expect(d.edges.size).toBe(union.edges.length);
+    expect(d.view.nodes).toBe(union.nodes);
+    expect(d.view.edges).toBe(union.edges);
+    expect(d.view.key).toBe(`difference:${left.key}|${right.key}`);
+    expect(d.view.title).toBe(`${left.title} / ${right.title}: what differs`);
+  });
+});
+
+describe('sortRows with counts of ten or more', () => {
+  it('orders reference counts as numbers, not as text', () => {
+    const row = (label: string, n: number): CompareRow => ({ id: label, label, kind: 'gene-or-protein', presence: 'shared', leftRefs: Array.from({ length: n }, (_, i) => i + 1), rightRefs: [] });
+    const rows = [row('ten', 10), row('nine', 9), row('eleven', 11)];
+    expect(sortRows(rows, 'leftRefs', 'ascending').map((r) => r.label)).toEqual(['nine', 'ten', 'eleven']);
+    expect(sortRows(rows, 'leftRefs', 'descending').map((r) => r.label)).toEqual(['eleven', 'ten', 'nine']);
   });
 });
