@@ -3,7 +3,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { lazyPart } from './lazy-part.tsx';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
+import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
@@ -110,9 +110,24 @@ function Shell() {
   return embedded ? <EmbeddedShell /> : <FullShell />;
 }
 
+/**
+ * On a narrow screen (a tablet, a small laptop: app.css, `max-width: 1300px`) the details panel is a drawer over the
+ * diagram's right edge instead of a column beside it, so the diagram gets the whole width. It opens when something
+ * is selected or on its button, and closes on its Close button; on a wide screen it is always shown.
+ */
+function useDetailsDrawer() {
+  const selection = useAtomValue(selectionAtom);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (selection) setOpen(true);
+  }, [selection]);
+  return [open, setOpen] as const;
+}
+
 function FullShell() {
   useUrlSync();
   const idle = useIdle();
+  const [drawerOpen, setDrawerOpen] = useDetailsDrawer();
   const mode = useAtomValue(modeAtom);
   const sideOpen = useAtomValue(sidePanelOpenAtom);
   const model = requireModel(useAtomValue(modelAtom));
@@ -149,6 +164,9 @@ function FullShell() {
       {mode !== 'compare' && (
         <div className="toolbar-row">
           <SidePanelToggle controls="side-panel" />
+          <button type="button" className="side-toggle details-toggle" aria-expanded={drawerOpen} aria-controls="details-drawer" onClick={() => setDrawerOpen(!drawerOpen)}>
+            {drawerOpen ? 'Hide details ▸' : '◂ Details & shared factors'}
+          </button>
         </div>
       )}
       <main className={`workspace ${sideOpen && mode !== 'compare' ? 'with-side' : ''} ${mode === 'compare' ? 'compare' : ''}`}>
@@ -170,7 +188,12 @@ function FullShell() {
             <MainGraph />
           )}
         </ViewBoundary>
-        <div className="side-panel right">
+        <div id="details-drawer" className={`side-panel right ${drawerOpen ? 'drawer-open' : ''}`}>
+          {mode !== 'compare' && (
+            <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
+              Close
+            </button>
+          )}
           <ViewBoundary name="The details panel" resetKey={viewKey} onHome={home}>
             <DetailsPanel />
             {mode === 'compare' ? (

@@ -131,3 +131,48 @@ describe('phones: a figure opens readable on a 390×844 portrait screen, and tak
     await context.close();
   });
 });
+
+describe('tablets and small laptops: the diagram gets the width, details open over it', () => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 800 },
+  ])
+    it(`${viewport.width}×${viewport.height}: the canvas spans the window; a click opens the details drawer, Close shuts it`, async () => {
+      const page = await getBrowser().newPage({ viewport });
+      await open(page, { name: 'Fig. 3', search: '?figure=fig3', panes: ['main'] });
+      const canvas = (await page.locator('.main-graph .cy').boundingBox())!;
+      expect(canvas.width).toBeGreaterThan(viewport.width - 4);
+      // The header keeps to one row, the caption to one line and the legend to one row per group.
+      expect(canvas.height).toBeGreaterThan(viewport.height - 160);
+      const drawer = page.locator('#details-drawer');
+      await expect(drawer.isVisible()).resolves.toBe(false);
+      const target = await page.evaluate(() => {
+        const cy = window.mscAtlas!.cy.main!;
+        const n = cy.getElementById('hamsc');
+        return { label: n.data('label') as string, ...n.renderedPosition() };
+      });
+      await page.mouse.click(canvas.x + target.x, canvas.y + target.y);
+      await expect(drawer.isVisible()).resolves.toBe(true);
+      const details = page.getByRole('region', { name: 'Details' });
+      await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe(target.label);
+      // The drawer lies over the diagram's right edge, not beside it: the canvas keeps its size.
+      expect((await page.locator('.main-graph .cy').boundingBox())!.width).toBe(canvas.width);
+      await screenshot(page, `tablet-drawer-${viewport.width}`);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await expect(drawer.isVisible()).resolves.toBe(false);
+      // Its button brings it back.
+      await page.getByRole('button', { name: /Details & shared factors/ }).click();
+      await expect(drawer.isVisible()).resolves.toBe(true);
+      await page.close();
+    });
+
+  it('1600×1000: the details panel stays beside the diagram, with no drawer buttons', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(page, { name: 'Fig. 3', search: '?figure=fig3', panes: ['main'] });
+    const canvas = (await page.locator('.main-graph .cy').boundingBox())!;
+    const panel = (await page.locator('#details-drawer').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1);
+    await expect(page.getByRole('button', { name: /Details & shared factors/ }).isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import type { Core } from 'cytoscape';
-import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
@@ -55,6 +55,37 @@ function ToolbarPlaceholder() {
         <button type="button">Zoom out</button>
         <button type="button">Fit</button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The view's caption, kept to two lines (one on a short screen: app.css) so the diagram keeps its height; when it
+ * is cut, a button shows the rest.
+ */
+function Caption({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [cut, setCut] = useState(false);
+  const [whole, setWhole] = useState(false);
+  useLayoutEffect(() => {
+    const p = ref.current;
+    if (!p || typeof ResizeObserver === 'undefined') return;
+    const check = () => setCut(p.scrollHeight > p.clientHeight + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(p);
+    check();
+    return () => observer.disconnect();
+  }, [text]);
+  return (
+    <div className="caption-row">
+      <p ref={ref} className={`caption ${whole ? 'whole' : ''}`}>
+        {text}
+      </p>
+      {(cut || whole) && (
+        <button type="button" className="link caption-more" aria-expanded={whole} onClick={() => setWhole(!whole)}>
+          {whole ? 'Less' : 'More'}
+        </button>
+      )}
     </div>
   );
 }
@@ -133,7 +164,7 @@ export function MainGraph() {
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
         <h2>{view.title}</h2>
-        {view.caption && <p className="caption">{view.caption}</p>}
+        {view.caption && <Caption key={view.key} text={view.caption} />}
       </header>
       <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'}>
         {showPicture && <Picture picture={picture} />}
