@@ -8,7 +8,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInProcessEngine } from '../src/layout/in-process.ts';
-import { layoutInput } from '../src/layout/layout-input.ts';
+import { layoutInput, plainInput } from '../src/layout/layout-input.ts';
+import { drawingBox } from '../src/layout/drawing-box.ts';
+import { compareFit, fitRatios, SEEDS, shapeInput, SHAPES, type FigureShape } from '../src/layout/figure-shape.ts';
+import { NODE_FONT_SIZE } from '../src/theme/kinds.ts';
+import { dagreLayout } from '../tests/helpers/dagre.ts';
+import type { GraphView } from '../src/model/view.ts';
+import type { LayoutInput } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { overlappingNodes } from '../src/layout/overlap.ts';
 import { precomputedViews } from '../src/layout/precomputed-views.ts';
@@ -17,6 +23,7 @@ import { layoutHash, LAYOUT_VERSION, type Positions } from '../src/layout/types.
 import { loadModelOrExit } from './load-model.ts';
 
 const OUT = resolve(import.meta.dirname, '..', LAYOUTS_DIR);
+const SHAPES_FILE = resolve(import.meta.dirname, '..', 'src/generated/figure-shapes.json');
 const check = process.argv.includes('--check');
 const model = loadModelOrExit();
 const views = precomputedViews(model);
@@ -47,11 +54,46 @@ if (check) {
 
 const engine = createInProcessEngine();
 const out: Record<string, Positions> = {};
+const shapes: Record<string, FigureShape> = {};
 let failed = false;
+
+/**
+ * A figure in each shape of SHAPES (src/layout/figure-shape.ts): the one whose drawing fits the screens best, with
+ * no more crossings than dagre (none where dagre has none), no edge through a node and no overlapping boxes. The
+ * default shape (the first) is kept when nothing does better.
+ */
+async function bestShape(view: GraphView) {
+  let best: { shape?: FigureShape; input: LayoutInput; positions: Positions; fit: number[]; crossings: number } | undefined;
+  for (const [i, first] of SHAPES.entries()) {
+    // A shape whose drawing crosses more than dagre's gets another try with each of SEEDS.
+    for (const seed of [undefined, ...(i > 0 ? SEEDS : [])]) {
+      const shape = seed ? { ...first, seed } : first;
+      const input = i === 0 ? plainInput(view) : shapeInput(plainInput(view), shape);
+      const positions = await engine.layout(input, { timeoutMs: 120_000 });
+      const routes = routesOf(input, positions);
+      const crossings = countCrossings(routes);
+      const dagre = countCrossings(dagreLayout(input).routes);
+      const clean = (dagre === 0 ? crossings === 0 : crossings <= dagre) && !edgesThroughNodes(input, positions, routes).length && !overlappingNodes(input, positions).length;
+      const b = drawingBox(view, positions);
+      const fit = fitRatios(b.x2 - b.x1, b.y2 - b.y1, NODE_FONT_SIZE);
+      if (i > 0 && !clean) continue;
+      const better = best ? compareFit(fit, best.fit) : 1;
+      if (better > 0.002 || (better > -0.002 && crossings < best!.crossings)) best = { ...(i > 0 ? { shape } : {}), input, positions, fit, crossings };
+      break;
+    }
+  }
+  return best!;
+}
+
 for (const view of views) {
-  const input = layoutInput(view);
+  let input = layoutInput(view);
   const t0 = performance.now();
-  const positions = await engine.layout(input, { timeoutMs: 120_000 });
+  let positions: Positions;
+  if (view.key.startsWith('figure:')) {
+    const best = await bestShape(view);
+    ({ input, positions } = best);
+    if (best.shape) shapes[view.key] = best.shape;
+  } else positions = await engine.layout(input, { timeoutMs: 120_000 });
   const ms = performance.now() - t0;
   const overlaps = overlappingNodes(input, positions);
   if (overlaps.length) {
@@ -64,8 +106,10 @@ for (const view of views) {
     failed = true;
     console.error(`${view.key}: edges through nodes ${through.map((p) => p.join(' through ')).join(', ')}`);
   }
+  const box = drawingBox(view, positions);
+  const shape = shapes[view.key];
   console.log(
-    `${view.key.padEnd(16)} ${String(input.nodes.length).padStart(4)} nodes ${String(input.edges.length).padStart(4)} edges  ${Math.round(positions.width)}×${Math.round(positions.height)} px  ` +
+    `${view.key.startsWith('figure:') ? `shape ${JSON.stringify(shape ?? 'default')}, zoom ÷ floor's zoom ${fitRatios(box.x2 - box.x1, box.y2 - box.y1, NODE_FONT_SIZE).map((r) => r.toFixed(2)).join(' / ')}\n` : ''}${view.key.padEnd(16)} ${String(input.nodes.length).padStart(4)} nodes ${String(input.edges.length).padStart(4)} edges  ${Math.round(positions.width)}×${Math.round(positions.height)} px  ` +
       `${countCrossings(routes)} crossings, ${through.length} edges through nodes  ${ms.toFixed(0)} ms`,
   );
   out[view.key] = positions;
@@ -74,4 +118,5 @@ if (failed) process.exit(1);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 for (const [key, positions] of Object.entries(out)) writeFileSync(fileOf(key), JSON.stringify({ key, ...positions }) + '\n');
+writeFileSync(SHAPES_FILE, JSON.stringify(shapes, null, 2) + '\n');
 console.log(`wrote ${LAYOUTS_DIR}/ (${views.length} views, layout version ${LAYOUT_VERSION})`);

@@ -28,7 +28,7 @@ export interface ElkGraphJson {
 export function toElkGraph(input: LayoutInput): ElkGraphJson {
   return {
     id: 'root',
-    layoutOptions: { ...ELK_ROOT_OPTIONS, 'elk.layered.thoroughness': thoroughness(input.nodes.length) },
+    layoutOptions: { ...ELK_ROOT_OPTIONS, 'elk.layered.thoroughness': thoroughness(input.nodes.length), ...input.options },
     children: input.nodes.map((n) => ({
       id: n.id,
       width: n.width,

@@ -3,6 +3,11 @@ import { KIND_PARTITION } from '../model/schema.ts';
 import type { GraphView } from '../model/view.ts';
 import { nodeBox } from './measure.ts';
 import type { LayoutInput } from './types.ts';
+import { shapeInput, type FigureShape } from './figure-shape.ts';
+import shapes from '../generated/figure-shapes.json';
+
+/** The shape each figure is laid out in (figure-shape.ts), as `npm run layouts` chose it. */
+const FIGURE_SHAPES = shapes as Record<string, FigureShape>;
 
 /**
  * Markers and cell traits get a column of their own only when there are many of them (a long marker list would
@@ -11,6 +16,13 @@ import type { LayoutInput } from './types.ts';
 export const OWN_MARKER_COLUMN_FROM = 7;
 
 export function layoutInput(view: GraphView): LayoutInput {
+  const input = plainInput(view);
+  const shape = FIGURE_SHAPES[view.key];
+  return shape ? shapeInput(input, shape) : input;
+}
+
+/** The layout input in the default shape: partitions by kind, spacing as elk-options.ts has it. */
+export function plainInput(view: GraphView): LayoutInput {
   const markers = view.nodes.filter((n) => KIND_PARTITION[n.entity.kind] === 1).length;
   const merge = markers < OWN_MARKER_COLUMN_FROM;
   return {

@@ -41,7 +41,7 @@ export interface NodeBox {
   text: string;
 }
 
-export const LABEL_MAX_WIDTH = 130;
+export const LABEL_MAX_WIDTH = 110;
 const PAD_X = 12;
 const PAD_Y = 6;
 

@@ -18,6 +18,8 @@ export interface LayoutInput {
   key: string;
   nodes: LayoutNode[];
   edges: LayoutEdge[];
+  /** ELK options for this graph over the common ones (elk-options.ts), e.g. a figure's denser spacing (figure-shape.ts). */
+  options?: Record<string, string>;
 }
 
 export interface Point {
@@ -62,7 +64,8 @@ export const DEFAULT_LAYOUT_TIMEOUT_MS = 20_000;
 export function layoutHash(input: LayoutInput): string {
   const nodes = [...input.nodes].sort((a, b) => a.id.localeCompare(b.id)).map((n) => `${n.id}:${n.width}x${n.height}@${n.partition}`);
   const edges = [...input.edges].sort((a, b) => a.id.localeCompare(b.id)).map((e) => `${e.id}`);
-  const text = `${LAYOUT_VERSION}|${nodes.join(',')}|${edges.join(',')}`;
+  const options = input.options ? `|${Object.entries(input.options).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',')}` : '';
+  const text = `${LAYOUT_VERSION}|${nodes.join(',')}|${edges.join(',')}${options}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

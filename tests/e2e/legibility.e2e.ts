@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { figureCases, legibilityProblems, measurePane, type LegibilityCase } from '../helpers/legibility.ts';
+import { figureCases, legibilityProblems, measurePane, SCREENS, type LegibilityCase } from '../helpers/legibility.ts';
 import { shippedModel } from '../helpers/model.ts';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
@@ -175,4 +175,22 @@ describe('tablets and small laptops: the diagram gets the width, details open ov
     await expect(page.getByRole('button', { name: /Details & shared factors/ }).isVisible()).resolves.toBe(false);
     await page.close();
   });
+});
+
+describe('every figure reads at its default view on a laptop (#9 point 1)', () => {
+  // SCREENS: 1600×1000 at 10 px, 1280×800 at 9 px.
+  for (const screen of SCREENS.filter((s) => s.name.startsWith('laptop')))
+    it(`${screen.name}: every drawn label at least ${screen.floor} px, at least 90% of the entities labelled, no two labels overlapping`, async () => {
+      const page = await getBrowser().newPage({ viewport: screen.viewport });
+      const problems: string[] = [];
+      for (const c of figureCases(model)) {
+        await open(page, c);
+        const m = await measurePane(page);
+        expect(m.inPlay, c.name).toBeGreaterThan(0);
+        problems.push(...legibilityProblems(m, screen.floor).map((p) => `${c.name}: ${p}`));
+        if (c.search === '?figure=fig5') await screenshot(page, `legible-fig5-${screen.viewport.width}`);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
 });

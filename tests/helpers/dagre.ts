@@ -6,7 +6,8 @@ import type { LayoutInput, Positions } from '../../src/layout/types.ts';
 
 export function dagreLayout(input: LayoutInput): { positions: Positions; routes: Route[] } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  const o = ELK_ROOT_OPTIONS;
+  // The graph's own spacing where it has one (a figure's shape: src/layout/figure-shape.ts).
+  const o = { ...ELK_ROOT_OPTIONS, ...input.options };
   g.setGraph({
     rankdir: o['elk.direction'] === 'DOWN' ? 'TB' : 'LR',
     nodesep: Number(o['elk.spacing.nodeNode']),

@@ -26,7 +26,7 @@ describe('in-process ELK layout', () => {
     const pos = await engine.layout(input);
     const byPartition = new Map<number, number[]>();
     for (const n of input.nodes) byPartition.set(n.partition, [...(byPartition.get(n.partition) ?? []), pos.nodes[n.id]!.x]);
-    const parts = [...byPartition.keys()].sort();
+    const parts = [...byPartition.keys()].sort((a, b) => a - b);
     for (let i = 1; i < parts.length; i++) {
       expect(Math.max(...byPartition.get(parts[i - 1]!)!)).toBeLessThan(Math.min(...byPartition.get(parts[i]!)!));
     }
