@@ -12,11 +12,7 @@ export interface Position {
 
 export function formatPath(path: Path): string {
   let out = '$';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
-  }
+  for (const part of path) out += pathPart(part);
   return out;
 }
 
@@ -33,6 +29,16 @@ export function offsetToPosition(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Values nested deeper than this are skipped, not recorded: a problem there points at its deepest recorded
+ * ancestor (see `locate`). Recording every level made a file of 100,000 nested brackets (200 KB) take half a
+ * minute and hundreds of megabytes, as each level's path repeats all the levels above it.
+ */
+export const MAX_LOCATED_DEPTH = 64;
+
+const pathPart = (part: string | number) =>
+  typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+
 /** Map from formatted path to the offset where its value starts. */
 export function locateValues(text: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -40,17 +46,41 @@ export function locateValues(text: string): Map<string, number> {
   const ws = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;
   };
-  const str = (): string => {
-    const start = i;
+  const endOfString = () => {
     i++; // opening quote
     while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
     i++;
+  };
+  const str = (): string => {
+    const start = i;
+    endOfString();
     return JSON.parse(text.slice(start, i)) as string;
   };
-  const value = (path: (string | number)[]): void => {
+  const scalar = () => {
+    while (i < text.length && /[-+.\w]/.test(text[i]!)) i++;
+  };
+  /** Past one value without recording anything in it, iteratively (no recursion, however deep). */
+  const skip = () => {
     ws();
-    out.set(formatPath(path), i);
     const c = text[i];
+    if (c === '"') return endOfString();
+    if (c !== '{' && c !== '[') return scalar();
+    let depth = 0;
+    do {
+      const ch = text[i];
+      if (ch === '"') endOfString();
+      else {
+        if (ch === '{' || ch === '[') depth++;
+        else if (ch === '}' || ch === ']') depth--;
+        i++;
+      }
+    } while (depth > 0 && i < text.length);
+  };
+  const value = (path: string, depth: number): void => {
+    ws();
+    out.set(path, i);
+    const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_LOCATED_DEPTH) return skip();
     if (c === '{') {
       i++;
       ws();
@@ -64,7 +94,7 @@ export function locateValues(text: string): Map<string, number> {
         const key = str();
         ws();
         i++; // colon
-        value([...path, key]);
+        value(path + pathPart(key), depth + 1);
         ws();
         if (text[i] === ',') {
           i++;
@@ -81,7 +111,7 @@ export function locateValues(text: string): Map<string, number> {
         return;
       }
       for (let index = 0; ; index++) {
-        value([...path, index]);
+        value(path + pathPart(index), depth + 1);
         ws();
         if (text[i] === ',') {
           i++;
@@ -93,11 +123,11 @@ export function locateValues(text: string): Map<string, number> {
     } else if (c === '"') {
       str();
     } else {
-      while (i < text.length && /[-+.\w]/.test(text[i]!)) i++;
+      scalar();
     }
   };
   try {
-    value([]);
+    value('$', 0);
   } catch {
     // Partial map: positions found so far are still right.
   }

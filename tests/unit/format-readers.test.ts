@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import * as graphml from '../../src/formats/graphml.ts';
 import * as sbgnml from '../../src/formats/sbgnml.ts';
 import * as sif from '../../src/formats/sif.ts';
+import { locateValues, MAX_LOCATED_DEPTH } from '../../src/model/json-locate.ts';
 import type { Problem, ReadGraph, ReadResult } from '../../src/formats/types.ts';
 
 /** Counted independently (Python's ElementTree) in libsbgn's file: top-level glyphs other than compartments, and arcs. */
@@ -160,6 +161,30 @@ describe('bad files: a place and a reason', () => {
     expect('problems' in graphml.read(bomb)).toBe(true);
     const deep = `<graphml><graph><node id="a">${'<x>'.repeat(200)}${'</x>'.repeat(200)}</node></graph></graphml>`;
     expect(problems(graphml.read(deep))[0]!.reason).toMatch(/nested more than/);
+  });
+
+  it('stops reading XML at the first error, however deep the file goes on nesting', () => {
+    // saxes resolves namespaces up its stack of open tags: reading on through 20,000 nested tags took seconds.
+    // Stopping means the parser never sees what follows the first error: a second, different error later in the
+    // file is not reported, and the one reported is the first.
+    const deep = `<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>${'<g>'.repeat(50_000)}<a b="1" b="2"/></graph></graphml>`;
+    const list = problems(graphml.read(deep));
+    expect(list).toHaveLength(1);
+    expect(list[0]!.reason).toMatch(/nested more than 64 deep/);
+    const twice = problems(graphml.read('<graphml><graph><a b="1" b="2"/>\n<c d="1" d="2"/></graph></graphml>'));
+    expect(twice).toHaveLength(1);
+    expect(twice[0]!.line).toBe(1);
+  });
+
+  it('locates JSON problems in deeply nested files without recording every level', () => {
+    // Each level's path repeats the levels above it: recording 100,000 levels (a 200 KB file) took half a minute.
+    const n = 100_000;
+    const text = `{"elements":{"nodes":${'['.repeat(n)}${']'.repeat(n)}},"after":{"x":1}}`;
+    const index = locateValues(text);
+    expect(index.size).toBeLessThan(MAX_LOCATED_DEPTH + 10);
+    // Values after the deep part are still found, at their true offsets.
+    expect(index.get('$.after.x')).toBe(text.indexOf('1}}'));
+    expect(problems(cyjs.read(text))[0]).toMatchObject({ place: '$.elements.nodes[0]', line: 1, column: 23 });
   });
 
   it('an empty file or one with no nodes says so', () => {
