@@ -4,7 +4,7 @@
  */
 import { layoutImported } from '../layout/import-layout.ts';
 import type { Entity } from '../model/schema.ts';
-import { runImport, type ImportOutcome, type Stage } from './pipeline.ts';
+import { decodeFile, runImport, type ImportOutcome, type Stage } from './pipeline.ts';
 
 export interface WorkerRequest {
   name: string;
@@ -21,8 +21,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   post({ type: 'stage', stage: 'reading' });
   let text: string;
   try {
-    // Invalid UTF-8 becomes U+FFFD rather than an error: the reader then names the place.
-    text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer());
+    text = decodeFile(new Uint8Array(await file.arrayBuffer()));
   } catch (err) {
     post({ type: 'done', outcome: { problems: [{ place: 'the whole file', reason: `the file could not be read (${err instanceof Error ? err.message : String(err)})` }] } });
     return;

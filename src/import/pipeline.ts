@@ -78,6 +78,16 @@ export function detectFormat(name: string, text: string): FormatId | undefined {
   return undefined;
 }
 
+/**
+ * A file's bytes as text, the way the worker reads every file: UTF-8 (its BOM dropped), or UTF-16 when the file
+ * starts with a UTF-16 BOM (Windows tools write that). Invalid bytes become U+FFFD rather than an error, so the
+ * reader then names the place.
+ */
+export function decodeFile(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding, { fatal: false }).decode(bytes);
+}
+
 export async function runImport(req: ImportRequest, hooks: ImportHooks): Promise<ImportOutcome> {
   try {
     const tooBig = fileSizeProblem(req.text.length);
