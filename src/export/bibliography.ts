@@ -28,9 +28,11 @@ const GREEK: Record<string, string> = {
 };
 
 const SYMBOLS: Record<string, string> = {
-  // U+2212 is LaTeX's math minus. textcomp's \textminus would keep it for citation-js but is an unknown macro to
-  // Better BibTeX's parser; every reader takes $-$ (and reads it back as a plain hyphen).
-  '−': '{$-$}',
+  // U+2212, the minus sign, as the text-mode command \textminus (textcomp, part of the LaTeX kernel since 2020):
+  // pdflatex sets a minus, citation-js and Zotero read it back as U+2212. $-$ also sets a minus, but every reader
+  // gives it back as a hyphen, so "TNF −308" would come back as "TNF -308". Better BibTeX's parser knows the
+  // minus only as math \minus, which pdflatex does not define; it keeps \textminus as written.
+  '−': '{\\textminus}',
   '–': '--',
   '—': '---',
   '‘': '`',
@@ -64,7 +66,7 @@ const ACCENTS: Record<string, string> = {
 
 /**
  * Text as 7-bit LaTeX: special characters escaped, accents as accent commands ({\'o}), Greek letters and the
- * minus sign in math mode. Anything without a LaTeX spelling is written as {?} rather than breaking pdflatex.
+ * minus sign as \textminus. Anything without a LaTeX spelling is written as {?} rather than breaking pdflatex.
  */
 export function latex(s: string): string {
   let out = '';
