@@ -107,6 +107,18 @@ function main() {
     },
     references: refs,
   };
+  // DOIs and PMIDs matched to the references later (the review gives 7 DOIs and no PMID) are kept on a re-run.
+  try {
+    const before = referencesFileSchema.parse(JSON.parse(readFileSync('graphs/references.json', 'utf8')));
+    const known = new Map(before.references.map((r) => [r.n, r]));
+    for (const r of refs) {
+      const old = known.get(r.n);
+      if (old?.doi && !r.doi) r.doi = old.doi;
+      if (old?.pmid) r.pmid = old.pmid;
+    }
+  } catch {
+    // No earlier file, or one that no longer reads: nothing to keep.
+  }
   const parsed = referencesFileSchema.safeParse(file);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));

@@ -96,7 +96,7 @@ export function fullPages(pages: string): string {
   return `${start}-${prefix}${whole}`;
 }
 
-export function referenceToCsl(r: Reference & { pmid?: string }): CslItem {
+export function referenceToCsl(r: Reference): CslItem {
   const { names, truncated } = parseAuthors(r.authors);
   return {
     id: refId(r.n),

@@ -164,7 +164,13 @@ export const referenceSchema = z
     doi: z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1186/s13287-021-02212-0')
-      .optional(),
+      .optional()
+      .describe('The review gives 7; the others were matched by title, journal, year, volume and pages to the article\'s own record'),
+    pmid: z
+      .string()
+      .regex(/^[1-9]\d{0,8}$/, 'must be a PubMed id: digits only, such as 30257708')
+      .optional()
+      .describe('PubMed id, where found with the article\'s own record'),
   })
   .strict();
 

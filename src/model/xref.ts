@@ -76,7 +76,7 @@ export function xrefUrl(curie: string): string | undefined {
 }
 
 /** Where a reference can be read: its DOI where known, and PubMed (by PMID where known, else a title search). */
-export function referenceUrls(ref: Reference & { pmid?: string }): { href: string; text: string }[] {
+export function referenceUrls(ref: Reference): { href: string; text: string }[] {
   const links = referenceLinks({ title: ref.title, ...(ref.doi ? { DOI: ref.doi } : {}), ...(ref.pmid ? { PMID: ref.pmid } : {}) });
   return [
     ...(links.doi ? [{ href: links.doi, text: `doi:${ref.doi}` }] : []),

@@ -75,8 +75,9 @@ describe('references as CSL-JSON', () => {
       const links = referenceLinks(referenceToCsl(r));
       if (r.doi) expect(links.doi).toBe(`https://doi.org/${r.doi}`);
       else expect(links.doi).toBeUndefined();
-      expect(links.pubmed).toBe(`https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(r.title)}`);
+      expect(links.pubmed).toBe(r.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/` : `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(r.title)}`);
     }
+    expect(all.some((r) => r.pmid)).toBe(true);
     expect(referenceLinks({ title: 'x', PMID: '123' }).pubmed).toBe('https://pubmed.ncbi.nlm.nih.gov/123/');
   });
 });

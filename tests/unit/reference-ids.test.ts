@@ -1,0 +1,91 @@
+// @vitest-environment node
+/**
+ * The references' DOIs and PMIDs. The review's list gives 7 DOIs and no PMID; the others were matched to each
+ * article's own record (publisher or PubMed Central page) by title, journal, year, volume and pages, and only
+ * stored when all of them agreed. This checks every stored identifier against the reference as far as the
+ * identifier itself can tell: publishers that put the journal, the year, the volume or the article number in
+ * their DOIs, and PubMed's ids, which grow with time.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedModel } from '../helpers/model.ts';
+
+const model = shippedModel();
+const refs = [...model.references.values()];
+
+/** What a journal's DOIs say about the article, for the journals whose DOIs say something. */
+type Check = (doi: string, r: (typeof refs)[number]) => boolean;
+const yearIn = (yy: string, year: number) => [year - 1, year].includes(2000 + Number(yy)); // accepted late in the year before
+const JOURNAL_DOIS: Record<string, Check> = {
+  // BioMed Central: 10.1186/s13287-018-0964-4, the year (of acceptance) in the middle.
+  'Stem Cell Res Ther': (d, r) => /^10\.1186\/s13287-0(\d\d)-\d{4}-[\dxz]$/i.test(d) && yearIn(/s13287-0(\d\d)/.exec(d)![1]!, r.year),
+  'Reprod Biol Endocrinol': (d, r) => /^10\.1186\/s12958-0(\d\d)-/.test(d) && yearIn(/s12958-0(\d\d)/.exec(d)![1]!, r.year),
+  'J Neuroinflammation': (d, r) => /^10\.1186\/s12974-0(\d\d)-/.test(d) && yearIn(/s12974-0(\d\d)/.exec(d)![1]!, r.year),
+  'J Exp Clin Cancer Res': (d, r) => /^10\.1186\/s13046-0(\d\d)-/.test(d) && yearIn(/s13046-0(\d\d)/.exec(d)![1]!, r.year),
+  // Older BioMed Central DOIs carry the volume and the article number.
+  'J Transl Med': (d, r) => d === `10.1186/1479-5876-${r.volume}-${r.pages}`,
+  'BMC Dev Biol': (d, r) => d === `10.1186/1471-213X-${r.volume}-${r.pages}`,
+  'BMC Cell Biol': (d, r) => d === `10.1186/1471-2121-${r.volume}-${r.pages}`,
+  // Hindawi: 10.1155/<year>/<article number>.
+  'Biomed Res Int': (d, r) => d === `10.1155/${r.year}/${r.pages}`,
+  'Stem Cells Int': (d, r) => d === `10.1155/${r.year}/${r.pages}`,
+  'J Immunol Res': (d, r) => d === `10.1155/${r.year}/${r.pages}`,
+  // PLOS: the eLocator (e77895 is e0077895) is the DOI's last part.
+  'PLoS One': (d, r) => d === `10.1371/journal.pone.${r.pages?.replace(/^e/, '').padStart(7, '0')}`,
+  // Nature Research: 10.1038/s41598-017-02552-…, the year in the middle.
+  'Sci Rep': (d, r) => /^10\.1038\/s41598-0(\d\d)-/.test(d) && yearIn(/s41598-0(\d\d)/.exec(d)![1]!, r.year),
+};
+
+/** First PubMed id of each year (rounded down): an article's PMID falls between its year's and the next's, give or take a year for early or late indexing. */
+const FIRST_PMID: Record<number, number> = {
+  2000: 10_600_000, 2001: 11_100_000, 2002: 11_750_000, 2003: 12_500_000, 2004: 14_700_000, 2005: 15_600_000,
+  2006: 16_400_000, 2007: 17_200_000, 2008: 18_150_000, 2009: 19_100_000, 2010: 20_030_000, 2011: 21_180_000,
+  2012: 22_210_000, 2013: 23_270_000, 2014: 24_370_000, 2015: 25_520_000, 2016: 26_700_000, 2017: 27_990_000,
+  2018: 29_290_000, 2019: 30_600_000, 2020: 31_900_000, 2021: 33_360_000, 2022: 34_970_000,
+};
+
+describe('reference identifiers', () => {
+  it('the review’s own seven DOIs are kept, and more were matched', () => {
+    const given = { 7: '10.1016/j.beem.2014.09.010', 19: '10.1186/1479-5876-5-57', 34: '10.1080/14653240802035926', 70: '10.3892/ijmm.2017.2897', 89: '10.1089/ars.2012.4891', 132: '10.1007/s12015-014-9578-0', 145: '10.1002/stem.1771' };
+    for (const [n, doi] of Object.entries(given)) expect(model.references.get(Number(n))?.doi).toBe(doi);
+    expect(refs.filter((r) => r.doi).length).toBeGreaterThan(Object.keys(given).length);
+  });
+
+  it('no two references share a DOI or a PMID', () => {
+    const dois = refs.flatMap((r) => (r.doi ? [r.doi.toLowerCase()] : []));
+    const pmids = refs.flatMap((r) => (r.pmid ? [r.pmid] : []));
+    expect(new Set(dois).size).toBe(dois.length);
+    expect(new Set(pmids).size).toBe(pmids.length);
+  });
+
+  it('every DOI agrees with its reference’s journal, year, volume or article number where the DOI tells', () => {
+    let checked = 0;
+    for (const r of refs) {
+      const check = r.doi && JOURNAL_DOIS[r.journal];
+      if (!check) continue;
+      checked++;
+      expect(check(r.doi!, r), `[${r.n}] ${r.journal} ${r.year} ${r.volume}:${r.pages} → ${r.doi}`).toBe(true);
+    }
+    // Most matched DOIs are of journals whose DOIs can be checked this way.
+    expect(checked).toBeGreaterThan(refs.filter((r) => r.doi).length / 2);
+  });
+
+  it('the checks above can fail: a DOI of the wrong year, journal or article is caught', () => {
+    const r = model.references.get(44)!; // Stem Cell Res Ther 2018
+    expect(JOURNAL_DOIS['Stem Cell Res Ther']!('10.1186/s13287-015-0100-1', r)).toBe(false);
+    expect(JOURNAL_DOIS['Stem Cell Res Ther']!('10.1186/s12958-018-0100-1', r)).toBe(false);
+    expect(JOURNAL_DOIS['PLoS One']!('10.1371/journal.pone.0120258', { ...r, pages: 'e0120257' })).toBe(false);
+    expect(JOURNAL_DOIS['Biomed Res Int']!('10.1155/2014/690491', { ...r, year: 2013, pages: '690491' })).toBe(false);
+  });
+
+  it('every PMID falls in its reference’s year, give or take one', () => {
+    for (const r of refs) {
+      if (!r.pmid) continue;
+      const pmid = Number(r.pmid);
+      const low = FIRST_PMID[r.year - 1];
+      const high = FIRST_PMID[r.year + 2];
+      expect(low, `no PMID range known for ${r.year - 1}`).toBeDefined();
+      expect(pmid, `[${r.n}] ${r.year} PMID ${r.pmid}`).toBeGreaterThanOrEqual(low!);
+      if (high) expect(pmid, `[${r.n}] ${r.year} PMID ${r.pmid}`).toBeLessThan(high);
+    }
+  });
+});
