@@ -5,11 +5,14 @@
  *    a person and rapid-fire: main-thread long tasks (PerformanceObserver "longtask", i.e. tasks over 50 ms),
  *    each named by the change in progress, and the time from click to the canvas redrawn,
  *  - exports of the atlas as 3840×2160 PNG and SVG,
+ *  - imported networks of 200, 2,000 and 10,000 nodes: parse, layout and first-draw times, long tasks while
+ *    loading and panning (bench-scale.ts),
  *  - the label table: label px (min, median) per view at its default fit (bench-labels.ts),
  * and prints the figures. It asserts nothing: numbers go in notes, not in tests.
  *  - switching views, figures, sources, filters and compare pairs: time to the new drawing and longest task
  *    (bench-switch.ts),
- * `npm run bench -- --labels` prints only the label table, `-- --switch` only the switching figures.
+ * `npm run bench -- --labels` prints only the label table, `-- --switch` only the switching figures,
+ * `-- --scale` only the scale table.
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -17,6 +20,7 @@ import { labelTable } from './bench-labels.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { benchStart } from './bench-start.ts';
 import { benchSwitch } from './bench-switch.ts';
+import { benchScale } from './bench-scale.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -34,6 +38,7 @@ const stats = (xs: number[]) => {
 };
 
 const labelsOnly = process.argv.includes('--labels');
+const scaleOnly = process.argv.includes('--scale');
 try {
   // Figure ids in reading order, from the graph files (the bench needs no model code).
   const figures = readdirSync(new URL('../graphs/figures/', import.meta.url))
@@ -42,6 +47,10 @@ try {
     .map((f) => f.id);
   if (process.argv.includes('--switch')) {
     await benchSwitch(browser, base, figures);
+    throw 'done';
+  }
+  if (scaleOnly) {
+    await benchScale(browser, base);
     throw 'done';
   }
   if (!labelsOnly) await benchStart(browser, base, figures, Number(process.env.BENCH_START_RUNS ?? 3));
@@ -161,6 +170,7 @@ try {
     }
     console.log(`atlas export ${format.toUpperCase()}${format === 'png' ? ' 3840×2160' : ''}, click to file saved: ${stats(times)}`);
   }
+  await benchScale(browser, base);
   await labelTable(browser, base);
 } catch (e) {
   if (e !== 'done') throw e;

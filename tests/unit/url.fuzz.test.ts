@@ -25,7 +25,8 @@ describe('links under arbitrary query strings', () => {
         const view = new URLSearchParams(search).get('view');
         if ((view === 'atlas' || view === 'compare') && state.mode !== view) expect(problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1500 },
+      // `npm run fuzz` sets FUZZ_RUNS for more.
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
     );
-  });
+  }, Math.max(30_000, Number(process.env.FUZZ_RUNS ?? 0) * 5));
 });

@@ -60,9 +60,15 @@ export function OpenFile() {
       running.current?.cancel();
       setStatus({ kind: 'running', name, stage: 'reading' });
       const { startImport } = await import('../../import/client.ts');
-      const job = startImport(name, file, [...base.entities.values()], [...base.references.keys()], (stage) => setStatus({ kind: 'running', name, stage }));
+      // User-timing marks per stage (seen in the browser's performance panel; `npm run bench -- --scale` reads them).
+      performance.mark('import:start');
+      const job = startImport(name, file, [...base.entities.values()], [...base.references.keys()], (stage) => {
+        performance.mark(`import:${stage}`);
+        setStatus({ kind: 'running', name, stage });
+      });
       running.current = job;
       const outcome = await job.result;
+      performance.mark('import:done');
       if (running.current !== job) return;
       running.current = null;
       if ('cancelled' in outcome) {
