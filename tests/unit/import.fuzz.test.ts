@@ -87,5 +87,6 @@ describe('import under generated and mutated files of every format', () => {
     // Both outcomes are exercised, or the generator is too gentle or too harsh to mean anything.
     expect(t.graphs).toBeGreaterThan(PER_FORMAT / 50);
     expect(t.refused).toBeGreaterThan(PER_FORMAT / 10);
-  }, Math.max(120_000, PER_FORMAT * 30));
+    // The time allowed is generous (one format took 161 s on a heavily loaded machine): speed is measured, not asserted.
+  }, Math.max(600_000, PER_FORMAT * 100));
 });
