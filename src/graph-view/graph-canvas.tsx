@@ -12,10 +12,14 @@ import type { GraphView } from '../model/view.ts';
 import { DeferredStyles, SlicedLooks } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
-import { SourceMarksLayer, type MarkBox, type SourceMark } from './source-marks.ts';
+import { BADGE_SCREEN_R, SourceMarksLayer, type MarkBox, type MarkPlacement, type SourceMark } from './source-marks.ts';
+import { markGeometry } from '../theme/decorations.ts';
+import { FIT_PADDING, TOOLBAR_HEIGHT } from './fit.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 import { chooseLabels, LOD_LABEL_PX, type LabelCandidate } from './label-lod.ts';
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
 import { textWidth } from '../layout/measure.ts';
 import { LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
 
@@ -83,12 +87,7 @@ export interface GraphCanvasProps {
 
 const NO_OVERLAY: ReadonlyMap<string, ElementStyle> = new Map();
 const NO_MARKS: ReadonlyMap<string, SourceMark> = new Map();
-const FIT_PADDING = 24;
-/** Height of the zoom toolbar over the pane's top edge. */
-const TOOLBAR_HEIGHT = 22;
 const MAX_FIT_ZOOM = 1.5;
-/** Width / height of the box a pane of this size fits its drawing into (see fitViewport): padding and toolbar off. */
-export const fitAspect = (width: number, height: number) => Math.max(width - 2 * FIT_PADDING, 1) / Math.max(height - 2 * FIT_PADDING - TOOLBAR_HEIGHT, 1);
 /**
  * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
  * instead at a zoom that makes them READABLE_PX, on the figure's start (its left end, where the cell source is),
@@ -345,6 +344,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
   const applied = useRef(new Map<string, ElementStyle>());
+  /** Re-runs the level of detail's choice of labels (set by its effect below). */
+  const relabel = useRef<(() => void) | null>(null);
   const deferred = useRef<DeferredStyles | null>(null);
   // While a restyle is scheduled or being computed the canvas is marked busy (aria-busy): assistive technology
   // and the browser tests can tell a settled drawing from one about to change.
@@ -352,7 +353,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const el = cy?.container()?.closest('.graph-canvas');
     if (busy) el?.setAttribute('aria-busy', 'true');
     // Settled only when neither a restyle nor a new drawing's looks are still being computed.
-    else if (!slicedLooks.current?.pending && !deferred.current?.pending) el?.removeAttribute('aria-busy');
+    else if (!slicedLooks.current?.pending && !deferred.current?.pending) {
+      // The restyle is done (entities dimmed or brought back): the level of detail chooses again.
+      relabel.current?.();
+      el?.removeAttribute('aria-busy');
+    }
   };
   useEffect(() => {
     if (!cy) return;
@@ -436,6 +441,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     lodFonts.current = new Map();
   }, [cy, elements]);
+  const marksRef = useRef(marks);
+  marksRef.current = marks;
   useEffect(() => {
     if (!cy) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -451,20 +458,76 @@ export function GraphCanvas(props: GraphCanvasProps) {
           cy.nodes().removeClass('lod-label lod-hidden');
           cy.nodes().removeStyle('font-size');
         });
+        layer?.place(new Map());
         return;
       }
       lodOn = true;
       const font = LOD_LABEL_PX / zoom;
+      const pan = cy.pan();
       const candidates: LabelCandidate[] = [];
+      // Per node, in screen px: its label box at the LOD size, and where its marks go if that label is drawn.
+      const placed = new Map<string, { label: Box; marks: Box[]; placement: MarkPlacement | null }>();
+      const usual = new Map<string, Box[]>();
       cy.nodes().forEach((n) => {
+        const p = n.renderedPosition();
+        const w = (n.data('w') as number) * zoom;
+        const h = (n.data('h') as number) * zoom;
+        const node = { x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y - h / 2, y2: p.y + h / 2 };
+        const m = marksRef.current?.get(n.id());
+        const mark = m?.colours.length ? m : undefined;
+        const g = mark ? markGeometry(n.position('x'), n.position('y'), n.data('w') as number, n.data('h') as number, zoom, BADGE_SCREEN_R) : null;
+        const toScreen = (b: Box): Box => ({ x1: b.x1 * zoom + pan.x, x2: b.x2 * zoom + pan.x, y1: b.y1 * zoom + pan.y, y2: b.y2 * zoom + pan.y });
+        const badgeBox = (cx: number, cy0: number, r: number): Box => ({ x1: cx - r, x2: cx + r, y1: cy0 - r, y2: cy0 + r });
+        if (g && mark) usual.set(n.id(), [toScreen(g.bar), ...(mark.shared ? [toScreen(badgeBox(g.badge.cx, g.badge.cy, g.badge.r))] : [])]);
         if (n.hasClass('off')) return;
         const lines = String(n.data('text') ?? '').split('\n');
-        const w = Math.max(...lines.map((l) => textWidth(l, LOD_LABEL_PX)));
-        const h = lines.length * LOD_LABEL_PX * LINE_HEIGHT;
-        const p = n.renderedPosition();
-        candidates.push({ id: n.id(), x1: p.x - w / 2 - 2, x2: p.x + w / 2 + 2, y1: p.y - h / 2 - 1, y2: p.y + h / 2 + 1, priority: priority.get(n.id()) ?? 0 });
+        const tw = Math.max(...lines.map((l) => textWidth(l, LOD_LABEL_PX)));
+        const th = lines.length * LOD_LABEL_PX * LINE_HEIGHT;
+        const label = { x1: p.x - tw / 2 - 2, x2: p.x + tw / 2 + 2, y1: p.y - th / 2 - 1, y2: p.y + th / 2 + 1 };
+        // The marks keep clear of the label: the bar, inside the node's bottom, moves just under a label that
+        // reaches into it; the badge, on the node's top-right corner, moves right of a label that reaches it.
+        let placement: MarkPlacement | null = null;
+        const marks: Box[] = [];
+        if (g && mark) {
+          const bar = toScreen(g.bar);
+          const toModel = (b: Box): Box => ({ x1: (b.x1 - pan.x) / zoom, x2: (b.x2 - pan.x) / zoom, y1: (b.y1 - pan.y) / zoom, y2: (b.y2 - pan.y) / zoom });
+          // Marks keep CLEAR px from the label box (its estimate here differs from the drawn text by a fraction).
+          const CLEAR = 1.5;
+          if (label.y2 + CLEAR > bar.y1) {
+            // The bar keeps what is left of its place under the label when that is 2 px or more; else it moves.
+            const kept = { ...bar, y1: label.y2 + CLEAR };
+            const moved = kept.y2 - kept.y1 >= 2 ? kept : { x1: node.x1, x2: node.x2, y1: label.y2 + CLEAR, y2: label.y2 + CLEAR + Math.max(bar.y2 - bar.y1, 3) };
+            marks.push(moved);
+            placement = { bar: toModel(moved) };
+          } else marks.push(bar);
+          if (mark.shared) {
+            const r = g.badge.r * zoom;
+            let badge = badgeBox(node.x2, node.y1, r);
+            if (badge.x1 < label.x2 + CLEAR && badge.y2 > label.y1 - CLEAR) {
+              // Right of the label or above it, whichever moves it less.
+              const right = badgeBox(label.x2 + CLEAR + r, node.y1, r);
+              const up = badgeBox(node.x2, label.y1 - CLEAR - r, r);
+              badge = right.x1 - badge.x1 <= badge.y1 - up.y1 ? right : up;
+              placement = { ...placement, badge: { cx: (badge.x1 + r - pan.x) / zoom, cy: (badge.y1 + r - pan.y) / zoom, r: g.badge.r } };
+            }
+            marks.push(badge);
+          }
+        }
+        placed.set(n.id(), { label, marks, placement });
+        candidates.push({ id: n.id(), ...label, marks, priority: priority.get(n.id()) ?? 0 });
       });
       const shown = chooseLabels(candidates);
+      // Marks of nodes whose labels are drawn go where the choice reserved room for them; the marks of the
+      // others stay, unless they would sit on a drawn label.
+      const drawnLabels = [...shown].map((id) => placed.get(id)!.label);
+      const meets = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+      const placements = new Map<string, MarkPlacement>();
+      for (const [id, boxes] of usual) {
+        if (shown.has(id)) {
+          const p = placed.get(id)!.placement;
+          if (p) placements.set(id, p);
+        } else if (boxes.some((b) => drawnLabels.some((l) => meets({ x1: b.x1 - 1, y1: b.y1 - 1, x2: b.x2 + 1, y2: b.y2 + 1 }, l)))) placements.set(id, { hidden: true });
+      }
       const fonts = lodFonts.current;
       cy.batch(() => {
         cy.nodes().forEach((n) => {
@@ -479,18 +542,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
           else n.removeStyle('font-size');
         });
       });
+      layer?.place(placements);
     };
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(apply, 120);
     };
     cy.on('viewport', schedule);
+    relabel.current = apply;
     apply();
     return () => {
       clearTimeout(timer);
+      relabel.current = null;
       cy.off('viewport', schedule);
     };
-  }, [cy, elements, labelPriority, overlay]);
+  }, [cy, elements, labelPriority, overlay, layer, marks]);
 
   // Bring a focused element into view without changing the zoom more than needed.
   useEffect(() => {

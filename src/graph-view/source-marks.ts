@@ -29,11 +29,23 @@ export interface MarkBox {
 }
 
 /** Badges stay readable when zoomed out: at least 7 screen pixels in radius, as far as they stay clear of text. */
-const BADGE_SCREEN_R = 7;
+export const BADGE_SCREEN_R = 7;
+
+/**
+ * Where a node's marks go instead of their usual place, in model coordinates: when the level of detail draws a
+ * label larger than its node (label-lod.ts), the bar moves under the label and the badge beside it; `hidden` when
+ * the node's own label is not drawn and its marks would sit on a drawn label.
+ */
+export interface MarkPlacement {
+  bar?: { x1: number; y1: number; x2: number; y2: number };
+  badge?: { cx: number; cy: number; r: number };
+  hidden?: boolean;
+}
 
 export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;
   private marks: ReadonlyMap<string, SourceMark> = new Map();
+  private placements: ReadonlyMap<string, MarkPlacement> = new Map();
   private onRender = () => this.draw();
   private frame: number | null = null;
   /** Drawn since the last set(). */
@@ -64,6 +76,28 @@ export class SourceMarksLayer {
       });
   }
 
+  /** The marks of a node (what it would draw), for whoever places labels around them. */
+  markOf(id: string): SourceMark | undefined {
+    const m = this.marks.get(id);
+    return m?.colours.length ? m : undefined;
+  }
+
+  /** Moves or hides some nodes' marks (the level of detail's labels); an empty map puts every mark back. */
+  place(placements: ReadonlyMap<string, MarkPlacement>) {
+    if (placements.size === 0 && this.placements.size === 0) return;
+    this.placements = placements;
+    this.draw();
+  }
+
+  /** Bar and badge of a node as drawn at `zoom`, placements applied; null when hidden. */
+  private geometry(id: string, x: number, y: number, w: number, h: number, zoom: number): MarkGeometry | null {
+    const g = markGeometry(x, y, w, h, zoom, BADGE_SCREEN_R);
+    const p = this.placements.get(id);
+    if (!p) return g;
+    if (p.hidden) return null;
+    return { bar: p.bar ?? g.bar, badge: p.badge ?? g.badge };
+  }
+
   /** The boxes of the marks drawn now, in model coordinates. */
   boxes(): MarkBox[] {
     const out: MarkBox[] = [];
@@ -73,7 +107,8 @@ export class SourceMarksLayer {
       const node = this.cy.getElementById(id);
       if (node.empty() || !node.visible()) continue;
       const p = node.position();
-      const g: MarkGeometry = markGeometry(p.x, p.y, node.data('w') as number, node.data('h') as number, zoom, BADGE_SCREEN_R);
+      const g = this.geometry(id, p.x, p.y, node.data('w') as number, node.data('h') as number, zoom);
+      if (!g) continue;
       out.push({ id, kind: 'bar', ...g.bar });
       if (mark.shared) out.push({ id, kind: 'badge', x1: g.badge.cx - g.badge.r, y1: g.badge.cy - g.badge.r, x2: g.badge.cx + g.badge.r, y2: g.badge.cy + g.badge.r });
     }
@@ -134,19 +169,25 @@ export class SourceMarksLayer {
       const outline = this.outline(id, node.data('shape') as NodeShape, p.x, p.y, nw, nh);
       // Faint like the node itself when a selection or a path fades it.
       ctx.globalAlpha = mark.faded || node.hasClass('faded') || node.hasClass('off') ? 0.15 : 1;
-      const g = markGeometry(p.x, p.y, nw, nh, zoom, BADGE_SCREEN_R);
+      const g = this.geometry(id, p.x, p.y, nw, nh, zoom);
+      // The black outline of a shared entity is its border: drawn even when its bar and badge give way to a label.
+      if (mark.shared) {
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#000';
+        ctx.stroke(outline);
+      }
+      if (!g) continue;
+      // A bar moved under a level-of-detail label lies outside the node: drawn whole, not clipped to the node.
+      const moved = this.placements.get(id)?.bar !== undefined;
       ctx.save();
-      ctx.clip(outline);
-      const seg = nw / mark.colours.length;
+      if (!moved) ctx.clip(outline);
+      const seg = (g.bar.x2 - g.bar.x1) / mark.colours.length;
       mark.colours.forEach((c, i) => {
         ctx.fillStyle = c;
         ctx.fillRect(g.bar.x1 + i * seg, g.bar.y1, seg + 0.5, g.bar.y2 - g.bar.y1);
       });
       ctx.restore();
       if (mark.shared) {
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = '#000';
-        ctx.stroke(outline);
         const { cx, cy: by, r } = g.badge;
         ctx.fillStyle = '#000';
         ctx.beginPath();

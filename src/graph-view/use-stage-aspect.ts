@@ -3,7 +3,7 @@
  * before the first paint (so a view laid out for it is drawn once, not twice) and again when the stage is resized.
  */
 import { useLayoutEffect, type RefObject } from 'react';
-import { fitAspect } from './graph-canvas.tsx';
+import { fitAspect } from './fit.ts';
 
 /** Changes under 2 % are not reported: a grid laid out afresh for them would look the same. */
 const STEP = 0.02;

@@ -86,3 +86,44 @@ describe('compare: every pair reads at its default view (the difference diagram)
       await page.close();
     });
 });
+
+describe('atlas: one, two and three sources on read at the default view (1600×1000)', () => {
+  const LAPTOP = SCREENS[0];
+  const sets = [
+    ...sources.map((s) => [s]),
+    ['hbmmsc', 'humsc'],
+    ['humsc', 'hmbmsc'],
+    ['hbmmsc', 'humsc', 'hamsc'],
+    // The three sources with the most statements: the largest drawing of three.
+    ['humsc', 'hmbmsc', 'hpmsc'],
+  ];
+  it(`labels ≥ ${LAPTOP.floor} px, ≥ 90 % labelled, none overlapping, no mark on a label`, { timeout: 300_000 }, async () => {
+    const page = await getBrowser().newPage({ viewport: LAPTOP.viewport });
+    const problems: string[] = [];
+    for (const set of sets) {
+      await page.goto(appUrl(`?view=atlas&sources=${set.join(',')}`));
+      await waitForCanvas(page, 'main');
+      const m = await measurePane(page, 'main');
+      expect(m.inPlay, set.join('+')).toBeGreaterThan(set.length);
+      for (const p of legibilityProblems(m, LAPTOP.floor)) problems.push(`${set.join('+')}: ${p}`);
+    }
+    await screenshot(page, 'walk-atlas-three-sources');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('atlas: every source on, as an overview (level of detail)', () => {
+  for (const screen of SCREENS)
+    it(`${screen.name}: drawn labels ≥ ${screen.floor} px, none overlapping, no badge or bar on a label`, async () => {
+      const page = await getBrowser().newPage({ viewport: screen.viewport });
+      await page.goto(appUrl('?view=atlas'));
+      await waitForCanvas(page, 'main');
+      const m = await measurePane(page, 'main');
+      expect(Object.keys(m.px).length, screen.name).toBeGreaterThan(20);
+      expect(m.marks, screen.name).toBeGreaterThan(0);
+      expect(legibilityProblems({ ...m, inPlay: 0 }, screen.floor), screen.name).toEqual([]);
+      await screenshot(page, `walk-atlas-all-${screen.viewport.width}`);
+      await page.close();
+    });
+});

@@ -2,10 +2,11 @@ import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import type { Core } from 'cytoscape';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
+import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
-import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom } from '../../state/atoms.ts';
+import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageAspectAtom } from '../../state/atoms.ts';
 import type { GraphView } from '../../model/view.ts';
 import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
@@ -100,6 +101,18 @@ export function MainGraph() {
   const highlight = useAtomValue(pathHighlightAtom);
   const mode = useAtomValue(modeAtom);
   const atlasLayout = useAtomValue(atlasLayoutAtom);
+  // The atlas is laid out for the shape of its stage, measured before it is first drawn.
+  const stageRef = useRef<HTMLDivElement>(null);
+  const setAspect = useSetAtom(stageAspectAtom);
+  const [measured, setMeasured] = useState(false);
+  const report = useCallback(
+    (a: number | null) => {
+      if (a !== null) setAspect(a);
+      setMeasured(true);
+    },
+    [setAspect],
+  );
+  useStageAspect(stageRef, mode === 'atlas', report);
   // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
   useEffect(() => {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
@@ -166,11 +179,11 @@ export function MainGraph() {
         <h2>{view.title}</h2>
         {view.caption && <Caption key={view.key} text={view.caption} />}
       </header>
-      <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'}>
+      <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef}>
         {showPicture && <Picture picture={picture} />}
         {picture?.server ? (
           <ToolbarPlaceholder />
-        ) : positions.status === 'ready' ? (
+        ) : mode === 'atlas' && !measured ? null : positions.status === 'ready' ? (
           <Suspense fallback={<ToolbarPlaceholder />}>
             <LazyGraphCanvas
               view={view}
