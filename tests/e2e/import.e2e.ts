@@ -112,6 +112,8 @@ describe('opening your own graph', () => {
     const page = await context.newPage();
     await page.goto(appUrl());
     await waitForCanvas(page);
+    // The drop handler comes with the open-file code, loaded after the first picture; its button is enabled then.
+    await page.getByRole('button', { name: 'Open a file…' }).and(page.locator(':enabled')).waitFor();
     const handle = await page.evaluateHandle((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
