@@ -1,5 +1,5 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
@@ -108,16 +108,7 @@ export function CompareView() {
 
   // The difference diagram is laid out for the shape of its stage, measured before it is first drawn.
   const stageRef = useRef<HTMLDivElement>(null);
-  const setAspect = useSetAtom(stageAspectAtom);
-  const [measured, setMeasured] = useState(false);
-  const report = useCallback(
-    (a: number | null) => {
-      if (a !== null) setAspect(a);
-      setMeasured(true);
-    },
-    [setAspect],
-  );
-  useStageAspect(stageRef, !twin && Boolean(views), report);
+  const measured = useStageAspect(stageRef, !twin && Boolean(views), useSetAtom(stageAspectAtom));
 
   const update = (next: Partial<typeof pair>) => {
     setSelection(null);

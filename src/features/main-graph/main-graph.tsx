@@ -103,16 +103,7 @@ export function MainGraph() {
   const atlasLayout = useAtomValue(atlasLayoutAtom);
   // The atlas is laid out for the shape of its stage, measured before it is first drawn.
   const stageRef = useRef<HTMLDivElement>(null);
-  const setAspect = useSetAtom(stageAspectAtom);
-  const [measured, setMeasured] = useState(false);
-  const report = useCallback(
-    (a: number | null) => {
-      if (a !== null) setAspect(a);
-      setMeasured(true);
-    },
-    [setAspect],
-  );
-  useStageAspect(stageRef, mode === 'atlas', report);
+  const measured = useStageAspect(stageRef, mode === 'atlas', useSetAtom(stageAspectAtom));
   // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
   useEffect(() => {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
