@@ -10,6 +10,10 @@ import { createLayoutService } from './layout/layout-service.ts';
 import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom } from './state/atoms.ts';
 import { prerenderAtom } from './state/prerender.ts';
 import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
+import { catchEarlyDrops } from './features/open-file/early-drop.ts';
+
+// A file dropped before the open-file code has loaded is kept for it, not opened by the browser in place of the app.
+catchEarlyDrops();
 
 // The canvas and Cytoscape: fetched with the page (preloaded), compiled and run in a task of their own.
 void preloadGraphCanvas();

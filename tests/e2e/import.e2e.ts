@@ -107,6 +107,40 @@ describe('opening your own graph', () => {
     await context.close();
   });
 
+  it('keeps a file dropped while the open-file code is still loading, and opens it once that code is there', { timeout: 120_000 }, async () => {
+    const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    // The open-file code is held back, as on a slow connection; the picture and the canvas come first.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/open-file-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(appUrl());
+    await waitForCanvas(page);
+    expect(await page.getByRole('button', { name: 'Open a file…' }).isDisabled()).toBe(true);
+    const handle = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'early.json', { type: 'application/json' }));
+      return dt;
+    }, myBundle());
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: handle });
+    // The drop is taken by the page (the browser would otherwise open the file in place of the app).
+    const prevented = await page.evaluate(
+      (dt) => {
+        const e = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+        document.querySelector('main')!.dispatchEvent(e);
+        return e.defaultPrevented;
+      },
+      handle,
+    );
+    expect(prevented).toBe(true);
+    release();
+    await poll(() => page.locator('.notice').innerText()).toMatch(/^Opened early\.json/);
+    await context.close();
+  });
+
   it('opens by drag and drop anywhere, and by ?src= from this site only; a link to it elsewhere says it is not there', { timeout: 180_000 }, async () => {
     const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

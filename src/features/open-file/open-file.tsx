@@ -6,6 +6,7 @@
  */
 import { useAtomValue, useSetAtom } from 'jotai';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { takeEarlyDrop } from './early-drop.ts';
 import type { RunningImport } from '../../import/client.ts';
 import type { Stage } from '../../import/pipeline.ts';
 import type { ImportProblem } from '../../model/imported.ts';
@@ -135,6 +136,9 @@ export function OpenFile() {
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
+    // A file dropped while this code was loading (early-drop.ts) opens now.
+    const early = takeEarlyDrop();
+    if (early) void open(early.name, early);
     return () => {
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragenter', enter);
