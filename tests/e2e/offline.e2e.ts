@@ -142,7 +142,8 @@ describe('offline', () => {
       await page.goto(`${base}?view=atlas&sources=hbmmsc,hafmsc`);
       await waitForCanvas(page);
       expect(await page.evaluate(() => document.title)).toMatch(/Atlas/);
-      expect(await page.getByRole('group', { name: /Cell sources/ }).getByRole('checkbox', { checked: true }).count()).toBe(2);
+      // The source list is part of the side panel, whose code loads after the first picture.
+      await poll(() => page.getByRole('group', { name: /Cell sources/ }).getByRole('checkbox', { checked: true }).count()).toBe(2);
 
       // An export that needs the embedded fonts (SVG with an Inter subset).
       await page.getByRole('button', { name: 'Export', exact: true }).click();
