@@ -3,7 +3,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { lazyPart } from './lazy-part.tsx';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom } from '../state/atoms.ts';
+import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
@@ -72,6 +72,17 @@ function LazyExport() {
  * `?embed=1`: the diagram with its title and legend and a link back to the full app, for an <iframe> on a course
  * page or a journal supplement.
  */
+/** The view itself: compare (loaded on first use) or the figure/atlas canvas. */
+function ViewStage({ mode }: { mode: ViewMode }) {
+  return mode === 'compare' ? (
+    <Suspense fallback={<p className="stage-message" role="status">Loading Compare…</p>}>
+      <CompareView />
+    </Suspense>
+  ) : (
+    <MainGraph />
+  );
+}
+
 function EmbeddedShell() {
   useUrlSync();
   const mode = useAtomValue(modeAtom);
@@ -85,13 +96,7 @@ function EmbeddedShell() {
       <Notice />
       <main className="workspace embed">
         <ViewBoundary name="This view" resetKey={mode} onHome={home}>
-          {mode === 'compare' ? (
-            <Suspense fallback={<p className="stage-message" role="status">Loading Compare…</p>}>
-              <CompareView />
-            </Suspense>
-          ) : (
-            <MainGraph />
-          )}
+          <ViewStage mode={mode} />
         </ViewBoundary>
       </main>
       <footer className="embed-footer">
@@ -180,13 +185,7 @@ function FullShell() {
           </aside>
         )}
         <ViewBoundary name={viewName} resetKey={viewKey} onHome={home}>
-          {mode === 'compare' ? (
-            <Suspense fallback={<p className="stage-message" role="status">Loading Compare…</p>}>
-              <CompareView />
-            </Suspense>
-          ) : (
-            <MainGraph />
-          )}
+          <ViewStage mode={mode} />
         </ViewBoundary>
         <div id="details-drawer" className={`side-panel right ${drawerOpen ? 'drawer-open' : ''}`}>
           {mode !== 'compare' && (
