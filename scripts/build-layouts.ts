@@ -21,6 +21,7 @@ import { precomputedViews } from '../src/layout/precomputed-views.ts';
 import { countCrossings, edgesThroughNodes, routesOf } from '../src/layout/quality.ts';
 import { layoutHash, LAYOUT_VERSION, type Positions } from '../src/layout/types.ts';
 import { loadModelOrExit } from './load-model.ts';
+import { buildPortraitLayouts, checkPortraitLayouts } from './build-portrait-layouts.ts';
 
 const OUT = resolve(import.meta.dirname, '..', LAYOUTS_DIR);
 const SHAPES_FILE = resolve(import.meta.dirname, '..', 'src/generated/figure-shapes.json');
@@ -46,6 +47,12 @@ if (check) {
     console.error(
       `${LAYOUTS_DIR}/ is out of date: ${[...stale.map((v) => `${v.key} (stale or missing)`), ...extra.map((f) => `${f} (no such view)`)].join(', ')}: run npm run layouts`,
     );
+    process.exit(1);
+  }
+  // Phones' portrait layouts (scripts/build-portrait-layouts.ts).
+  const portrait = checkPortraitLayouts(model);
+  if (portrait.length) {
+    console.error(`portrait layouts out of date: ${portrait.join(', ')}: run npm run layouts`);
     process.exit(1);
   }
   console.log(`layouts up to date (${views.length} views)`);
@@ -119,4 +126,6 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 for (const [key, positions] of Object.entries(out)) writeFileSync(fileOf(key), JSON.stringify({ key, ...positions }) + '\n');
 writeFileSync(SHAPES_FILE, JSON.stringify(shapes, null, 2) + '\n');
+// Phones: every figure laid out top to bottom too (scripts/build-portrait-layouts.ts).
+if (!(await buildPortraitLayouts(model, engine))) process.exit(1);
 console.log(`wrote ${LAYOUTS_DIR}/ (${views.length} views, layout version ${LAYOUT_VERSION})`);

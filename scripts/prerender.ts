@@ -13,16 +13,19 @@ import { createServer } from 'vite';
 import type { Positions } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
+import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
 import { fontFaces } from '../src/prerender/font-faces.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
 const model = loadModelOrExit();
 const layouts: Record<string, Positions> = {};
-for (const f of readdirSync(resolve(root, LAYOUTS_DIR))) {
-  const file = JSON.parse(readFileSync(resolve(root, LAYOUTS_DIR, f), 'utf8')) as LayoutFile;
-  layouts[file.key] = file;
-}
+// The usual layouts, and the figures' portrait ones (a second picture per figure page, for phones held upright).
+for (const dir of [LAYOUTS_DIR, PORTRAIT_LAYOUTS_DIR])
+  for (const f of readdirSync(resolve(root, dir))) {
+    const file = JSON.parse(readFileSync(resolve(root, dir, f), 'utf8')) as LayoutFile;
+    layouts[file.key] = file;
+  }
 
 const vite = await createServer({ root, server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'warn' });
 try {

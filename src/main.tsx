@@ -7,7 +7,7 @@ import { App, createAppStore, InvalidData } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
 import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
-import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom } from './state/atoms.ts';
+import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom, PHONE_PORTRAIT_QUERY, phonePortraitAtom } from './state/atoms.ts';
 import { prerenderAtom } from './state/prerender.ts';
 import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
 import { catchEarlyDrops } from './features/open-file/early-drop.ts';
@@ -23,13 +23,16 @@ const shipped = await loadShippedModel();
 if ('model' in shipped) {
   const service = createLayoutService(loadPrecomputedLayout);
   const store = createAppStore(shipped.model, service, window.location.search);
+  // A phone held upright draws figures from their portrait layouts (layout/portrait.ts).
+  const portrait = window.matchMedia(PHONE_PORTRAIT_QUERY).matches;
+  store.set(phonePortraitAtom, portrait);
   // The view the address opens, with its layout loaded, and the font its labels are measured in: then the first
   // render draws it at once. The atlas and the compare difference diagram are laid out on the spot (compact.ts):
   // nothing to load for them, and no ELK worker to start for a layout nobody draws.
   const mode = store.get(modeAtom);
   const drawnFromLayout = mode === 'figure' || (mode === 'compare' && store.get(compareViewsAtom)?.pair.display === 'twin');
   await Promise.all([
-    drawnFromLayout ? service.positions(store.get(currentViewAtom)).catch(() => undefined) : undefined,
+    drawnFromLayout ? service.positions(store.get(currentViewAtom), portrait ? 'portrait' : undefined).catch(() => undefined) : undefined,
     Promise.race([
       Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
       new Promise((resolve) => setTimeout(resolve, 3000)),
@@ -38,8 +41,9 @@ if ('model' in shipped) {
   // The picture the page was sent with, if it shows this view: the app's first render keeps it until the canvas
   // has drawn (main-graph.tsx).
   const key = store.get(currentViewAtom).key;
-  const picture = document.querySelector(`#root .prerender-picture[data-view="${CSS.escape(key)}"]`);
-  if (picture) store.set(prerenderAtom, { key, node: picture });
+  // (Figure pages carry two: the usual one and, for a phone held upright, the portrait one.)
+  const picture = document.querySelector(`#root .${portrait ? 'prerender-portrait' : 'prerender-picture'}[data-view="${CSS.escape(key)}"]`);
+  if (picture) store.set(prerenderAtom, { key, node: picture, orientation: portrait ? 'portrait' : 'usual' });
   // The first render as a transition: React renders it in slices of a few milliseconds and lets the browser breathe
   // in between, instead of one long task (the page shows its prerendered picture meanwhile; input still gets through).
   startTransition(() =>

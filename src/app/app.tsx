@@ -6,6 +6,7 @@ import { formatIssue, type Issue, type Model } from '../model/types.ts';
 import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
+import { usePhonePortrait } from '../state/use-phone-portrait.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
 import { toSearch } from '../state/url.ts';
 import { defaultUrlState } from '../state/url.ts';
@@ -112,6 +113,7 @@ function EmbeddedShell() {
 function Shell() {
   // Read once: the address the page opened at decides whether it is an embedded view.
   const [embedded] = useState(() => typeof window !== 'undefined' && isEmbedded(window.location.search));
+  usePhonePortrait();
   return embedded ? <EmbeddedShell /> : <FullShell />;
 }
 

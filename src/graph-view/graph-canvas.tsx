@@ -95,6 +95,8 @@ const MAX_FIT_ZOOM = 1.5;
  */
 const NARROW_PANE = 600;
 const READABLE_PX = 10;
+/** The least label px a phone's drawing opens at (#9 point 6: 9 px on a 390×844 or 360×740 screen). */
+const PHONE_FLOOR_PX = 9;
 /** A drawing with at least this many elements gets its looks in slices (see SlicedLooks). */
 const SLICED_LOOKS_FROM = 60;
 const stylesheet = buildStylesheet();
@@ -263,7 +265,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
       cy.viewport(fitViewport(fitBox));
     }
-    if (opening && openOnStart && cy.width() > 0 && cy.width() < NARROW_PANE && cy.zoom() * NODE_FONT_SIZE < READABLE_PX && cy.nodes().nonempty()) {
+    const narrow = opening && openOnStart && cy.width() > 0 && cy.width() < NARROW_PANE && cy.nodes().nonempty();
+    const box = fitBox ?? cy.elements().boundingBox();
+    const top = FIT_PADDING + TOOLBAR_HEIGHT;
+    const across = Math.min((cy.width() - 2 * FIT_PADDING) / Math.max(box.x2 - box.x1, 1), MAX_FIT_ZOOM);
+    if (narrow && (across * NODE_FONT_SIZE >= PHONE_FLOOR_PX || box.y2 - box.y1 > box.x2 - box.x1)) {
+      // A drawing that is readable fitted to the pane's width (a figure's portrait layout on a phone held upright:
+      // layout/portrait.ts), or taller than wide, opens fitted to the width, its top (the cell source) first; the
+      // reader scrolls down through it. The page's prerendered portrait picture is drawn the same way (app.css), so
+      // the canvas takes over without a jump.
+      // Too wide for that to be readable: readable, centred on the cell sources at the top.
+      const zoom = across * NODE_FONT_SIZE >= PHONE_FLOOR_PX ? across : READABLE_PX / NODE_FONT_SIZE;
+      const sources = cy.nodes('[kind = "msc-source"]');
+      const middle = zoom === across || sources.empty() ? (box.x1 + box.x2) / 2 : (sources.boundingBox().x1 + sources.boundingBox().x2) / 2;
+      cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * middle, y: top - zoom * box.y1 } });
+      if (zoom > across || (box.y2 - box.y1) * zoom > cy.height() - top - FIT_PADDING / 2) setPartial(true);
+      return;
+    }
+    if (narrow && cy.zoom() * NODE_FONT_SIZE < READABLE_PX) {
       const zoom = READABLE_PX / NODE_FONT_SIZE;
       const left = fitBox?.x1 ?? cy.nodes().boundingBox().x1;
       // The start: the nodes within the first pane-width of the drawing's left end.
@@ -272,7 +291,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // Centred on the cell sources there (what the figure is about), else on all of the start.
       const sources = near.filter((n) => n.data('kind') === 'msc-source');
       const start = (sources.nonempty() ? sources : near).boundingBox();
-      const top = FIT_PADDING + TOOLBAR_HEIGHT;
       cy.viewport({ zoom, pan: { x: FIT_PADDING - zoom * left, y: top + (cy.height() - top) / 2 - zoom * (start.y1 + start.y2) / 2 } });
       setPartial(true);
       stage?.setAttribute('data-start-view', '');
@@ -586,7 +604,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         <button type="button" onClick={() => fit()}>
           Fit
         </button>
-        {partial && <span className="fit-hint">Showing the start: Fit shows the whole figure</span>}
+        {/* Opened on part of the drawing (a phone): the way to the whole, where the eye lands. */}
+        {partial && (
+          <button type="button" className="fit-hint" onClick={() => fit()}>
+            Whole figure
+          </button>
+        )}
         {dimmed && (
           <button
             type="button"

@@ -7,13 +7,21 @@
  */
 import type { GraphView } from '../model/view.ts';
 import { layoutInput } from './layout-input.ts';
+import { portraitKey, portraitLayoutInput, type PortraitLayoutFile } from './portrait.ts';
 import { layoutOnTheSpot } from './twin-layout.ts';
 import { layoutHash, type LayoutEngine, type LayoutInput, type Positions } from './types.ts';
 
+/**
+ * Which drawing of a view: the usual one, or (on a phone held upright) its portrait layout, top to bottom
+ * (portrait.ts). A view with no valid portrait layout stored (an imported graph, a figure edited since
+ * `npm run layouts`) gets the usual one.
+ */
+export type LayoutVariant = 'portrait' | undefined;
+
 export interface LayoutService {
   /** Synchronous answer when a cached layout fits, so the first paint needs no promise. */
-  cached(view: GraphView): Positions | undefined;
-  positions(view: GraphView): Promise<Positions>;
+  cached(view: GraphView, variant?: LayoutVariant): Positions | undefined;
+  positions(view: GraphView, variant?: LayoutVariant): Promise<Positions>;
   /** Positions computed elsewhere for a view key (an imported graph, laid out in the import worker). */
   remember(viewKey: string, positions: Positions): void;
 }
@@ -29,7 +37,7 @@ export function createLayoutService(
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
   // Precomputed layouts loaded so far, by view key.
-  const precomputed: Record<string, Positions> = typeof precomputedLayouts === 'function' ? {} : { ...precomputedLayouts };
+  const precomputed: Record<string, Positions | undefined> = typeof precomputedLayouts === 'function' ? {} : { ...precomputedLayouts };
   const loadPrecomputed: PrecomputedLoader =
     typeof precomputedLayouts === 'function'
       ? async (key) => {
@@ -63,30 +71,70 @@ export function createLayoutService(
     const hit = precomputed[view.key];
     return hit && hit.hash === inputOf(view).hash ? hit : undefined;
   };
+  // Portrait layouts: the stored file is valid when its hash is that of the view laid out in the file's own shape.
+  // Checked once per view object; `false` when there is none (or a stale one): the usual drawing then.
+  const portraits = new WeakMap<GraphView, Positions | false>();
+  const portraitOf = (view: GraphView): Positions | false | undefined => {
+    const known = portraits.get(view);
+    if (known !== undefined) return known;
+    const key = portraitKey(view.key);
+    // Not loaded yet (all at hand: there is none).
+    if (!(key in precomputed)) return typeof precomputedLayouts === 'function' ? undefined : false;
+    const stored = precomputed[key] as PortraitLayoutFile | undefined;
+    const valid = stored?.shape && stored.hash === layoutHash(portraitLayoutInput(view, stored.shape)) ? stored : false;
+    portraits.set(view, valid);
+    return valid;
+  };
+  const loadingPortraits = new Map<string, Promise<unknown>>();
+  const cachedVariant = (view: GraphView, variant?: LayoutVariant) => {
+    if (variant !== 'portrait' || view.kind !== 'figure') return cached(view);
+    const portrait = portraitOf(view);
+    // Not loaded yet: no answer (a usual drawing now would be replaced by the portrait one a moment later).
+    if (portrait === undefined) return undefined;
+    return portrait || cached(view);
+  };
+  const positionsOf = (view: GraphView, variant?: LayoutVariant): Promise<Positions> => {
+    if (variant === 'portrait' && view.kind === 'figure') {
+      const known = cachedVariant(view, variant);
+      if (known) return Promise.resolve(known);
+      if (portraitOf(view) === undefined) {
+        const key = portraitKey(view.key);
+        let loading = loadingPortraits.get(key);
+        if (!loading) {
+          // A missing file is remembered as missing (undefined in `precomputed`), so it is asked for once.
+          loading = loadPrecomputed(key).then(
+            (stored) => (precomputed[key] = stored),
+            () => (precomputed[key] = undefined),
+          );
+          loadingPortraits.set(key, loading);
+        }
+        return loading.then(() => positionsOf(view, variant));
+      }
+    }
+    const hit = cached(view);
+    if (hit) return Promise.resolve(hit);
+    const { input, hash } = inputOf(view);
+    const id = `${view.key}#${hash}`;
+    let pending = computed.get(id);
+    if (!pending) {
+      pending = loadPrecomputed(view.key).then(
+        (stored) => {
+          if (stored && stored.hash === hash) return stored;
+          engine ??= loadEngine();
+          return engine.then((e) => e.layout(input));
+        },
+      );
+      // A failed layout is not cached: the user can retry.
+      pending.catch(() => computed.delete(id));
+      computed.set(id, pending);
+    }
+    return pending;
+  };
   return {
-    cached,
+    cached: cachedVariant,
+    positions: positionsOf,
     remember(viewKey, positions) {
       precomputed[viewKey] = positions;
-    },
-    positions(view) {
-      const hit = cached(view);
-      if (hit) return Promise.resolve(hit);
-      const { input, hash } = inputOf(view);
-      const id = `${view.key}#${hash}`;
-      let pending = computed.get(id);
-      if (!pending) {
-        pending = loadPrecomputed(view.key).then(
-          (stored) => {
-            if (stored && stored.hash === hash) return stored;
-            engine ??= loadEngine();
-            return engine.then((e) => e.layout(input));
-          },
-        );
-        // A failed layout is not cached: the user can retry.
-        pending.catch(() => computed.delete(id));
-        computed.set(id, pending);
-      }
-      return pending;
     },
   };
 }

@@ -25,7 +25,8 @@ export function describeView(view: GraphView): string {
   return `${view.nodes.length} entities and ${view.edges.length} relations. ${relations.join('. ')}.`;
 }
 
-export function pictureSvg(view: GraphView, positions: Positions, decorations?: Decorations): string {
+/** `idSuffix` tells apart the ids of two pictures of one page (the usual and the portrait one). */
+export function pictureSvg(view: GraphView, positions: Positions, decorations?: Decorations, idSuffix = ''): string {
   const box = drawingBox(view, positions);
   const w = box.x2 - box.x1;
   const h = box.y2 - box.y1;
@@ -43,8 +44,8 @@ export function pictureSvg(view: GraphView, positions: Positions, decorations?: 
   // Its size is the largest the canvas would draw it (CSS shrinks it to the pane, keeping its proportions).
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(box.x1)} ${num(box.y1)} ${num(w)} ${num(h)}" width="${num(w * MAX_FIT_ZOOM)}" height="${num(h * MAX_FIT_ZOOM)}"`,
-    ` overflow="visible" font-family="${esc(font.replace(/"/g, "'"))}" role="img" aria-labelledby="prerender-title prerender-desc">`,
-    `<title id="prerender-title">${esc(view.title)}</title><desc id="prerender-desc">${esc(describeView(view))}</desc>`,
+    ` overflow="visible" font-family="${esc(font.replace(/"/g, "'"))}" role="img" aria-labelledby="prerender-title${idSuffix} prerender-desc${idSuffix}">`,
+    `<title id="prerender-title${idSuffix}">${esc(view.title)}</title><desc id="prerender-desc${idSuffix}">${esc(describeView(view))}</desc>`,
     lifted,
     '</svg>',
   ].join('');

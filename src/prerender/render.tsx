@@ -19,7 +19,10 @@ export function renderPage(model: Model, layouts: Record<string, Positions>, sea
   const positions = service.cached(view);
   // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
   const picture = positions && view.kind === 'figure' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
-  store.set(prerenderAtom, { key: view.key, html: picture, server: true });
+  // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
+  const portrait = picture !== undefined ? service.cached(view, 'portrait') : undefined;
+  const portraitHtml = portrait && portrait !== positions ? pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait') : undefined;
+  store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
   return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
 }

@@ -109,6 +109,14 @@ export const currentViewAtom = atom<GraphView>((get) => {
 /** Where positions come from (precomputed, else the ELK worker). Seeded by the app; tests can seed a fake. */
 export const layoutServiceAtom = atom<LayoutService | null>(null);
 
+/**
+ * A phone held upright (#9 point 6): figures are drawn from their portrait layouts (layout/portrait.ts), top to
+ * bottom. app.css's phone rules use the same media query. Seeded by the app from the screen and kept up to date
+ * when it turns.
+ */
+export const PHONE_PORTRAIT_QUERY = '(max-width: 699px) and (orientation: portrait)';
+export const phonePortraitAtom = atom(false);
+
 // ---- Overlays, filters, shared factors, paths (the atlas and the figure overlay) ----
 
 /** Sources shown in the atlas; null means all. */

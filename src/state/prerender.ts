@@ -9,6 +9,10 @@ export interface Prerendered {
   key: string;
   /** Its SVG markup (when rendering on the server). */
   html?: string;
+  /** The SVG markup of the view's portrait drawing, for a phone held upright (server; layout/portrait.ts). */
+  portraitHtml?: string;
+  /** In the browser: which of the page's two pictures `node` is (the portrait one on a phone held upright). */
+  orientation?: 'usual' | 'portrait';
   /** The picture already in the page (in the browser), moved into the app's first render. */
   node?: Element;
   /** Rendering the page at build time: no canvas. */

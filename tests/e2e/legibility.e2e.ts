@@ -59,78 +59,7 @@ describe('marks never cover label text on screen', () => {
     });
 });
 
-describe('phones: a figure opens readable on a 390×844 portrait screen, and takes touch', () => {
-  const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-
-  for (const c of figureCases(model))
-    it(`${c.name}: labels at least 9 px, the figure's start in view, a way to the whole`, async () => {
-      const context = await getBrowser().newContext(PHONE);
-      const page = await context.newPage();
-      await open(page, c);
-      const m = await measurePane(page);
-      expect(Object.keys(m.px).length, c.name).toBeGreaterThan(0);
-      expect(legibilityProblems({ ...m, inPlay: 0 }, 9), c.name).toEqual([]);
-      const figure = model.figures.find((f) => `?figure=${f.id}` === c.search)!;
-      // The cell source the figure is about (its start) is on screen, whole.
-      const onScreen = await page.evaluate((ids) => {
-        const cy = window.mscAtlas!.cy.main!;
-        return ids.some((id) => {
-          const n = cy.getElementById(id);
-          if (n.empty()) return false;
-          const b = n.renderedBoundingBox({});
-          return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= cy.width() && b.y2 <= cy.height();
-        });
-      }, figure.sources);
-      if (figure.sources.length) expect(onScreen, c.name).toBe(true);
-      const whole = await page.evaluate(() => {
-        const cy = window.mscAtlas!.cy.main!;
-        const b = cy.elements().renderedBoundingBox({});
-        return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
-      });
-      // Either the whole figure is in view (and readable), or the page says how to get to it.
-      if (!whole) await expect(page.getByText('Showing the start: Fit shows the whole figure').isVisible()).resolves.toBe(true);
-      if (c.search === '?figure=fig1') await screenshot(page, 'phone-fig1');
-      await context.close();
-    });
-
-  it('tap selects a node; pinch zooms', async () => {
-    const context = await getBrowser().newContext(PHONE);
-    const page = await context.newPage();
-    await open(page, { name: 'Fig. 1', search: '?figure=fig1', panes: ['main'] });
-    const box = (await page.locator('.main-graph .cy').boundingBox())!;
-    const target = await page.evaluate(() => {
-      const cy = window.mscAtlas!.cy.main!;
-      const n = cy.nodes().filter((x) => {
-        const p = x.renderedPosition();
-        return p.x > 20 && p.y > 60 && p.x < cy.width() - 20 && p.y < cy.height() - 20;
-      })[0]!;
-      return { id: n.id(), label: n.data('label') as string, ...n.renderedPosition() };
-    });
-    await page.touchscreen.tap(box.x + target.x, box.y + target.y);
-    const details = page.getByRole('region', { name: 'Details' });
-    await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe(target.label);
-    expect(page.url()).toContain(`select=node:${target.id}`);
-
-    const before = await page.evaluate(() => window.mscAtlas!.cy.main!.zoom());
-    const cdp = await context.newCDPSession(page);
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
-      cdp.send('Input.dispatchTouchEvent', {
-        type,
-        touchPoints: type === 'touchEnd' ? [] : [
-          { x: cx - d, y: cy, id: 1 },
-          { x: cx + d, y: cy, id: 2 },
-        ],
-      });
-    await touch('touchStart', 20);
-    for (let d = 30; d <= 120; d += 10) await touch('touchMove', d);
-    await touch('touchEnd', 0);
-    const after = await page.evaluate(() => window.mscAtlas!.cy.main!.zoom());
-    expect(after).toBeGreaterThan(before * 1.5);
-    await context.close();
-  });
-});
+// Phones: tests/e2e/phone.e2e.ts.
 
 describe('tablets and small laptops: the diagram gets the width, details open over it', () => {
   for (const viewport of [

@@ -33,11 +33,20 @@ function labelPriority(view: GraphView, decorations: Decorations): Map<string, n
  * box, same fit, so the takeover does not move anything.
  */
 function Picture({ picture }: { picture: Prerendered }) {
+  // The page is sent with two pictures of a figure, the usual one and the portrait one (.prerender-portrait: a phone
+  // held upright shows that one instead, app.css); the app keeps the one shown (main.tsx).
   if (picture.html !== undefined)
-    return <div className="prerender-picture" data-view={picture.key} aria-hidden={picture.server ? undefined : true} dangerouslySetInnerHTML={{ __html: picture.html }} />;
+    return (
+      <>
+        <div className="prerender-picture" data-view={picture.key} aria-hidden={picture.server ? undefined : true} dangerouslySetInnerHTML={{ __html: picture.html }} />
+        {picture.portraitHtml !== undefined && (
+          <div className="prerender-portrait" data-view={picture.key} aria-hidden="true" dangerouslySetInnerHTML={{ __html: picture.portraitHtml }} />
+        )}
+      </>
+    );
   return (
     <div
-      className="prerender-picture"
+      className={picture.orientation === 'portrait' ? 'prerender-picture portrait' : 'prerender-picture'}
       data-view={picture.key}
       aria-hidden="true"
       ref={(el) => {
