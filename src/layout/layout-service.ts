@@ -7,7 +7,7 @@
  */
 import type { GraphView } from '../model/view.ts';
 import { layoutInput } from './layout-input.ts';
-import { portraitKey, portraitLayoutInput, type PortraitLayoutFile } from './portrait.ts';
+import type { PortraitLayoutFile } from './portrait.ts';
 import { layoutOnTheSpot } from './twin-layout.ts';
 import { layoutHash, type LayoutEngine, type LayoutInput, type Positions } from './types.ts';
 
@@ -37,7 +37,7 @@ export function createLayoutService(
 ): LayoutService {
   const computed = new Map<string, Promise<Positions>>();
   // Precomputed layouts loaded so far, by view key.
-  const precomputed: Record<string, Positions | undefined> = typeof precomputedLayouts === 'function' ? {} : { ...precomputedLayouts };
+  const precomputed: Record<string, Positions> = typeof precomputedLayouts === 'function' ? {} : { ...precomputedLayouts };
   const loadPrecomputed: PrecomputedLoader =
     typeof precomputedLayouts === 'function'
       ? async (key) => {
@@ -72,44 +72,50 @@ export function createLayoutService(
     return hit && hit.hash === inputOf(view).hash ? hit : undefined;
   };
   // Portrait layouts: the stored file is valid when its hash is that of the view laid out in the file's own shape.
-  // Checked once per view object; `false` when there is none (or a stale one): the usual drawing then.
+  // Checked once per view object, with portrait.ts loaded on first need (only phones held upright ask: it stays
+  // out of the start-up bundle); `false` when there is none, or a stale one: the usual drawing then.
   const portraits = new WeakMap<GraphView, Positions | false>();
+  let portraitModule: typeof import('./portrait.ts') | undefined;
+  // Portrait files asked for so far, by key (undefined: there is none).
+  const loadedPortraits = new Map<string, Positions | undefined>();
+  const loadingPortraits = new Map<string, Promise<unknown>>();
+  /** The view's valid portrait layout, false when it has none, undefined when that is not known yet. */
   const portraitOf = (view: GraphView): Positions | false | undefined => {
     const known = portraits.get(view);
-    if (known !== undefined) return known;
-    const key = portraitKey(view.key);
-    // Not loaded yet (all at hand: there is none).
-    if (!(key in precomputed)) return typeof precomputedLayouts === 'function' ? undefined : false;
-    const stored = precomputed[key] as PortraitLayoutFile | undefined;
-    const valid = stored?.shape && stored.hash === layoutHash(portraitLayoutInput(view, stored.shape)) ? stored : false;
+    if (known !== undefined || !portraitModule) return known;
+    const key = portraitModule.portraitKey(view.key);
+    if (!loadedPortraits.has(key) && !(key in precomputed)) return undefined;
+    const stored = (loadedPortraits.get(key) ?? precomputed[key]) as PortraitLayoutFile | undefined;
+    const valid = stored?.shape && stored.hash === layoutHash(portraitModule.portraitLayoutInput(view, stored.shape)) ? stored : false;
     portraits.set(view, valid);
     return valid;
   };
-  const loadingPortraits = new Map<string, Promise<unknown>>();
   const cachedVariant = (view: GraphView, variant?: LayoutVariant) => {
     if (variant !== 'portrait' || view.kind !== 'figure') return cached(view);
     const portrait = portraitOf(view);
-    // Not loaded yet: no answer (a usual drawing now would be replaced by the portrait one a moment later).
+    // Not known yet: no answer (a usual drawing now would be replaced by the portrait one a moment later).
     if (portrait === undefined) return undefined;
     return portrait || cached(view);
+  };
+  const loadPortrait = async (view: GraphView) => {
+    portraitModule ??= await import('./portrait.ts');
+    const key = portraitModule.portraitKey(view.key);
+    if (key in precomputed || loadedPortraits.has(key)) return;
+    let loading = loadingPortraits.get(key);
+    if (!loading) {
+      loading = loadPrecomputed(key).then(
+        (stored) => loadedPortraits.set(key, stored),
+        () => loadedPortraits.set(key, undefined),
+      );
+      loadingPortraits.set(key, loading);
+    }
+    await loading;
   };
   const positionsOf = (view: GraphView, variant?: LayoutVariant): Promise<Positions> => {
     if (variant === 'portrait' && view.kind === 'figure') {
       const known = cachedVariant(view, variant);
       if (known) return Promise.resolve(known);
-      if (portraitOf(view) === undefined) {
-        const key = portraitKey(view.key);
-        let loading = loadingPortraits.get(key);
-        if (!loading) {
-          // A missing file is remembered as missing (undefined in `precomputed`), so it is asked for once.
-          loading = loadPrecomputed(key).then(
-            (stored) => (precomputed[key] = stored),
-            () => (precomputed[key] = undefined),
-          );
-          loadingPortraits.set(key, loading);
-        }
-        return loading.then(() => positionsOf(view, variant));
-      }
+      if (portraitOf(view) === undefined) return loadPortrait(view).then(() => positionsOf(view, variant));
     }
     const hit = cached(view);
     if (hit) return Promise.resolve(hit);

@@ -6,7 +6,8 @@
 import { renderToString } from 'react-dom/server';
 import { App, createAppStore } from '../app/app.tsx';
 import { createLayoutService } from '../layout/layout-service.ts';
-import type { Positions } from '../layout/types.ts';
+import { portraitKey, portraitLayoutInput, type PortraitLayoutFile } from '../layout/portrait.ts';
+import { layoutHash, type Positions } from '../layout/types.ts';
 import type { Model } from '../model/types.ts';
 import { currentViewAtom, decorationsAtom } from '../state/atoms.ts';
 import { prerenderAtom } from '../state/prerender.ts';
@@ -20,8 +21,11 @@ export function renderPage(model: Model, layouts: Record<string, Positions>, sea
   // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
   const picture = positions && view.kind === 'figure' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
   // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
-  const portrait = picture !== undefined ? service.cached(view, 'portrait') : undefined;
-  const portraitHtml = portrait && portrait !== positions ? pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait') : undefined;
+  const portrait = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
+  const portraitHtml =
+    picture !== undefined && portrait && portrait.hash === layoutHash(portraitLayoutInput(view, portrait.shape))
+      ? pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait')
+      : undefined;
   store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
   return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };

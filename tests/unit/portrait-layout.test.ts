@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
 import { drawingBox } from '../../src/layout/drawing-box.ts';
 import { createLayoutService } from '../../src/layout/layout-service.ts';
+import { layoutInput } from '../../src/layout/layout-input.ts';
 import { overlappingNodes } from '../../src/layout/overlap.ts';
 import { portraitInput, portraitKey, portraitLayoutInput, PORTRAIT_MAX_WIDTH, type PortraitLayoutFile } from '../../src/layout/portrait.ts';
 import { countCrossings, edgesThroughNodes, routesOf } from '../../src/layout/quality.ts';
@@ -112,6 +113,8 @@ describe('the layout service on a phone held upright', () => {
     expect(service.cached(view, 'portrait')).toBeUndefined();
     await expect(service.positions(view, 'portrait')).resolves.toBe(portrait);
     expect(service.cached(view, 'portrait')).toBe(portrait);
+    // Known now: another view object of the same figure (a later state) gets it at once.
+    expect(service.cached({ ...view }, 'portrait')).toBe(portrait);
     await expect(service.positions(view)).resolves.toBe(precomputedLayouts[view.key]);
     expect(asked).toEqual(['portrait:figure:fig3', 'figure:fig3']);
   });
@@ -123,16 +126,23 @@ describe('the layout service on a phone held upright', () => {
       await expect(service.positions(view, 'portrait')).resolves.toBe(precomputedLayouts[view.key]);
       expect(service.cached(view, 'portrait')).toBe(precomputedLayouts[view.key]);
     }
-    // Layouts all at hand (Node, the prerender): a view with none stored gets the usual one at once.
+    // Layouts all at hand (Node): a view with none stored gets the usual one.
     const atHand = createLayoutService({ ...precomputedLayouts });
-    expect(atHand.cached(view, 'portrait')).toBe(precomputedLayouts[view.key]);
+    await expect(atHand.positions(view, 'portrait')).resolves.toBe(precomputedLayouts[view.key]);
     const withPortrait = createLayoutService({ ...precomputedLayouts, [portrait.key]: portrait });
+    await expect(withPortrait.positions(view, 'portrait')).resolves.toBe(portrait);
     expect(withPortrait.cached(view, 'portrait')).toBe(portrait);
+    // An imported graph (a figure view with no portrait layout) is drawn as it came.
+    const imported = { ...view, key: 'figure:import-mine' };
+    const own = { ...precomputedLayouts[view.key]!, hash: layoutHash(layoutInput(imported)) };
+    withPortrait.remember(imported.key, own);
+    await expect(withPortrait.positions(imported, 'portrait')).resolves.toBe(own);
   });
 
   it('draws the atlas as usual on a phone', () => {
     const service = createLayoutService({ ...precomputedLayouts, [portrait.key]: portrait });
     const atlas = { ...view, kind: 'atlas' as const, key: 'atlas' };
     expect(service.cached(atlas as never, 'portrait')).toBe(service.cached(atlas as never));
+    expect(service.cached(atlas as never, 'portrait')).toBeUndefined();
   });
 });
