@@ -107,7 +107,8 @@ function main() {
     },
     references: refs,
   };
-  // DOIs and PMIDs matched to the references later (the review gives 7 DOIs and no PMID) are kept on a re-run.
+  // DOIs and PMIDs matched to the references later (the review gives 7 DOIs and no PMID), and retractions since
+  // the review, are kept on a re-run.
   try {
     const before = referencesFileSchema.parse(JSON.parse(readFileSync('graphs/references.json', 'utf8')));
     const known = new Map(before.references.map((r) => [r.n, r]));
@@ -115,6 +116,7 @@ function main() {
       const old = known.get(r.n);
       if (old?.doi && !r.doi) r.doi = old.doi;
       if (old?.pmid) r.pmid = old.pmid;
+      if (old?.retracted) r.retracted = old.retracted;
     }
   } catch {
     // No earlier file, or one that no longer reads: nothing to keep.

@@ -124,6 +124,8 @@ export function toBibtexEntries(items: CslItem[]): string {
           ['pages', it.page?.replace(/-/g, '--')],
           ['doi', it.DOI],
           ['pmid', it.PMID],
+          // biblatex prints pubstate after the entry ("retracted"); classic BibTeX ignores it, so the note says it too.
+          ['pubstate', it.status],
           ['note', it.note && latex(it.note)],
         ];
         const body = fields

@@ -6,6 +6,7 @@ import type { GraphView } from '../model/view.ts';
 import type { Decorations } from '../theme/decorations.ts';
 import { legendItems } from '../theme/legend-items.ts';
 import { numberRanges, type ExportContent } from './compose.ts';
+import { retractedAmong } from '../model/retraction.ts';
 import { buildScene } from './scene.ts';
 
 export interface PaneInput {
@@ -23,6 +24,14 @@ export function describeFilters(f: Filters): string {
   if (f.settings.length) parts.push(`setting: ${f.settings.join(' or ')}`);
   if (f.injuries.length) parts.push(`injury model: ${f.injuries.join(' or ')}`);
   return parts.join('; ');
+}
+
+/** " Retracted since the review: 57 (2022), 59 (2022)." for the cited references a journal has retracted. */
+export function retractedText(model: Model, refs: Iterable<number>): string {
+  const retracted = retractedAmong(refs, model.references);
+  if (!retracted.length) return '';
+  const list = retracted.map((n) => `${n} (${model.references.get(n)!.retracted!.date.slice(0, 4)})`).join(', ');
+  return ` Retracted since the review: ${list}.`;
 }
 
 export function exportContent(
@@ -60,6 +69,6 @@ export function exportContent(
     ],
     sourceLine:
       `Source: Fu YX, Ji J, Shan F, Li J, Hu R. Stem Cell Res Ther 2021;12:161, doi:${model.review.doi} (${model.review.licence}); redrawn with MSC–POF Atlas.` +
-      ` References cited (numbers as in the review): ${numberRanges(refs) || 'none'}.${filterText}`,
+      ` References cited (numbers as in the review): ${numberRanges(refs) || 'none'}.${retractedText(model, refs)}${filterText}`,
   };
 }

@@ -26,6 +26,8 @@ export const CSV_HEADER = [
   'citation',
   'reference_doi',
   'reference_pmid',
+  /** The date a journal retracted the reference (after the review), empty otherwise. */
+  'reference_retracted',
   'species',
   'setting',
   'injury_model',
@@ -78,7 +80,8 @@ export function evidenceCsv(model: Model, view: GraphView): string {
           n ? String(n) : '',
           ref ? shortCitation(ref) : 'uncited',
           ref?.doi ?? '',
-          (ref as { pmid?: string } | undefined)?.pmid ?? '',
+          ref?.pmid ?? '',
+          ref?.retracted?.date ?? '',
           (ev.species ?? []).join('; '),
           (ev.setting ?? []).map(settingLabel).join('; '),
           (ev.injury ?? []).map((i) => injuryLabel(i.agent) + (i.dose ? ` ${i.dose.value} ${i.dose.unit}` : '')).join('; '),

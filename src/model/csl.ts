@@ -4,6 +4,7 @@
  * split into family and given names, initials written "B. S.", page ranges written in full and the DOI where the
  * review gives one. BibTeX, RIS and CSL-JSON exports are all written from this one form.
  */
+import { retractionSentence } from './retraction.ts';
 import type { Reference, ReferencesFile } from './schema.ts';
 
 export interface CslName {
@@ -26,6 +27,8 @@ export interface CslItem {
   DOI?: string;
   PMID?: string;
   URL?: string;
+  /** CSL's publication status; "retracted" for an article its journal withdrew. */
+  status?: string;
   note?: string;
   /** Not CSL: true when the review's list stops with "et al" (the item's author list is then incomplete). */
   _authorsTruncated?: boolean;
@@ -113,7 +116,10 @@ export function referenceToCsl(r: Reference): CslItem {
     ...(r.pages ? { page: fullPages(r.pages) } : {}),
     ...(r.doi ? { DOI: r.doi, URL: `https://doi.org/${r.doi}` } : {}),
     ...(r.pmid ? { PMID: r.pmid } : {}),
-    note: `Reference ${r.n} of Fu et al. 2021${truncated ? '; author list truncated ("et al.") in the review' : ''}`,
+    ...(r.retracted ? { status: 'retracted' } : {}),
+    note:
+      `Reference ${r.n} of Fu et al. 2021${truncated ? '; author list truncated ("et al.") in the review' : ''}` +
+      (r.retracted ? `. RETRACTED: ${retractionSentence(r)}` : ''),
     ...(truncated ? { _authorsTruncated: true } : {}),
   };
 }

@@ -171,6 +171,21 @@ export const referenceSchema = z
       .regex(/^[1-9]\d{0,8}$/, 'must be a PubMed id: digits only, such as 30257708')
       .optional()
       .describe('PubMed id, where found with the article\'s own record'),
+    retracted: z
+      .object({
+        date: z
+          .string()
+          .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date such as 2022-10-13')
+          .describe('When the journal retracted the article'),
+        notice: z
+          .string()
+          .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1186/s13287-022-03173-8')
+          .optional()
+          .describe('DOI of the retraction notice, where found'),
+      })
+      .strict()
+      .optional()
+      .describe('The article was retracted after the review cited it. The statements citing it are kept (the review makes them) and flagged wherever the reference is shown'),
   })
   .strict();
 

@@ -171,7 +171,7 @@ describe('evidence CSV', () => {
     const expected = fig1.edges.reduce((n, e) => n + e.supports.reduce((m, s) => m + Math.max(s.edge.refs.length, 1), 0), 0);
     expect(lines).toHaveLength(expected + 1);
     const row = lines.find((l) => l.startsWith('mir-144-5p~inhibits~pten,'))!;
-    expect(row).toContain(',miR-144-5p,inhibits,decrease,PTEN,mirna,gene-or-protein,miRBase:MIMAT0004600,HGNC:9588; UniProt:P60484,Fig. 1,hBMMSC,43,Yang M et al. 2020,,,rat,in vivo,cyclophosphamide,');
+    expect(row).toContain(',miR-144-5p,inhibits,decrease,PTEN,mirna,gene-or-protein,miRBase:MIMAT0004600,HGNC:9588; UniProt:P60484,Fig. 1,hBMMSC,43,Yang M et al. 2020,,,,rat,in vivo,cyclophosphamide,');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('plain')).toBe('plain');
   });

@@ -26,6 +26,7 @@ import { usePositions } from '../main-graph/use-positions.ts';
 import { compareRows, sortRows, type SortKey } from '../../model/compare.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
+import { refNumbersText } from '../../model/retraction.ts';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
 
@@ -307,8 +308,8 @@ export function CompareSummary() {
               </th>
               <td>{KIND_LABEL[r.kind]}</td>
               <td>{r.presence === 'shared' ? 'Shared' : r.presence === 'left' ? leftName : rightName}</td>
-              <td>{r.leftRefs.join(', ')}</td>
-              <td>{r.rightRefs.join(', ')}</td>
+              <td>{refNumbersText(r.leftRefs, model.references)}</td>
+              <td>{refNumbersText(r.rightRefs, model.references)}</td>
             </tr>
           ))}
         </tbody>

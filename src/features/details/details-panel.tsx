@@ -3,6 +3,7 @@ import { RELATION_VERB, evidenceRows } from '../../model/describe.ts';
 import { KIND_LABEL, type Reference } from '../../model/schema.ts';
 import type { Model } from '../../model/types.ts';
 import type { GraphView, ViewEdge } from '../../model/view.ts';
+import { isRetracted, refNumbersText, retractedAmong, retractionHref, retractionSentence } from '../../model/retraction.ts';
 import { longCitation, referenceUrls, xrefLinks } from '../../model/xref.ts';
 import { currentViewAtom, figureIdAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
 
@@ -13,8 +14,22 @@ function References({ model, refs }: { model: Model; refs: readonly number[] }) 
       {refs.map((n) => {
         const ref = model.references.get(n) as Reference;
         return (
-          <li key={n} value={n}>
-            <span className="ref-n">[{n}]</span> {longCitation(ref)}
+          <li key={n} value={n} className={isRetracted(ref) ? 'retracted' : undefined}>
+            <span className="ref-n">[{n}]</span>{' '}
+            {isRetracted(ref) && (
+              <>
+                <strong className="retracted-flag">Retracted</strong>{' '}
+              </>
+            )}
+            {longCitation(ref)}
+            {isRetracted(ref) && (
+              <span className="retraction">
+                {' '}
+                <a href={retractionHref(ref)} target="_blank" rel="noreferrer">
+                  {retractionSentence(ref)}
+                </a>
+              </span>
+            )}
             {referenceUrls(ref).map((link) => (
               <span key={link.href}>
                 {' '}
@@ -27,6 +42,23 @@ function References({ model, refs }: { model: Model; refs: readonly number[] }) 
         );
       })}
     </ol>
+  );
+}
+
+/** Said before a statement's references when a journal has since retracted some or all of them. */
+function RetractionWarning({ model, refs }: { model: Model; refs: readonly number[] }) {
+  const retracted = retractedAmong(refs, model.references);
+  if (!retracted.length) return null;
+  const which = retracted.map((n) => `[${n}]`).join(' and ');
+  return (
+    <p className="retraction-warning" role="note">
+      {retracted.length === new Set(refs).size
+        ? `Every reference of this statement (${which}) has been retracted since the review: the review states it, but none of the articles it cites still stands.`
+        : `${retracted.length === 1 ? `Reference ${which} has` : `References ${which} have`} been retracted since the review; the statement also rests on ${refs
+            .filter((n) => !retracted.includes(n))
+            .map((n) => `[${n}]`)
+            .join(', ')}.`}
+    </p>
   );
 }
 
@@ -107,6 +139,7 @@ function EdgeDetails({ model, edge, view }: { model: Model; edge: ViewEdge; view
               <p className="muted">The review gives no species, setting or model for this statement.</p>
             )}
             <h5>References</h5>
+            <RetractionWarning model={model} refs={s.edge.refs} />
             <References model={model} refs={s.edge.refs} />
           </section>
         );
@@ -168,7 +201,7 @@ function NodeDetails({ model, id, view }: { model: Model; id: string; view: Grap
               {label(model, e.source)} {RELATION_VERB[e.relation]} {label(model, e.target)}
             </button>
             {/* An imported statement may cite nothing: no empty brackets then. */}
-            {e.refs.length > 0 && <span className="muted"> [{e.refs.join(', ')}]</span>}
+            {e.refs.length > 0 && <span className="muted"> [{refNumbersText(e.refs, model.references)}]</span>}
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ import {
   selectionAtom,
   sourceOrderAtom,
 } from '../../state/atoms.ts';
+import { refNumbersText } from '../../model/retraction.ts';
 
 /** Pick a source and a target (e.g. hAFMSC → AMH) and see each causal chain between them, step by step. */
 export function ExplainPath() {
@@ -87,7 +88,7 @@ export function ExplainPath() {
                       <button type="button" className="link" onClick={() => setSelection({ type: 'edge', id: e.id })}>
                         {label(e.source)} {RELATION_VERB[e.relation]} {label(e.target)}
                       </button>{' '}
-                      <span className="muted">[{e.refs.join(', ') || 'uncited'}]</span>
+                      <span className="muted">[{refNumbersText(e.refs, model.references) || 'uncited'}]</span>
                     </li>
                   ))}
                 </ol>

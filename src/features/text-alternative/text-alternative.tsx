@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { RELATION_VERB } from '../../model/describe.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { currentViewAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
+import { refNumbersText } from '../../model/retraction.ts';
 
 /**
  * The diagram as tables, for screen readers and keyboard users (the canvas alone is invisible to them):
@@ -66,7 +67,7 @@ export function TextAlternative() {
                     </button>
                   </th>
                   <td>{e.sign}</td>
-                  <td>{e.refs.join(', ') || 'uncited'}</td>
+                  <td>{refNumbersText(e.refs, model.references) || 'uncited'}</td>
                 </tr>
               ))}
             </tbody>
