@@ -11,6 +11,7 @@
  * panning and zooming. It asserts nothing: numbers go in notes.
  */
 import type { Browser } from 'playwright-core';
+import { importAlgorithm } from '../src/layout/import-layout.ts';
 import { scaleGraph } from '../tests/helpers/scale-graph.ts';
 
 const SIZES: [number, number][] = [
@@ -71,7 +72,7 @@ export async function benchScale(browser: Browser, base: string) {
         panning = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
       }
       const span = (a: string, b: string) => (marks[a] !== undefined && marks[b] !== undefined ? (marks[b]! - marks[a]!).toFixed(0) : '—');
-      const algorithm = n <= (await import('../src/layout/import-layout.ts')).LAYERED_MAX_NODES ? 'layered' : 'stress';
+      const algorithm = importAlgorithm({ nodes: { length: n } as never });
       const tasks = (xs: number[]) => `${xs.length} (${xs.filter((d) => d > 100).length}${xs.length ? `, longest ${Math.max(...xs).toFixed(0)} ms` : ''})`;
       console.log(
         [

@@ -11,7 +11,7 @@ export interface RunningImport {
   cancel(): void;
 }
 
-export function startImport(name: string, file: Blob, atlas: Entity[], refs: number[], onStage: (s: Stage) => void): RunningImport {
+export function startImport(name: string, file: Blob, atlas: Entity[], refs: number[], onStage: (s: Stage) => void, onProgress?: (done: number) => void): RunningImport {
   const tooBig = fileSizeProblem(file.size);
   if (tooBig) return { result: Promise.resolve({ problems: [tooBig] }), cancel: () => {} };
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
@@ -23,6 +23,7 @@ export function startImport(name: string, file: Blob, atlas: Entity[], refs: num
   };
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     if (e.data.type === 'stage') onStage(e.data.stage);
+    else if (e.data.type === 'progress') onProgress?.(e.data.done);
     else finish(e.data.outcome);
   };
   worker.onerror = (e) => finish({ problems: [{ place: 'the whole file', reason: `the import stopped (${e.message || 'the worker failed'})` }] });

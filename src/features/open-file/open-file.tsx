@@ -24,7 +24,7 @@ const STAGE_TEXT: Record<Stage, string> = {
 
 const ACCEPT = '.json,.cyjs,.cx2,.cx,.graphml,.xml,.sbgn,.sbgnml,.sif,.txt';
 
-type Status = { kind: 'running'; name: string; stage: Stage } | { kind: 'failed'; name: string; problems: ImportProblem[] } | null;
+type Status = { kind: 'running'; name: string; stage: Stage; done?: number } | { kind: 'failed'; name: string; problems: ImportProblem[] } | null;
 
 
 export function OpenFile() {
@@ -66,7 +66,7 @@ export function OpenFile() {
       const job = startImport(name, file, [...base.entities.values()], [...base.references.keys()], (stage) => {
         performance.mark(`import:${stage}`);
         setStatus({ kind: 'running', name, stage });
-      });
+      }, (done) => setStatus((s) => (s?.kind === 'running' && s.name === name ? { ...s, done } : s)));
       running.current = job;
       const outcome = await job.result;
       performance.mark('import:done');
@@ -215,8 +215,11 @@ export function OpenFile() {
         {status?.kind === 'running' && (
           <div role="status" aria-live="polite">
             <h2 id="import-heading">Opening {status.name}</h2>
-            <p>{STAGE_TEXT[status.stage]}</p>
-            <progress aria-label="Import progress" value={Object.keys(STAGE_TEXT).indexOf(status.stage) + 1} max={Object.keys(STAGE_TEXT).length + 1} />
+            <p>
+              {STAGE_TEXT[status.stage]}
+              {status.stage === 'laying out' && status.done !== undefined && ` ${Math.round(status.done * 100)}%`}
+            </p>
+            <progress aria-label="Import progress" value={Object.keys(STAGE_TEXT).indexOf(status.stage) + 1 + (status.done ?? 0)} max={Object.keys(STAGE_TEXT).length + 1} />
             <div className="dialog-actions">
               <button type="button" onClick={cancel}>
                 Cancel
