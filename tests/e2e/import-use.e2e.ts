@@ -105,7 +105,11 @@ describe('an imported graph, used like a figure of the review', () => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await waitForCanvas(page, 'difference');
     await page.getByRole('combobox', { name: 'Left' }).selectOption('source:hpmsc');
-    // The imported graph is offered with the figures.
+    // The imported graph is offered under "Your graphs", by its name once (not "name: name").
+    const offered = page.getByRole('combobox', { name: 'Right' }).locator('optgroup[label="Your graphs"] option');
+    expect(await offered.allInnerTexts()).toEqual(['lab-network.sif']);
+    expect(await offered.getAttribute('value')).toBe(`figure:${key}`);
+    expect(await page.getByRole('combobox', { name: 'Right' }).locator('optgroup[label="Figures and tables"] option').allInnerTexts()).not.toContainEqual(expect.stringContaining('lab-network'));
     await page.getByRole('combobox', { name: 'Right' }).selectOption(`figure:${key}`);
     await waitForCanvas(page, 'difference');
     expect(page.url()).toContain(`right=figure:${key}`);

@@ -48,12 +48,26 @@ function SidePicker({ label, value, onChange }: { label: string; value: Side; on
           })}
         </optgroup>
         <optgroup label="Figures and tables">
-          {model.figures.map((f) => (
-            <option key={f.id} value={`figure:${f.id}`}>
-              {f.label}: {f.title}
-            </option>
-          ))}
+          {model.figures
+            .filter((f) => !f.imported)
+            .map((f) => (
+              <option key={f.id} value={`figure:${f.id}`}>
+                {f.label}: {f.title}
+              </option>
+            ))}
         </optgroup>
+        {/* As in the Figure list: an import's label is its name cut short, so "label: title" would say it twice. */}
+        {model.figures.some((f) => f.imported) && (
+          <optgroup label="Your graphs">
+            {model.figures
+              .filter((f) => f.imported)
+              .map((f) => (
+                <option key={f.id} value={`figure:${f.id}`}>
+                  {f.title}
+                </option>
+              ))}
+          </optgroup>
+        )}
       </select>
     </label>
   );
