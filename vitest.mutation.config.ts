@@ -9,7 +9,7 @@
  * - The unit tests run in Node, without the component tests' set-up file (jsdom, jest-dom, canvas mock): that
  *   set-up cost seconds per mutant. The few unit tests that need a DOM say so in their first line
  *   (`@vitest-environment jsdom`).
- * - For model and state (`MUTATE_SCOPE=model-state`, and `ci`, what CI runs) the tests of layout, export and file formats
+ * - For model and state (`MUTATE_SCOPE=model`, `state`, and `ci`, what CI runs) the tests of layout, export and file formats
  *   are left out too: they reach model code only on the way to their own, and take seconds each. Leaving tests
  *   out can only lower the score, never raise it.
  */
@@ -39,6 +39,6 @@ export default defineConfig({
     environment: 'node',
     setupFiles: [],
     include: ['tests/unit/**/*.test.ts'],
-    exclude: ['tests/unit/**/*.fuzz.test.ts', ...(process.env.MUTATE_SCOPE === 'model-state' || process.env.MUTATE_SCOPE === 'ci' ? NOT_MODEL_STATE : [])],
+    exclude: ['tests/unit/**/*.fuzz.test.ts', ...(['model', 'state', 'ci'].includes(process.env.MUTATE_SCOPE ?? '') ? NOT_MODEL_STATE : [])],
   },
 });

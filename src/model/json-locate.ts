@@ -20,6 +20,7 @@ export function formatPath(path: Path): string {
 export function offsetToPosition(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
+  // Stryker disable next-line EqualityOperator: at i = text.length charCodeAt gives NaN, never a newline
   for (let i = 0; i < offset && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;

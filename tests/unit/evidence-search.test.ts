@@ -95,6 +95,11 @@ describe('names and search', () => {
     expect(searchEntities(all, 'fgf')[1]!.score).toBeCloseTo(200 - 5 / 100);
   });
 
+  it('finds nothing for words that no label, full name or synonym holds', () => {
+    expect(searchEntities(all, 'was here')).toEqual([]);
+    expect(searchEntities([ent('x', 'X')], 'stryker')).toEqual([]);
+  });
+
   it('caps the position penalty of a name at 5', () => {
     const many = ent('m', 'zzz', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'abc']);
     expect(searchEntities([many], 'abc')[0]!.score).toBeCloseTo(300 - 5 - 3 / 100);
