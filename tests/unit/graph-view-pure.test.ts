@@ -271,6 +271,12 @@ describe('labels kept by the level of detail', () => {
     // A mark far below its label reaches into other cells.
     const marked = label('m', 0, 0, 5, [{ x1: 300, y1: 300, x2: 310, y2: 310 }]);
     expect([...chooseLabels([marked, label('x', 290, 295)])]).toEqual(['m']);
+    // Marks to the left of and above their label, in other grid cells.
+    expect([...chooseLabels([label('m', 300, 0, 5, [{ x1: 0, y1: 0, x2: 10, y2: 10 }]), label('x', 0, 5)])]).toEqual(['m']);
+    expect([...chooseLabels([label('m', 0, 300, 5, [{ x1: 0, y1: 0, x2: 10, y2: 10 }]), label('x', 5, 0)])]).toEqual(['m']);
+    // ... and to the right of and below it.
+    expect([...chooseLabels([label('m', 0, 0, 5, [{ x1: 400, y1: 0, x2: 410, y2: 10 }]), label('x', 390, 5)])]).toEqual(['m']);
+    expect([...chooseLabels([label('m', 0, 0, 5, [{ x1: 0, y1: 400, x2: 10, y2: 410 }]), label('x', 5, 405)])]).toEqual(['m']);
     // Negative coordinates.
     expect(chooseLabels([label('a', -100, -100, 1), label('b', -80, -95)]).size).toBe(1);
     expect(chooseLabels([label('a', -100, -100), label('b', 100, 100)]).size).toBe(2);
