@@ -10,7 +10,7 @@ describe('evidence per reference', () => {
   it('merges two pieces of evidence: lists joined without repeats, in order; contexts joined; the title basis wins', () => {
     const a: Evidence = { species: ['mouse'], setting: ['in-vivo'], injury: [dose(70)], route: ['tail-vein'], quantities: [{ what: 'q', value: 1, unit: 'u' }], context: 'skin', basis: 'review-text' };
     const b: Evidence = { species: ['rat', 'mouse'], setting: ['in-vivo', 'in-vitro'], injury: [dose(70), dose(120)], route: ['intravenous'], quantities: [{ what: 'q', value: 1, unit: 'u' }, { what: 'q', value: 2, unit: 'u' }], context: 'bone', basis: 'reference-title' };
-    expect(mergeEvidence(a, b)).toEqual({
+    expect(mergeEvidence(a, b)).toStrictEqual({
       species: ['mouse', 'rat'],
       setting: ['in-vivo', 'in-vitro'],
       injury: [dose(70), dose(120)],
@@ -20,13 +20,13 @@ describe('evidence per reference', () => {
       basis: 'reference-title',
     });
     expect(mergeEvidence(b, a).basis).toBe('reference-title');
-    expect(mergeEvidence({ context: 'skin' }, { context: 'skin' })).toEqual({ context: 'skin' });
-    expect(mergeEvidence({}, { species: ['rat'] })).toEqual({ species: ['rat'] });
-    expect(mergeEvidence({ route: ['scaffold'] }, {})).toEqual({ route: ['scaffold'] });
-    expect(mergeEvidence({ species: [] }, { species: [] })).toEqual({});
-    expect(mergeEvidence({}, { basis: 'review-text' })).toEqual({ basis: 'review-text' });
-    expect(mergeEvidence({ basis: 'review-text' }, {})).toEqual({ basis: 'review-text' });
-    expect(mergeEvidence({}, {})).toEqual({});
+    expect(mergeEvidence({ context: 'skin' }, { context: 'skin' })).toStrictEqual({ context: 'skin' });
+    expect(mergeEvidence({}, { species: ['rat'] })).toStrictEqual({ species: ['rat'] });
+    expect(mergeEvidence({ route: ['scaffold'] }, {})).toStrictEqual({ route: ['scaffold'] });
+    expect(mergeEvidence({ species: [] }, { species: [] })).toStrictEqual({});
+    expect(mergeEvidence({}, { basis: 'review-text' })).toStrictEqual({ basis: 'review-text' });
+    expect(mergeEvidence({ basis: 'review-text' }, {})).toStrictEqual({ basis: 'review-text' });
+    expect(mergeEvidence({}, {})).toStrictEqual({});
     const same = { species: ['human' as const] };
     expect(mergeEvidence(same, undefined)).toBe(same);
   });
@@ -93,6 +93,12 @@ describe('names and search', () => {
     expect(searchEntities(all, 'fgf2r')[0]!.score).toBeCloseTo(300 - 5 / 100);
     expect(searchEntities(all, 'fgf2r'.slice(0, 4))[0]!.score).toBeCloseTo(300 - 4 / 100);
     expect(searchEntities(all, 'fgf')[1]!.score).toBeCloseTo(200 - 5 / 100);
+  });
+
+  it('scores an entity by its best-matching name, not its first', () => {
+    const [hit] = searchEntities([ent('x', 'ABCD', ['zz', 'bc'])], 'bc');
+    expect(hit!.matched).toBe('bc');
+    expect(hit!.score).toBeCloseTo(300 - 2 - 2 / 100);
   });
 
   it('finds nothing for words that no label, full name or synonym holds', () => {

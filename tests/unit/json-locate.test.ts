@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, locate, locateValues, offsetToPosition } from '../../src/model/json-locate.ts';
+import { formatPath, locate, locateValues, offsetToPosition, MAX_LOCATED_DEPTH } from '../../src/model/json-locate.ts';
 
 describe('places in a JSON file, for messages that point where an editor shows the problem', () => {
   it('writes paths as JSONPath: dots for plain keys, brackets for indices and other keys', () => {
@@ -72,5 +72,30 @@ describe('places in a JSON file, for messages that point where an editor shows t
     expect(locate(text, at, ['edges', 5])).toEqual({ line: 2, column: 12 });
     expect(locate(text, at, ['nodes'])).toEqual({ line: 1, column: 1 });
     expect(locate(text, new Map(), ['nodes'])).toBeUndefined();
+  });
+});
+
+describe('values nested deeper than the recorded depth', () => {
+  it('skips them whole, strings with brackets and escapes included, and finds the values after them', () => {
+    const deep = (n: number, inner: string) => `${'['.repeat(n)}${inner}${']'.repeat(n)}`;
+    const inner = '{"a": "x]}\\"[{", "b": [1, {"c": 2}], "d": true}';
+    const text = `{"deep": ${deep(MAX_LOCATED_DEPTH + 3, inner)}, "s": "at the limit", "after": {"x": 1}}`;
+    const index = locateValues(text);
+    // Recorded down to the limit, not below it.
+    const recorded = `$.deep${'[0]'.repeat(MAX_LOCATED_DEPTH - 1)}`;
+    expect(index.get(recorded)).toBe(text.indexOf('[') + MAX_LOCATED_DEPTH - 1);
+    expect(index.has(`${recorded}[0]`)).toBe(false);
+    expect([...index.keys()].filter((k) => k.startsWith('$.deep'))).toHaveLength(MAX_LOCATED_DEPTH);
+    expect(index.get('$.s')).toBe(text.indexOf('"at the limit"'));
+    expect(index.get('$.after.x')).toBe(text.indexOf('1}}'));
+  });
+
+  it('skips objects nested past the limit as well as arrays', () => {
+    const nest = (n: number, v: string) => `${'{"k": '.repeat(n)}${v}${'}'.repeat(n)}`;
+    const text = `[${nest(MAX_LOCATED_DEPTH + 1, '{"z": [1, 2]}')}, "next"]`;
+    const index = locateValues(text);
+    expect(index.get('$[1]')).toBe(text.lastIndexOf('"next"'));
+    expect([...index.keys()].some((k) => k.endsWith('.z'))).toBe(false);
+    expect(MAX_LOCATED_DEPTH).toBe(64);
   });
 });
