@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { cytoscapeCore } from './scripts/vite-cytoscape-core.ts';
 import { readGraphFiles } from './scripts/read-graphs.ts';
 import { shippedModelModule } from './scripts/shipped-model.ts';
+import { pageForSearch } from './src/offline/pages.ts';
 
 const VIRTUAL = 'virtual:shipped-model';
 
@@ -78,7 +79,8 @@ function pureSchemasPlugin(): Plugin {
 /**
  * A static host sends index.html for any query string; the prerendered pages (scripts/prerender.ts) are one file per
  * figure. `vite preview` serves a link's own page for the links the app writes (`?figure=fig2` → fig2.html,
- * `?view=atlas` → atlas.html, `?view=compare…` → compare.html), same address, no redirect, so each link shows its
+ * `?view=atlas` → atlas.html, `?view=compare&left=source:hpmsc&right=source:humsc` → compare-source-hpmsc-source-humsc.html,
+ * other comparisons → compare.html), same address, no redirect, so each link shows its
  * own picture before any script runs.
  */
 function prerenderedPages(): Plugin {
@@ -89,10 +91,9 @@ function prerenderedPages(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const url = new URL(req.url ?? '/', 'http://x');
         if (url.pathname.endsWith('/') && url.search) {
-          const view = url.searchParams.get('view');
-          const figure = url.searchParams.get('figure');
-          const page = view === 'atlas' ? 'atlas' : view === 'compare' ? 'compare' : figure && /^[\w-]+$/.test(figure) ? figure : null;
-          if (page && existsSync(resolve(dist, `${page}.html`))) req.url = `${url.pathname}${page}.html${url.search}`;
+          // A compare pair without a page of its own (a source against a figure, say) opens compare.html.
+          const page = [pageForSearch(url.search), 'compare.html'].find((p) => p !== 'index.html' && existsSync(resolve(dist, p)));
+          if (page && (page !== 'compare.html' || url.searchParams.get('view') === 'compare')) req.url = `${url.pathname}${page}${url.search}`;
         }
         next();
       });

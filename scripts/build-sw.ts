@@ -3,7 +3,7 @@
  * into dist/sw.js and writes into it Workbox's precache list of the whole build, each file with its revision
  * (content hash for files whose name has none), so after one visit the app works offline.
  *
- * Precached: every page (index, one per figure, atlas, compare), every script chunk (layouts and workers included),
+ * Precached: every page (index, one per figure, atlas, compare) but the compare pairs' own, every script chunk (layouts and workers included),
  * style, the model JSON, the fonts (Inter for the screen, woff2; the exports' merged TTFs), the manifest and icons.
  * Left out: the Inter woff fallbacks (every browser with service workers reads woff2) and files a test drops in.
  */
@@ -39,7 +39,8 @@ try {
     swDest: join(dist, 'sw.js'),
     globDirectory: dist,
     globPatterns: ['**/*.{html,js,css,json,woff2,ttf,png,svg,webmanifest}'],
-    globIgnores: ['sw.js', 'e2e-*'],
+    // Compare pairs' own pages (180, each with its picture) are left to the network; offline, compare.html opens them.
+    globIgnores: ['sw.js', 'e2e-*', 'compare-*.html'],
     // Vite's hashed file names are their own revision.
     dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.\w+$/,
     // The ELK worker is the largest file (about 1.6 MB): it must be there offline for twin-pane compare and imports.

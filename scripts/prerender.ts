@@ -15,6 +15,8 @@ import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layo
 import { loadModelOrExit } from './load-model.ts';
 import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
 import { fontFaces } from '../src/prerender/font-faces.ts';
+import { sourceIds } from '../src/model/view.ts';
+import { comparePage } from '../src/state/page.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
@@ -39,35 +41,51 @@ try {
   // The canvas and Cytoscape load through a dynamic import that main.tsx starts at once (lazy-graph-canvas.tsx):
   // preloaded with the other scripts, so they arrive as early as a static import would.
   const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
-  const canvasChunks = new Set<string>();
-  const addChunk = (key: string) => {
+  const chunksOf = (key: string, into = new Set<string>()) => {
     const chunk = manifest[key];
-    if (!chunk || canvasChunks.has(chunk.file)) return;
-    canvasChunks.add(chunk.file);
-    chunk.imports?.forEach(addChunk);
+    if (!chunk || into.has(chunk.file)) return into;
+    into.add(chunk.file);
+    chunk.imports?.forEach((k) => chunksOf(k, into));
+    return into;
   };
-  addChunk('src/graph-view/graph-canvas.tsx');
+  const canvasChunks = chunksOf('src/graph-view/graph-canvas.tsx');
   if (!canvasChunks.size) throw new Error('the build has no chunk for src/graph-view/graph-canvas.tsx');
-  const canvasPreloads = [...canvasChunks].filter((f) => !template.includes(`./${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
+  // A page that opens on a comparison renders the compare view first (main.tsx waits for its code): fetched with the
+  // scripts too.
+  const compareChunks = chunksOf('src/features/compare/compare-view.tsx');
+  if (!compareChunks.size) throw new Error('the build has no chunk for src/features/compare/compare-view.tsx');
+  const modulePreloads = (files: Set<string>, except = new Set<string>()) =>
+    [...files].filter((f) => !template.includes(`./${f}"`) && !except.has(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
+  const canvasPreloads = modulePreloads(canvasChunks);
+  const comparePreloads = modulePreloads(compareChunks, canvasChunks);
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
   const faces = fontFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'));
+  // Every shipped comparison has a page of its own with its difference diagram drawn: each ordered pair of cell
+  // sources and of the review's figures (compare-source-hpmsc-source-humsc.html, as comparePage() names it).
+  const sides = [...sourceIds(model).map((id) => `source:${id}`), ...model.figures.map((f) => `figure:${f.id}`)];
+  const pairs = sides.flatMap((l) => sides.flatMap((r): [string, string][] => {
+    const file = comparePage(l, r);
+    return file ? [[file, `?view=compare&left=${l}&right=${r}`]] : [];
+  }));
   const pages: [string, string][] = [
     ['index.html', ''],
     ...model.figures.map((f): [string, string] => [`${f.id}.html`, `?figure=${f.id}`]),
     ['atlas.html', '?view=atlas'],
     ['compare.html', '?view=compare'],
+    ...pairs,
   ];
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  let compareBytes = 0;
   for (const [file, search] of pages) {
-    const page = renderPage(model, layouts, search);
+    const page = await renderPage(model, layouts, search);
     // A figure's layout is the one more file the first render waits for: fetched with the scripts. (The atlas and
     // compare are laid out in the page, not from a stored layout.)
     const layoutChunk = page.key.startsWith('figure:') ? asset(new RegExp(`^${layoutFileName(page.key).replace(/\.json$/, '')}-[\\w-]{8}\\.js$`)) : undefined;
     // The font files the page's text needs (latin, and greek for β-catenin, TNF-α…), so its text is drawn in Inter
     // from the first frame (font-display: block, vite.config.ts) without waiting for the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
-    const pagePreloads = [...canvasPreloads, ...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
+    const pagePreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), ...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
@@ -81,8 +99,12 @@ try {
       .replace('<script type="module"', () => `${[stylesheet, ...fonts].join('\n    ')}\n    <script type="module"`);
     if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
-    console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);
+    if (!file.startsWith('compare-'))
+      console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);
+    else if (!page.picture) throw new Error(`${file}: no picture of the comparison`);
+    else compareBytes += html.length;
   }
+  console.log(`prerendered ${pairs.length} compare pair pages, each with its difference diagram, ${(compareBytes / 1024 / 1024).toFixed(1)} MB`);
 } catch (e) {
   console.error(e);
   process.exit(1);

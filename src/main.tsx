@@ -3,12 +3,12 @@ import '@fontsource/inter/600.css';
 import './app/app.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, createAppStore, InvalidData } from './app/app.tsx';
+import { App, createAppStore, InvalidData, preloadCompare } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
 import { loadShippedModel } from './data/shipped.ts';
 import { createLayoutService } from './layout/layout-service.ts';
-import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom, PHONE_PORTRAIT_QUERY, phonePortraitAtom } from './state/atoms.ts';
-import { prerenderAtom } from './state/prerender.ts';
+import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom, PHONE_PORTRAIT_QUERY, phonePortraitAtom, stageAspectAtom, urlStateAtom } from './state/atoms.ts';
+import { pictureState, prerenderAtom } from './state/prerender.ts';
 import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
 import { catchEarlyDrops } from './features/open-file/early-drop.ts';
 
@@ -33,17 +33,26 @@ if ('model' in shipped) {
   const drawnFromLayout = mode === 'figure' || (mode === 'compare' && store.get(compareViewsAtom)?.pair.display === 'twin');
   await Promise.all([
     drawnFromLayout ? service.positions(store.get(currentViewAtom), portrait ? 'portrait' : undefined).catch(() => undefined) : undefined,
+    // A page opening on a comparison renders the compare view at once, not its loading message over the picture.
+    mode === 'compare' ? preloadCompare().catch(() => undefined) : undefined,
     Promise.race([
       Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
       new Promise((resolve) => setTimeout(resolve, 3000)),
     ]),
   ]);
-  // The picture the page was sent with, if it shows this view: the app's first render keeps it until the canvas
-  // has drawn (main-graph.tsx).
+  // The picture the page was sent with, if it shows this view: the app's first render keeps it until the reader acts
+  // (main-graph.tsx, compare-view.tsx).
   const key = store.get(currentViewAtom).key;
-  // (Figure pages carry two: the usual one and, for a phone held upright, the portrait one.)
+  // (Figure pages carry two: the usual one and, for a phone held upright, the portrait one. Only if it draws what the
+  // address asks for: a link with an overlay or a filter starts from the canvas.)
   const picture = document.querySelector(`#root .${portrait ? 'prerender-portrait' : 'prerender-picture'}[data-view="${CSS.escape(key)}"]`);
-  if (picture) store.set(prerenderAtom, { key, node: picture, orientation: portrait ? 'portrait' : 'usual' });
+  if (picture && picture.getAttribute('data-state') === pictureState(store.get(urlStateAtom), shipped.model)) {
+    // A difference diagram is laid out for the stage shape its picture was made for (compare-view.tsx decides whether
+    // to keep it once the stage is measured).
+    const aspect = Number(picture.getAttribute('data-aspect'));
+    if (aspect > 0) store.set(stageAspectAtom, aspect);
+    store.set(prerenderAtom, { key, node: picture, orientation: portrait ? 'portrait' : 'usual', ...(aspect > 0 ? { aspect } : {}) });
+  }
   // The first render as a transition: React renders it in slices of a few milliseconds and lets the browser breathe
   // in between, instead of one long task (the page shows its prerendered picture meanwhile; input still gets through).
   startTransition(() =>

@@ -31,6 +31,9 @@ const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePa
 // Opening files (and reading the graphs kept in this browser) loads right after the first render.
 const OpenFile = lazyPart(() => import('../features/open-file/open-file.tsx').then((m) => m.OpenFile));
 
+/** Loads the compare view's code: a page that opens on a comparison has it before its first render (no fallback). */
+export const preloadCompare = () => Promise.all([CompareView.preload(), CompareSummary.preload()]);
+
 /** Loads every part's code (tests render the whole app at once; nothing suspends then). */
 export const preloadParts = () =>
   Promise.all([...[CompareView, CompareSummary, ExportDialog, TextAlternative, SidePanel, OpenFile].map((p) => p.preload()), preloadGraphCanvas()]);

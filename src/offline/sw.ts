@@ -24,9 +24,24 @@ const scope = () => new URL(self.registration.scope);
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && url.pathname === scope().pathname && url.search !== '',
   async ({ request, url }) => {
-    let page = new URL(pageForSearch(url.search), scope()).href;
-    if (!getCacheKeyForURL(page)) page = new URL('index.html', scope()).href;
+    const name = pageForSearch(url.search);
+    let page = new URL(name, scope()).href;
+    if (!getCacheKeyForURL(page)) page = new URL(name.startsWith('compare-') ? 'compare.html' : 'index.html', scope()).href;
     return (await matchPrecache(page)) ?? fetch(request);
+  },
+);
+
+// A compare pair's own page (`compare-source-hpmsc-source-humsc.html`: its difference diagram drawn before any
+// script) is not precached, there are 180 of them: from the network when there is one, else compare.html, which opens
+// the same comparison from the address.
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && /\/compare-[^/]+\.html$/.test(url.pathname),
+  async ({ request }) => {
+    try {
+      return await fetch(request);
+    } catch {
+      return (await matchPrecache(new URL('compare.html', scope()).href)) ?? Response.error();
+    }
   },
 );
 

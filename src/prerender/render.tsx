@@ -4,29 +4,55 @@
  * then renders the same page and its canvas takes over from the picture at the same place and size.
  */
 import { renderToString } from 'react-dom/server';
-import { App, createAppStore } from '../app/app.tsx';
+import { App, createAppStore, preloadCompare } from '../app/app.tsx';
 import { createLayoutService } from '../layout/layout-service.ts';
 import { portraitKey, portraitLayoutInput, type PortraitLayoutFile } from '../layout/portrait.ts';
 import { layoutHash, type Positions } from '../layout/types.ts';
 import type { Model } from '../model/types.ts';
-import { currentViewAtom, decorationsAtom } from '../state/atoms.ts';
-import { prerenderAtom } from '../state/prerender.ts';
+import { compareViewsAtom, currentViewAtom, decorationsAtom, differenceLayoutAtom, modeAtom, sourceOrderAtom, stageAspectAtom, urlStateAtom } from '../state/atoms.ts';
+import { pictureState, prerenderAtom } from '../state/prerender.ts';
+import { differenceDecorations } from '../theme/decorations.ts';
+import { pairColours } from '../theme/sources.ts';
 import { describeView, pictureSvg } from './picture.ts';
 
-export function renderPage(model: Model, layouts: Record<string, Positions>, search: string) {
+/**
+ * The stage shape (width / height of the box the canvas fits into, fit.ts) the compare pages' difference diagrams are
+ * laid out for: a 16:10 laptop's (1280×800 to 1600×1000, 1.51–1.53). The canvas keeps that layout under the picture
+ * on a stage of about that shape; elsewhere it lays the pair out for its own stage and replaces the picture.
+ */
+const COMPARE_PICTURE_ASPECT = 1.52;
+
+export async function renderPage(model: Model, layouts: Record<string, Positions>, search: string) {
   const service = createLayoutService(layouts, () => Promise.reject(new Error('no layout engine at build time')));
   const store = createAppStore(model, service, search);
   const view = store.get(currentViewAtom);
-  const positions = service.cached(view);
-  // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
-  const picture = positions && view.kind === 'figure' ? pictureSvg(view, positions, store.get(decorationsAtom)) : undefined;
-  // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
-  const portrait = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
-  const portraitHtml =
-    picture !== undefined && portrait && portrait.hash === layoutHash(portraitLayoutInput(view, portrait.shape))
-      ? pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait')
-      : undefined;
-  store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true });
+  let picture: string | undefined;
+  let portraitHtml: string | undefined;
+  let aspect: number | undefined;
+  if (store.get(modeAtom) === 'compare') {
+    // The difference diagram, laid out for a laptop's stage shape (the canvas keeps that shape under the picture:
+    // compare-view.tsx), in the pair's colours. Twin panes have no picture. The compare view's code is loaded, so the
+    // page has the whole view, not its loading message.
+    await preloadCompare();
+    store.set(stageAspectAtom, COMPARE_PICTURE_ASPECT);
+    aspect = COMPARE_PICTURE_ASPECT;
+    const compare = store.get(compareViewsAtom);
+    const layout = store.get(differenceLayoutAtom);
+    if (compare && layout && compare.pair.display !== 'twin') {
+      const [left, right] = pairColours(store.get(sourceOrderAtom), model.figures, compare.pair.left, compare.pair.right);
+      picture = pictureSvg(compare.difference.view, layout, differenceDecorations(compare.difference, left, right));
+    }
+  } else {
+    const positions = service.cached(view);
+    // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
+    if (positions && view.kind === 'figure') picture = pictureSvg(view, positions, store.get(decorationsAtom));
+    // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
+    const portrait = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
+    if (picture !== undefined && portrait && portrait.hash === layoutHash(portraitLayoutInput(view, portrait.shape)))
+      portraitHtml = pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait');
+  }
+  const state = pictureState(store.get(urlStateAtom), model);
+  store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true, state, ...(aspect && picture ? { aspect } : {}) });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
   return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
 }

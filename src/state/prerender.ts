@@ -3,6 +3,8 @@
  * until the canvas has drawn the same view, then removed.
  */
 import { atom } from 'jotai';
+import type { Model } from '../model/types.ts';
+import { toSearch, type UrlState } from './url.ts';
 
 export interface Prerendered {
   /** Key of the view it shows. */
@@ -17,6 +19,19 @@ export interface Prerendered {
   node?: Element;
   /** Rendering the page at build time: no canvas. */
   server?: boolean;
+  /** What it draws, as pictureState() writes it. */
+  state?: string;
+  /** The stage shape its layout was made for, when that layout depends on the stage (the difference diagram). */
+  aspect?: number;
 }
 
 export const prerenderAtom = atom<Prerendered | null>(null);
+
+/**
+ * Everything in a state that changes the drawing (view, figure or pair, overlay, filters, path), as a query string:
+ * a page's picture is used only for an address that draws the same (a link to fig2.html with an overlay or a filter
+ * starts from the canvas instead). A selection, the shared-factor kinds and linked panes change no pixel of it.
+ */
+export function pictureState(state: UrlState, model: Model): string {
+  return toSearch({ ...state, selection: null, kinds: [], compare: state.compare && { ...state.compare, linked: true } }, model);
+}

@@ -122,4 +122,103 @@ describe('prerendered pages', () => {
     expect(scripts.filter((p) => /\/assets\/atlas-[\w-]{8}\.js$/.test(p))).toEqual([]);
     await context.close();
   });
+  it('sends each shipped comparison with its difference diagram drawn, with scripts off, and its text alternative', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+    const page = await context.newPage();
+    // The address the app writes, the link form (served the same page by vite preview), a figure pair, and a pair
+    // in the other order: each its own picture.
+    for (const [url, left, right] of [
+      [appUrl('compare-source-hpmsc-source-humsc.html?view=compare&left=source:hpmsc&right=source:humsc'), 'hPMSC', 'huMSC'],
+      [appUrl('?view=compare&left=source:humsc&right=source:hpmsc'), 'huMSC', 'hPMSC'],
+      [appUrl('?view=compare&left=figure:fig2&right=figure:fig5'), 'Fig. 2', 'Fig. 5'],
+    ] as const) {
+      await page.goto(url);
+      const picture = page.locator('.compare-difference .prerender-picture svg');
+      expect(await picture.getAttribute('aria-labelledby'), url).toBe('prerender-title prerender-desc');
+      expect(await page.locator('.prerender-picture title#prerender-title').textContent(), url).toMatch(new RegExp(`^${left}.* / ${right}.*: what differs$`));
+      expect(await page.locator('.prerender-picture desc').textContent(), url).toMatch(/^\d+ entities and \d+ relations\. /);
+      expect(await page.locator('.prerender-picture g.node').count(), url).toBeGreaterThan(10);
+      const box = (await picture.boundingBox())!;
+      expect(box.width * box.height, url).toBeGreaterThan(300 * 300);
+      // The whole view is there, not its loading message: pickers on the pair, and the summary beside the diagram.
+      expect(await page.getByRole('combobox', { name: 'Left' }).inputValue(), url).toMatch(/^(source|figure):/);
+      expect(await page.getByRole('heading', { name: /^Summary: \d+ shared/ }).count(), url).toBe(1);
+      expect(await page.getByText('Loading Compare…').count(), url).toBe(0);
+    }
+    await page.goto(appUrl('?view=compare&left=source:hpmsc&right=source:humsc'));
+    await screenshot(page, 'prerendered-compare-no-script');
+    await context.close();
+  });
+
+  it('hands a comparison over to its canvas with every node where the picture drew it', async () => {
+    const search = '?view=compare&left=source:hpmsc&right=source:humsc';
+    const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+    const before = await noScript.newPage();
+    await before.goto(appUrl(search));
+    const drawn = await before.locator('.prerender-picture g.node').evaluateAll((gs) =>
+      Object.fromEntries(
+        gs.map((g) => {
+          const r = (g.querySelector('path') ?? g).getBoundingClientRect();
+          return [g.getAttribute('data-id')!, { x: r.x + r.width / 2, y: r.y + r.height / 2 }];
+        }),
+      ),
+    );
+    await noScript.close();
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl(search));
+    await waitForCanvas(page, 'difference');
+    // The address names the pair's own page; the canvas has drawn, unseen, under the picture.
+    expect(new URL(page.url()).pathname).toMatch(/\/compare-source-hpmsc-source-humsc\.html$/);
+    expect(await page.locator('.compare-difference .graph-stage.covered .prerender-picture svg').count()).toBe(1);
+    const stage = (await page.locator('.compare-difference .cy').boundingBox())!;
+    await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
+    const onCanvas = await page.evaluate((ids) => {
+      const cy = window.mscAtlas!.cy.difference!;
+      const c = cy.container()!.getBoundingClientRect();
+      return Object.fromEntries(
+        ids.map((id) => {
+          const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+          return [id, { x: c.x + (b.x1 + b.x2) / 2, y: c.y + (b.y1 + b.y2) / 2 }];
+        }),
+      );
+    }, Object.keys(drawn));
+    expect(Object.keys(drawn).length).toBeGreaterThan(20);
+    for (const [id, p] of Object.entries(drawn)) {
+      expect(Math.abs(onCanvas[id]!.x - p.x), id).toBeLessThan(2.5);
+      expect(Math.abs(onCanvas[id]!.y - p.y), id).toBeLessThan(2.5);
+    }
+    await screenshot(page, 'prerendered-compare-taken-over');
+    // The next pair is laid out for the stage's measured shape and drawn by the canvas.
+    await page.getByRole('combobox', { name: 'Right' }).selectOption('source:hbmmsc');
+    await page.waitForFunction(() => window.mscAtlas!.cy.difference!.nodes('#hbmmsc').length === 1);
+    expect(new URL(page.url()).pathname).toMatch(/\/compare-source-hpmsc-source-hbmmsc\.html$/);
+    await context.close();
+  });
+
+  it('lays a comparison out afresh for a stage of another shape than its picture’s, which then gives way to the canvas', async () => {
+    const context = await getBrowser().newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(appUrl('?view=compare&left=source:hpmsc&right=source:humsc'));
+    await waitForCanvas(page, 'difference');
+    // No pointer, no key: the picture (laid out for a 16:10 laptop's stage) goes once the canvas has drawn.
+    await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
+    const fill = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.difference!;
+      const b = cy.elements().renderedBoundingBox();
+      return Math.max((b.x2 - b.x1) / (cy.width() - 48), (b.y2 - b.y1) / (cy.height() - 48 - 22));
+    });
+    expect(fill).toBeGreaterThan(0.97);
+    await context.close();
+  });
+
+  it('starts a link whose drawing differs from its page’s picture (a filter) from the canvas, not the picture', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl('?figure=fig2&sign=decrease'));
+    await waitForCanvas(page);
+    expect(await page.locator('.prerender-picture').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -1,7 +1,10 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { useMemo, useRef, useState } from 'react';
+import type { Core } from 'cytoscape';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
+import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
+import { prerenderAtom } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
@@ -29,6 +32,13 @@ import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
 import { refNumbersText } from '../../model/retraction.ts';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
+
+/**
+ * How far (relative) the stage's shape may be from the one the prerendered difference diagram was laid out for, and
+ * the canvas still keep that layout under the picture: the diagram then fills at least 97 % of the stage's width or
+ * height (compare-difference.e2e.ts).
+ */
+const PICTURE_ASPECT_KEPT = 0.025;
 
 function SidePicker({ label, value, onChange }: { label: string; value: Side; onChange: (s: Side) => void }) {
   const model = requireModel(useAtomValue(modelAtom));
@@ -121,12 +131,47 @@ export function CompareView() {
     };
   }, [views, leftColour, rightColour]);
 
-  // The difference diagram is laid out for the shape of its stage, measured before it is first drawn.
+  // The picture of the difference diagram the page was sent with (scripts/prerender.ts), over the canvas until the
+  // reader acts (prerender-picture.tsx).
+  const [picture, setPicture] = useAtom(prerenderAtom);
+  const takeOver = useCallback(() => setPicture(null), [setPicture]);
+  const onCy = usePictureTakeover(takeOver);
+  const showPicture = !twin && views !== null && picture !== null && picture.key === views.difference.view.key && (picture.html !== undefined || picture.node !== undefined);
+
+  // The difference diagram is laid out for the shape of its stage, measured before it is first drawn. Under the
+  // picture it keeps the shape the picture was laid out for when the stage's is close to it (a 16:10 laptop),
+  // so the canvas takes over with every node where the picture has it; the measured shape is then used from the next
+  // pair on, or at once when the stage is resized. A stage of another shape (a tablet) gets its own layout at once,
+  // and the canvas replaces the picture as soon as it has drawn.
   const stageRef = useRef<HTMLDivElement>(null);
-  const measured = useStageAspect(stageRef, !twin && Boolean(views), useSetAtom(stageAspectAtom));
+  const setStageAspect = useSetAtom(stageAspectAtom);
+  // The shape the picture's layout was made for, while the picture is shown.
+  const covered = useRef<number | undefined>(undefined);
+  covered.current = showPicture ? picture.aspect : undefined;
+  const firstAspect = useRef(true);
+  const pendingAspect = useRef<number | null>(null);
+  const reportAspect = useCallback(
+    (aspect: number) => {
+      const first = firstAspect.current;
+      firstAspect.current = false;
+      const made = covered.current;
+      const keep = first && made !== undefined && Math.abs(aspect - made) / made <= PICTURE_ASPECT_KEPT;
+      pendingAspect.current = keep ? aspect : null;
+      if (keep) return;
+      if (first && made !== undefined) relaid.current = true;
+      setStageAspect(aspect);
+    },
+    [setStageAspect],
+  );
+  // Laid out afresh under the picture: the picture goes once the canvas has drawn.
+  const relaid = useRef(false);
+  const replacePicture = useCallback((cy: Core | null) => cy?.one('render', () => requestAnimationFrame(takeOver)), [takeOver]);
+  const measured = useStageAspect(stageRef, !twin && Boolean(views), reportAspect);
 
   const update = (next: Partial<typeof pair>) => {
     setSelection(null);
+    if (pendingAspect.current !== null) setStageAspect(pendingAspect.current);
+    pendingAspect.current = null;
     setCompare({ ...pair, ...next });
   };
   const link = (from: 'left' | 'right') => (vp: Viewport) => {
@@ -188,18 +233,24 @@ export function CompareView() {
           </li>
           <li className="muted">An arrow's colour says which side states it; two colours: both do.</li>
         </ul>
-        <div className="graph-stage" ref={stageRef}>
-          {measured && (
-            <GraphCanvas
-              view={views.difference.view}
-              positions={differenceLayout}
-              selection={selection}
-              onSelect={setSelection}
-              name="difference"
-              overlay={differenceStyles.overlay}
-              marks={differenceStyles.marks}
-              focus={focus}
-            />
+        <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef}>
+          {showPicture && <PrerenderPicture picture={picture} />}
+          {picture?.server ? (
+            <ToolbarPlaceholder name="difference" />
+          ) : (
+            measured && (
+              <GraphCanvas
+                view={views.difference.view}
+                positions={differenceLayout}
+                selection={selection}
+                onSelect={setSelection}
+                name="difference"
+                overlay={differenceStyles.overlay}
+                marks={differenceStyles.marks}
+                focus={focus}
+                onCy={showPicture ? (relaid.current ? replacePicture : onCy) : undefined}
+              />
+            )
           )}
         </div>
       </section>

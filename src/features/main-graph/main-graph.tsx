@@ -1,10 +1,10 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import type { Core } from 'cytoscape';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { drawingBox } from '../../layout/drawing-box.ts';
-import { prerenderAtom, type Prerendered } from '../../state/prerender.ts';
+import { prerenderAtom } from '../../state/prerender.ts';
+import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageAspectAtom } from '../../state/atoms.ts';
 import type { GraphView } from '../../model/view.ts';
@@ -26,47 +26,6 @@ function labelPriority(view: GraphView, decorations: Decorations): Map<string, n
     out.set(n.id, base + Math.min(degree.get(n.id) ?? 0, 99) / 100);
   }
   return out;
-}
-
-/**
- * The picture the page came with (prerendered at build time), over the canvas until the canvas has drawn: same
- * box, same fit, so the takeover does not move anything.
- */
-function Picture({ picture }: { picture: Prerendered }) {
-  // The page is sent with two pictures of a figure, the usual one and the portrait one (.prerender-portrait: a phone
-  // held upright shows that one instead, app.css); the app keeps the one shown (main.tsx).
-  if (picture.html !== undefined)
-    return (
-      <>
-        <div className="prerender-picture" data-view={picture.key} aria-hidden={picture.server ? undefined : true} dangerouslySetInnerHTML={{ __html: picture.html }} />
-        {picture.portraitHtml !== undefined && (
-          <div className="prerender-portrait" data-view={picture.key} aria-hidden="true" dangerouslySetInnerHTML={{ __html: picture.portraitHtml }} />
-        )}
-      </>
-    );
-  return (
-    <div
-      className={picture.orientation === 'portrait' ? 'prerender-picture portrait' : 'prerender-picture'}
-      data-view={picture.key}
-      aria-hidden="true"
-      ref={(el) => {
-        if (el && picture.node && el.childNodes.length === 0) el.append(...picture.node.childNodes);
-      }}
-    />
-  );
-}
-
-/** The canvas's toolbar as it will be, so the page does not change when the canvas takes over (or while it loads). */
-function ToolbarPlaceholder() {
-  return (
-    <div className="graph-canvas">
-      <div className="canvas-toolbar" role="toolbar" aria-label="Zoom main">
-        <button type="button">Zoom in</button>
-        <button type="button">Zoom out</button>
-        <button type="button">Fit</button>
-      </div>
-    </div>
-  );
 }
 
 /**
@@ -122,47 +81,9 @@ export function MainGraph() {
   const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, decorations) : undefined), [mode, view, decorations]);
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
-  // The canvas starts exactly where the picture is (fractions of a pixel included, so nothing shifts when it takes
-  // over) and draws under it, hidden. The picture stays until the drawing is about to differ from it: the first
-  // pan, zoom, click, pointer over the diagram, key, resize or change of what is shown. Until then the page keeps
-  // the pixels it was sent with (canvas text and the SVG's differ by a few anti-aliased pixels per label, which
-  // would make the whole picture flicker at an arbitrary moment), and a click already goes to the canvas below.
+  // The canvas draws under the picture, hidden, until the reader acts (prerender-picture.tsx).
   const takeOver = useCallback(() => setPicture(null), [setPicture]);
-  const onCy = useCallback(
-    (cy: Core | null) => {
-      if (!cy) return;
-      // After the canvas's own effects (its fit) have run, before it paints.
-      queueMicrotask(() => {
-        const container = cy.container();
-        const svg = container?.closest('.graph-stage')?.querySelector<SVGSVGElement>('.prerender-picture svg');
-        const vb = svg?.viewBox.baseVal;
-        // A canvas that opened on the figure's start (a phone) keeps its readable view: the picture goes at once.
-        const start = container?.closest('.graph-canvas')?.hasAttribute('data-start-view');
-        if (!container || !svg || !vb || vb.width <= 0 || vb.height <= 0 || start) {
-          cy.one('render', () => requestAnimationFrame(takeOver));
-          return;
-        }
-        const r = svg.getBoundingClientRect();
-        const c = container.getBoundingClientRect();
-        const zoom = Math.min(r.width / vb.width, r.height / vb.height);
-        cy.viewport({
-          zoom,
-          pan: { x: r.left - c.left + (r.width - vb.width * zoom) / 2 - zoom * vb.x, y: r.top - c.top + (r.height - vb.height * zoom) / 2 - zoom * vb.y },
-        });
-        const events = ['pointerdown', 'pointermove', 'wheel', 'keydown', 'focusin'] as const;
-        const stop = () => {
-          cy.off('viewport select unselect', stop);
-          for (const e of events) container.removeEventListener(e, stop, true);
-          window.removeEventListener('resize', stop);
-          takeOver();
-        };
-        cy.on('viewport select unselect', stop);
-        for (const e of events) container.addEventListener(e, stop, { capture: true, passive: true });
-        window.addEventListener('resize', stop);
-      });
-    },
-    [takeOver],
-  );
+  const onCy = usePictureTakeover(takeOver);
   const showPicture = picture !== null && picture.key === view.key && (picture.html !== undefined || picture.node !== undefined);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
   const marks = useMemo(() => sourceMarks(view, decorations), [view, decorations]);
@@ -180,11 +101,11 @@ export function MainGraph() {
         {view.caption && <Caption key={view.key} text={view.caption} />}
       </header>
       <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef}>
-        {showPicture && <Picture picture={picture} />}
+        {showPicture && <PrerenderPicture picture={picture} />}
         {picture?.server ? (
-          <ToolbarPlaceholder />
+          <ToolbarPlaceholder name="main" />
         ) : mode === 'atlas' && !measured ? null : positions.status === 'ready' ? (
-          <Suspense fallback={<ToolbarPlaceholder />}>
+          <Suspense fallback={<ToolbarPlaceholder name="main" />}>
             <LazyGraphCanvas
               view={view}
               positions={positions.positions}
