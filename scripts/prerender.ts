@@ -7,6 +7,7 @@
  * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
@@ -60,7 +61,17 @@ try {
   const comparePreloads = modulePreloads(compareChunks, canvasChunks);
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
-  const faces = fontFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'));
+  const css = readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8');
+  const faces = fontFaces(css);
+  // The style sheet goes into the page itself: the first picture waits for no request but the page's fonts. Its
+  // files' addresses are made relative to the page, and the Content-Security-Policy allows exactly this style by its
+  // hash (no 'unsafe-inline': an injected style is still refused).
+  const inlineCss = css.replace(/url\((["']?)\.\//g, 'url($1./assets/');
+  if (inlineCss.includes('</')) throw new Error('the style sheet cannot be inlined: it contains "</"');
+  const styleHash = `'sha256-${createHash('sha256').update(inlineCss).digest('base64')}'`;
+  const styleSrc = "style-src &#39;self&#39;";
+  if (!template.includes(`${styleSrc};`)) throw new Error(`dist/index.html's Content-Security-Policy has no "style-src 'self';"`);
+  const policy = template.replace(`${styleSrc};`, `${styleSrc} ${styleHash.replace(/'/g, '&#39;')};`);
   // Every shipped comparison has a page of its own with its difference diagram drawn: each ordered pair of cell
   // sources and of the review's figures (compare-source-hpmsc-source-humsc.html, as comparePage() names it).
   const sides = [...sourceIds(model).map((id) => `source:${id}`), ...model.figures.map((f) => `figure:${f.id}`)];
@@ -89,15 +100,15 @@ try {
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
-    const html = template
+    const html = policy
       .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
-      // What the first picture needs, the style sheet and the fonts, asked for before the scripts (which are only
+      // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
       // needed after it).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[stylesheet, ...fonts].join('\n    ')}\n    <script type="module"`);
-    if (html === template) throw new Error('dist/index.html has no <div id="root"></div> to fill');
+      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts].join('\n    ')}\n    <script type="module"`);
+    if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))
       console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);

@@ -30,6 +30,9 @@ describe('prerendered pages', () => {
       }
     }
     await page.goto(appUrl('?figure=fig2'));
+    // Its style is in the page (allowed by its hash): the picture waits for no style sheet request.
+    expect(await page.locator('head link[rel="stylesheet"]').count()).toBe(0);
+    expect(await page.locator('.graph-stage').evaluate((el) => getComputedStyle(el).position)).toBe('relative');
     await screenshot(page, 'prerendered-fig2-no-script');
     await context.close();
   });
