@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
+import { elementAt, revealWhenCached, useStagedElements } from './big-drawing.ts';
 import { DeferredStyles, SlicedLooks } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
@@ -126,6 +127,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   if (!animate || basis.current?.view !== view) basis.current = { view, positions };
   const basisPositions = basis.current.positions;
   const { elements, looks } = useMemo(() => buildElements(view, basisPositions), [view, basisPositions]);
+  // A big drawing (thousands of elements) is handed to Cytoscape in chunks and shown once cached (big-drawing.ts);
+  // `drawn` is its elements once all are in Cytoscape (at once for any other drawing).
+  const staging = useStagedElements(elements, looks, cy);
+  const drawn = staging.complete ? elements : null;
+  const bigRef = useRef(staging.big);
+  bigRef.current = staging.big;
   // Some elements dimmed by filters, toggles or a path: offer to fit what remains.
   const dimmed = useMemo(() => [...(overlay?.values() ?? [])].some((s) => /\b(off|path-faded)\b/.test(s.classes)), [overlay]);
 
@@ -141,6 +148,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy) return;
     const first = firstLooks.current !== cy;
     firstLooks.current = cy;
+    // A big drawing's elements carry their looks (big-drawing.ts).
+    if (staging.big) return;
     if (!first && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
       const sliced = new SlicedLooks(cy, [...looks], () => {
         slicedLooks.current = null;
@@ -176,15 +185,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (!cy) return;
     const onTap = (evt: EventObject) => {
-      if (evt.target === cy) onSelectRef.current(null);
+      // A big drawing's elements take no events: the click is matched to what is drawn there (big-drawing.ts).
+      if (evt.target === cy) onSelectRef.current(bigRef.current ? elementAt(cy, evt.position) : null);
       else onSelectRef.current({ type: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
     };
+    // No hover highlight on a big drawing: each restyle there makes the next frames draw every element (big-drawing.ts).
     const onOver = (evt: EventObject) => {
-      evt.target.addClass('hover');
+      if (!bigRef.current) evt.target.addClass('hover');
       onHoverRef.current?.(evt.target.id());
     };
     const onOut = (evt: EventObject) => {
-      evt.target.removeClass('hover');
+      if (!bigRef.current) evt.target.removeClass('hover');
       onHoverRef.current?.(null);
     };
     const onView = () => {
@@ -335,16 +346,34 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return () => clearTimeout(done);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of positions starts a move
   }, [cy, positions]);
+  const revealing = useRef(false);
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || !drawn) return;
     cy.resize();
     fit(true);
+    if (!staging.big) return;
+    // A big drawing comes into view once Cytoscape has it cached; busy until then.
+    revealing.current = true;
+    setBusy(true);
+    const stop = revealWhenCached(cy, { zoom: cy.zoom(), pan: { ...cy.pan() } }, () => {
+      revealing.current = false;
+      setBusy(false);
+    });
+    return () => {
+      stop();
+      revealing.current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the drawing changes
-  }, [cy, elements]);
+  }, [cy, drawn]);
+  // A big drawing is busy from its first chunk.
+  useEffect(() => {
+    if (cy && staging.big && !staging.complete) setBusy(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per new drawing
+  }, [cy, elements, staging.big]);
 
   // Selection and its neighbourhood, as classes, in one batch.
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || !drawn) return;
     cy.batch(() => {
       cy.elements().unselect().removeClass('faded neighbour');
       if (!selection) return;
@@ -358,7 +387,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.elements().not(keep).addClass('faded');
       keep.edges().addClass('neighbour');
     });
-  }, [cy, selection, elements]);
+  }, [cy, selection, drawn]);
 
   // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
   const applied = useRef(new Map<string, ElementStyle>());
@@ -367,11 +396,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const deferred = useRef<DeferredStyles | null>(null);
   // While a restyle is scheduled or being computed the canvas is marked busy (aria-busy): assistive technology
   // and the browser tests can tell a settled drawing from one about to change.
+  const drawnRef = useRef(drawn);
+  drawnRef.current = drawn;
   const setBusy = (busy: boolean) => {
     const el = cy?.container()?.closest('.graph-canvas');
     if (busy) el?.setAttribute('aria-busy', 'true');
     // Settled only when neither a restyle nor a new drawing's looks are still being computed.
-    else if (!slicedLooks.current?.pending && !deferred.current?.pending) {
+    else if (!slicedLooks.current?.pending && !deferred.current?.pending && !revealing.current && drawnRef.current) {
       // The restyle is done (entities dimmed or brought back): the level of detail chooses again.
       relabel.current?.();
       el?.removeAttribute('aria-busy');
@@ -394,7 +425,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // The source marks (marks layer) change with the overlay, and are handed over with it, so both appear in the
   // same frame.
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || !drawn) return;
     const before = applied.current;
     // The class and data changes; returns the elements it changed. Runs inside one batch (see below).
     const change = () => {
@@ -419,6 +450,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
       return changed;
     };
+    // A big drawing's first overlay: its styles computed in slices, before it comes into view (big-drawing.ts).
+    if (before.size === 0 && bigRef.current && deferred.current) {
+      layer?.set(marks ?? NO_MARKS);
+      marked.current = layer;
+      deferred.current.restyle(change);
+      return;
+    }
     // A new drawing (or a new marks layer) gets its overlay and marks before its first paint.
     if (before.size === 0 || layer !== marked.current) {
       deferred.current?.release();
@@ -447,7 +485,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [cy, overlay, elements, layer, marks]);
+  }, [cy, overlay, drawn, layer, marks]);
 
   // Level of detail: when the zoom makes labels too small to read, the most important are drawn at a readable
   // size and the rest hidden, with no two overlapping; recomputed when the viewport settles.
@@ -462,7 +500,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const marksRef = useRef(marks);
   marksRef.current = marks;
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || !drawn) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lodOn = false;
     const apply = () => {
@@ -574,7 +612,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       relabel.current = null;
       cy.off('viewport', schedule);
     };
-  }, [cy, elements, labelPriority, overlay, layer, marks]);
+  }, [cy, drawn, labelPriority, overlay, layer, marks]);
 
   // Bring a focused element into view without changing the zoom more than needed.
   useEffect(() => {
@@ -624,7 +662,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       </div>
       <CytoscapeComponent
         className="cy"
-        elements={elements}
+        elements={staging.shown}
         // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
         // does not make react-cytoscapejs walk all elements looking for changes.
         diff={(a: unknown, b: unknown) => a !== b}
