@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { cellFreeSupports, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
+import type { FigureEdge } from '../../src/model/schema.ts';
+import { searchEntities } from '../../src/model/search.ts';
+import type { Figure, Model } from '../../src/model/types.ts';
+import type { Entity } from '../../src/model/schema.ts';
+
+const edge = (source: string, target: string, extra: Partial<FigureEdge> = {}): FigureEdge =>
+  ({ id: `${source}~activates~${target}`, source, relation: 'activates', target, refs: [], evidence: {}, note: 'n', ...extra }) as unknown as FigureEdge;
+
+describe('filters read evidence reference by reference', () => {
+  it('keep a statement when one of its studies matches, not only when all do', () => {
+    const e = edge('a', 'b', { refs: [1, 2], evidence: {}, evidenceByRef: { '1': { species: ['rat'] }, '2': { species: ['mouse'] } } } as Partial<FigureEdge>);
+    const support = { figure: 'f', edge: e, sources: ['s'] };
+    expect(supportPasses(support, { ...NO_FILTERS, species: ['rat'] }, 'increase', new Set())).toBe(true);
+    expect(supportPasses(support, { ...NO_FILTERS, species: ['mouse'] }, 'increase', new Set())).toBe(true);
+    expect(supportPasses(support, { ...NO_FILTERS, species: ['human'] }, 'increase', new Set())).toBe(false);
+  });
+
+  it('keep a study that names the filtered species, setting or injury among others', () => {
+    const dose = (agent: string) => ({ agent, dose: { what: 'dose', value: 1, unit: 'mg/kg' } });
+    const e = edge('a', 'b', { refs: [1], evidence: {}, evidenceByRef: { '1': { species: ['rat', 'mouse'], setting: ['in-vivo', 'in-vitro'], injury: [dose('cisplatin'), dose('cyclophosphamide')] } } } as unknown as Partial<FigureEdge>);
+    const support = { figure: 'f', edge: e, sources: ['s'] };
+    const passes = (f: Partial<typeof NO_FILTERS>) => supportPasses(support, { ...NO_FILTERS, ...f }, 'increase', new Set());
+    expect(passes({ species: ['rat'] })).toBe(true);
+    expect(passes({ species: ['human'] })).toBe(false);
+    expect(passes({ settings: ['in-vitro'] })).toBe(true);
+    expect(passes({ settings: ['clinical'] as never })).toBe(false);
+    expect(passes({ injuries: ['cisplatin'] as never })).toBe(true);
+    expect(passes({ injuries: ['busulfan'] as never })).toBe(false);
+    // Every filter at once, matched by the one study.
+    expect(passes({ species: ['mouse'], settings: ['in-vivo'], injuries: ['cyclophosphamide'] as never })).toBe(true);
+  });
+});
+
+describe('statements carried by vesicles', () => {
+  it('follow a vesicle’s effects downstream through cycles, once', () => {
+    const kinds: Record<string, Entity['kind']> = { s: 'msc-source', v: 'vesicle', a: 'gene-or-protein', b: 'gene-or-protein', c: 'gene-or-protein' };
+    const fig = {
+      id: 'f',
+      file: 'f.json',
+      nodes: Object.keys(kinds).map((entity) => ({ entity })),
+      edges: [edge('s', 'v'), edge('v', 'a'), edge('a', 'b'), edge('b', 'a'), edge('s', 'c')],
+    } as unknown as Figure;
+    const model = {
+      entities: new Map(Object.entries(kinds).map(([id, kind]) => [id, { id, kind, label: id, synonyms: [], xrefs: [] } as unknown as Entity])),
+      references: new Map(),
+      figures: [fig],
+    } as unknown as Model;
+    expect([...cellFreeSupports(model)].sort()).toEqual(['f/a~activates~b', 'f/b~activates~a', 'f/s~activates~v', 'f/v~activates~a']);
+  });
+});
+
+describe('search among names of equal score', () => {
+  it('keeps the first name that scores best', () => {
+    const e = { id: 'x', label: 'zz', kind: 'gene-or-protein', synonyms: ['y1', 'y2', 'y3', 'y4', 'a-b', 'ab'], xrefs: [] } as unknown as Entity;
+    expect(searchEntities([e], 'ab')[0]!.matched).toBe('a-b');
+  });
+});
