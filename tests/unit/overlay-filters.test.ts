@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellFreeSupports, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
+import { atlasMembership, cellFreeSupports, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
+import type { GraphView, ViewEdge } from '../../src/model/view.ts';
 import type { FigureEdge } from '../../src/model/schema.ts';
 import { searchEntities } from '../../src/model/search.ts';
 import type { Figure, Model } from '../../src/model/types.ts';
@@ -55,5 +56,22 @@ describe('search among names of equal score', () => {
   it('keeps the first name that scores best', () => {
     const e = { id: 'x', label: 'zz', kind: 'gene-or-protein', synonyms: ['y1', 'y2', 'y3', 'y4', 'a-b', 'ab'], xrefs: [] } as unknown as Entity;
     expect(searchEntities([e], 'ab')[0]!.matched).toBe('a-b');
+  });
+});
+
+describe('which active sources act on each atlas element', () => {
+  it('lists them in palette order, whatever order the statements come in', () => {
+    const supports = (...sources: string[]) => sources.map((src, i) => ({ figure: `f${i}`, edge: edge('x', 'y'), sources: [src] }));
+    const viewEdge = (source: string, target: string, srcs: string[]) =>
+      ({ id: `${source}~activates~${target}`, source, target, relation: 'activates', sign: 'increase', supports: supports(...srcs), sources: [...srcs].sort(), refs: [] }) as unknown as ViewEdge;
+    const atlas = { key: 'atlas', kind: 'atlas', title: 'Atlas', figures: [], nodes: [], edges: [viewEdge('x', 'y', ['c', 'a', 'b']), viewEdge('y', 'z', ['b', 'd']), viewEdge('z', 'x', ['c'])] } as unknown as GraphView;
+    const m = atlasMembership(atlas, ['a', 'b', 'c', 'd'], NO_FILTERS, new Set(), ['d', 'a', 'b', 'c']);
+    expect(m.edges.get('x~activates~y')).toEqual(['a', 'b', 'c']);
+    expect(m.edges.get('y~activates~z')).toEqual(['d', 'b']);
+    expect(m.nodes.get('x')).toEqual(['a', 'b', 'c']);
+    expect(m.nodes.get('y')).toEqual(['d', 'a', 'b', 'c']);
+    expect(m.nodes.get('z')).toEqual(['d', 'b', 'c']);
+    // Only active sources count.
+    expect(atlasMembership(atlas, ['c'], NO_FILTERS, new Set(), ['d', 'a', 'b', 'c']).nodes.get('y')).toEqual(['c']);
   });
 });
