@@ -132,6 +132,7 @@ export function computeOverlay(
   const onNodes = new Set<string>();
   for (const e of view.edges) {
     const sources = membership.edges.get(e.id) ?? [];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; ownPasses is read only when own is not empty
     const ownPasses = own.length > 0 && e.supports.some((s) => s.sources.some((x) => own.includes(x)) && supportPasses(s, filters, e.sign, cellFree));
     const on = own.length > 0 ? ownPasses : ownStatements ? e.supports.some((s) => supportPasses(s, filters, e.sign, cellFree)) : sources.length > 0;
     const combinations = [...new Set(e.supports.flatMap((s) => (s.combination && supportPasses(s, filters, e.sign, cellFree) ? [s.combination] : [])))];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasMembership, cellFreeSupports, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
 import type { GraphView, ViewEdge } from '../../src/model/view.ts';
 import type { FigureEdge } from '../../src/model/schema.ts';
 import { searchEntities } from '../../src/model/search.ts';
@@ -73,5 +73,39 @@ describe('which active sources act on each atlas element', () => {
     expect(m.nodes.get('z')).toEqual(['d', 'b', 'c']);
     // Only active sources count.
     expect(atlasMembership(atlas, ['c'], NO_FILTERS, new Set(), ['d', 'a', 'b', 'c']).nodes.get('y')).toEqual(['c']);
+  });
+});
+
+describe('the overlay of a figure’s own statements', () => {
+  const rat = edge('x', 'y', { refs: [1], evidenceByRef: { '1': { species: ['rat'] } } } as unknown as Partial<FigureEdge>);
+  const mouse = edge('x', 'y', { refs: [2], evidenceByRef: { '2': { species: ['mouse'] } } } as unknown as Partial<FigureEdge>);
+  const viewOf = (supports: { sources: string[]; edge: FigureEdge }[]) =>
+    ({
+      key: 'f',
+      kind: 'figure',
+      title: 'F',
+      figures: ['f'],
+      nodes: [],
+      edges: [{ id: 'x~activates~y', source: 'x', target: 'y', relation: 'activates', sign: 'increase', supports: supports.map((s) => ({ figure: 'f', ...s })), sources: [], refs: [] }],
+    }) as unknown as GraphView;
+  const noMembership = { edges: new Map<string, string[]>(), nodes: new Map<string, string[]>() };
+  const on = (v: GraphView, own: string[], filters = NO_FILTERS, ownStatements = false) => computeOverlay(v, noMembership, filters, new Set(), own, ownStatements).edges.get('x~activates~y')!;
+
+  it('shows an edge when one statement of the figure’s own sources passes the filters', () => {
+    const v = viewOf([{ sources: ['own'], edge: rat }, { sources: ['other'], edge: mouse }]);
+    expect(on(v, ['own'])).toEqual({ on: true, sources: [] });
+    expect(on(v, ['own'], { ...NO_FILTERS, species: ['rat'] }).on).toBe(true);
+    expect(on(v, ['own'], { ...NO_FILTERS, species: ['mouse'] }).on).toBe(false);
+    // A statement about the own source and another.
+    expect(on(viewOf([{ sources: ['other', 'own'], edge: rat }]), ['own']).on).toBe(true);
+    expect(on(viewOf([{ sources: ['other'], edge: rat }]), ['own']).on).toBe(false);
+  });
+
+  it('with every statement its own, shows an edge when any statement passes the filters', () => {
+    const v = viewOf([{ sources: [], edge: rat }, { sources: [], edge: mouse }]);
+    expect(on(v, [], { ...NO_FILTERS, species: ['mouse'] }, true).on).toBe(true);
+    expect(on(v, [], { ...NO_FILTERS, species: ['human'] }, true).on).toBe(false);
+    // Not its own: only active sources (none here) show it.
+    expect(on(v, [], NO_FILTERS, false)).toEqual({ on: false, sources: [] });
   });
 });
