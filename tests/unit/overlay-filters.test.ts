@@ -85,7 +85,7 @@ describe('the overlay of a figure’s own statements', () => {
       kind: 'figure',
       title: 'F',
       figures: ['f'],
-      nodes: [],
+      nodes: [{ id: 'x' }, { id: 'z' }],
       edges: [{ id: 'x~activates~y', source: 'x', target: 'y', relation: 'activates', sign: 'increase', supports: supports.map((s) => ({ figure: 'f', ...s })), sources: [], refs: [] }],
     }) as unknown as GraphView;
   const noMembership = { edges: new Map<string, string[]>(), nodes: new Map<string, string[]>() };
@@ -99,6 +99,10 @@ describe('the overlay of a figure’s own statements', () => {
     // A statement about the own source and another.
     expect(on(viewOf([{ sources: ['other', 'own'], edge: rat }]), ['own']).on).toBe(true);
     expect(on(viewOf([{ sources: ['other'], edge: rat }]), ['own']).on).toBe(false);
+    // Nodes: on at the ends of a shown edge, with no sources where the membership names none.
+    const nodes = computeOverlay(v, noMembership, NO_FILTERS, new Set(), ['own']).nodes;
+    expect(nodes.get('x')).toEqual({ on: true, sources: [] });
+    expect(nodes.get('z')).toEqual({ on: false, sources: [] });
   });
 
   it('with every statement its own, shows an edge when any statement passes the filters', () => {
