@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, sharedFactors, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
 import type { GraphView, ViewEdge } from '../../src/model/view.ts';
 import type { FigureEdge } from '../../src/model/schema.ts';
 import { searchEntities } from '../../src/model/search.ts';
@@ -111,5 +111,23 @@ describe('the overlay of a figure’s own statements', () => {
     expect(on(v, [], { ...NO_FILTERS, species: ['human'] }, true).on).toBe(false);
     // Not its own: only active sources (none here) show it.
     expect(on(v, [], NO_FILTERS, false)).toEqual({ on: false, sources: [] });
+  });
+});
+
+describe('shared factors', () => {
+  it('leave out sources, combinations and ids the model does not know, and rank the most shared first', () => {
+    const ent = (id: string, kind: Entity['kind']) => [id, { id, kind, label: id.toUpperCase(), synonyms: [], xrefs: [] } as unknown as Entity] as const;
+    const model = { entities: new Map([ent('s1', 'msc-source'), ent('combo', 'combination'), ent('hgf', 'secreted-factor'), ent('vegf', 'secreted-factor'), ent('pten', 'gene-or-protein')]), references: new Map(), figures: [] } as unknown as Model;
+    const nodes = new Map([
+      ['s1', ['a', 'b']],
+      ['combo', ['a', 'b']],
+      ['ghost', ['a', 'b']],
+      ['vegf', ['a', 'b']],
+      ['hgf', ['a', 'b', 'c']],
+      ['pten', ['a']],
+    ]);
+    const shared = sharedFactors(model, { edges: new Map(), nodes }, []);
+    expect(shared.map((f) => [f.entity.id, f.sources])).toEqual([['hgf', ['a', 'b', 'c']], ['vegf', ['a', 'b']]]);
+    expect(sharedFactors(model, { edges: new Map(), nodes }, ['gene-or-protein'])).toEqual([]);
   });
 });
