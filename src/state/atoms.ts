@@ -264,11 +264,14 @@ export const urlStateAtom = atom(
   },
 );
 
-/** The left panel (sources, filters, paths): 'auto' opens it in the atlas and closes it on a figure. */
+/**
+ * The left panel (sources, filters, paths): 'auto' opens it in the atlas and closes it on a figure, and on a phone
+ * held upright (where it lies over the diagram) keeps it closed until asked for.
+ */
 export const sidePanelAtom = atom<'auto' | 'open' | 'closed'>('auto');
 export const sidePanelOpenAtom = atom((get) => {
   const pref = get(sidePanelAtom);
-  return pref === 'auto' ? get(modeAtom) !== 'figure' : pref === 'open';
+  return pref === 'auto' ? get(modeAtom) !== 'figure' && !get(phonePortraitAtom) : pref === 'open';
 });
 
 /** How the current view's overlay looks (dimmed elements, source colours, path highlight). */
