@@ -3,7 +3,7 @@
  * source bar; edges as polylines clipped to the node outlines, with arrow heads. The PNG and SVG exports paint
  * the same scene, so they agree with each other and with the screen.
  */
-import { nodeBox, textWidth } from '../layout/measure.ts';
+import { positionedBox, textWidth } from '../layout/measure.ts';
 import type { Point, Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { markGeometry, type Decorations } from '../theme/decorations.ts';
@@ -89,7 +89,7 @@ export function buildScene(view: GraphView, positions: Positions, decorations?: 
     const p = positions.nodes[n.id];
     if (!p) continue;
     if (onlyShown && decorations?.nodes.get(n.id)?.dim) continue;
-    const box = nodeBox(n.entity.label, n.entity.kind);
+    const box = positionedBox(positions, n.entity);
     const style = KIND_STYLE[n.entity.kind];
     const d = decorations?.nodes.get(n.id);
     const node: SceneNode = {

@@ -2,7 +2,7 @@
  * One view's nodes and edges as flat records with positions and sizes: what every network writer puts in its
  * own syntax, so all formats carry the same attributes under the same names.
  */
-import { nodeBox } from '../layout/measure.ts';
+import { positionedBox } from '../layout/measure.ts';
 import type { Positions } from '../layout/types.ts';
 import type { EntityKind, Relation, Sign } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
@@ -57,7 +57,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function viewRecords(model: Model, view: GraphView, positions: Positions): ViewRecords {
   const label = (id: string) => model.entities.get(id)?.label ?? id;
   const nodes: NodeRecord[] = view.nodes.map((n) => {
-    const box = nodeBox(n.entity.label, n.entity.kind);
+    const box = positionedBox(positions, n.entity);
     const p = positions.nodes[n.id] ?? { x: 0, y: 0 };
     const represents = n.entity.xrefs.length ? bioregistryCurie(n.entity.xrefs[0]!) : undefined;
     return {

@@ -1,6 +1,6 @@
 /** From a view and its positions to Cytoscape element definitions. */
 import type { ElementDefinition } from 'cytoscape';
-import { nodeBox } from '../layout/measure.ts';
+import { positionedBox } from '../layout/measure.ts';
 import { KIND_STYLE, RELATION_STYLE } from '../theme/kinds.ts';
 import type { Point, Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
@@ -52,7 +52,7 @@ export interface CanvasElements {
 export function buildElements(view: GraphView, positions: Positions): CanvasElements {
   const looks = new Map<string, Look>();
   const nodes: ElementDefinition[] = view.nodes.map((n) => {
-    const box = nodeBox(n.entity.label, n.entity.kind);
+    const box = positionedBox(positions, n.entity);
     const k = KIND_STYLE[n.entity.kind];
     looks.set(n.id, { label: box.text, width: box.width, height: box.height, shape: k.shape, 'background-color': k.fill, 'font-weight': k.bold ? 600 : 400 });
     return {

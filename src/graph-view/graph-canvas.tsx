@@ -291,8 +291,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const middle = zoom === across || sources.empty() ? (box.x1 + box.x2) / 2 : (sources.boundingBox().x1 + sources.boundingBox().x2) / 2;
       cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * middle, y: top - zoom * box.y1 } });
       if (zoom > across || (box.y2 - box.y1) * zoom > cy.height() - top - FIT_PADDING / 2) setPartial(true);
-      // Zoomed in on part of it (not as a portrait picture shows it): a prerendered picture gives way at once.
-      if (zoom > across) stage?.setAttribute('data-start-view', '');
       return;
     }
     if (narrow && cy.zoom() * NODE_FONT_SIZE < READABLE_PX) {

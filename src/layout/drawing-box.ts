@@ -1,6 +1,6 @@
 /** The box a view's drawing covers in model coordinates: node boxes and edge bend points. */
 import type { GraphView } from '../model/view.ts';
-import { nodeBox } from './measure.ts';
+import { positionedBox } from './measure.ts';
 import type { Positions } from './types.ts';
 
 export interface Box {
@@ -22,7 +22,7 @@ export function drawingBox(view: GraphView, positions: Positions): Box {
   for (const n of view.nodes) {
     const p = positions.nodes[n.id];
     if (!p) continue;
-    const b = nodeBox(n.entity.label, n.entity.kind);
+    const b = positionedBox(positions, n.entity);
     x1 = Math.min(x1, p.x - b.width / 2);
     x2 = Math.max(x2, p.x + b.width / 2);
     y1 = Math.min(y1, p.y - b.height / 2);

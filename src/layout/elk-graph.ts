@@ -54,5 +54,5 @@ export function fromElkGraph(input: LayoutInput, result: ElkGraphJson): Position
     const route = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
     edges[edge.id] = route.map((p) => ({ x: round(p.x), y: round(p.y) }));
   }
-  return { hash: layoutHash(input), nodes, edges, width: round(result.width ?? 0), height: round(result.height ?? 0) };
+  return { hash: layoutHash(input), nodes, edges, width: round(result.width ?? 0), height: round(result.height ?? 0), ...(input.box ? { box: input.box } : {}) };
 }

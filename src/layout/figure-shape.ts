@@ -8,6 +8,12 @@
  *  - `column`: a column of the reading order taller than this (in px, estimated from its boxes) is split into as many
  *    sub-columns as it takes, the entities that act on nothing first, those nothing in the column acts on last.
  *  - `compact`: less room between nodes and between columns (COMPACT_OPTIONS).
+ *  - `leavesRight`: an entity that acts on nothing and is acted on only from its own column (the sites a vesicle
+ *    reaches, beside the vesicles) joins the next column, so its column needs no second layer for it.
+ *  - `dense`: on top of `compact`, narrower node boxes (labels wrap at 90 px instead of 110: measure.ts DENSE_BOX)
+ *    and edges packed closer (DENSE_OPTIONS). Tried only for a figure that no other
+ *    shape brings to every screen's floor: the 1024×768 tablet is as wide as a drawing can get, so a figure of ten
+ *    columns must lose width in every column to reach 10 px there.
  * `npm run layouts` tries every shape in SHAPES on every figure with ELK, keeps the one whose drawing fits the
  * screens of SCREENS best without more edge crossings than dagre, and stores the choice in
  * src/generated/figure-shapes.json, which layoutInput applies (so the browser's own layout of an edited figure,
@@ -20,6 +26,10 @@ export interface FigureShape {
   leavesLeft: boolean | 'all';
   column?: number;
   compact: boolean;
+  /** Move into the next column the entities acted on only from their own column that act on nothing (see above). */
+  leavesRight?: boolean;
+  /** Narrower boxes and tighter edges (see above); implies `compact`. */
+  dense?: boolean;
   /** ELK's random seed for crossing minimisation, when the default one leaves more crossings than dagre. */
   seed?: number;
 }
@@ -35,6 +45,21 @@ export const COMPACT_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.edgeEdgeBetweenLayers': '2',
 };
 
+/**
+ * A dense shape's spacing over COMPACT_OPTIONS: edges 3 px from nodes and 2 px from each other within a column,
+ * and bends between columns packed closer (2 px from nodes, 1 px from each other), with 12 px between columns.
+ * Measured on Fig. 3's drawing with labels wrapped at 90 px: 1378 px wide with COMPACT_OPTIONS alone, 1339 with 12 px
+ * between columns; the bends packed too took another 3–5% off (the tablet needs at most 1268 px for 10 px labels).
+ */
+export const DENSE_OPTIONS: Record<string, string> = {
+  ...COMPACT_OPTIONS,
+  'elk.spacing.edgeNode': '3',
+  'elk.spacing.edgeEdge': '2',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '12',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '2',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '1',
+};
+
 /** Seeds tried, in order, for a shape whose drawing has more crossings than dagre's (ELK's default seed is 1). */
 export const SEEDS = [2, 3, 4, 5, 6, 7, 8];
 
@@ -44,6 +69,13 @@ export const SHAPES: FigureShape[] = [
   ...[false, true, 'all' as const].flatMap((leavesLeft) => [undefined, 700, 500].map((column) => ({ leavesLeft, compact: true, ...(column ? { column } : {}) }))),
 ];
 
+/** The dense shapes, tried after SHAPES for a figure that none of those brings to every floor. */
+export const DENSE_SHAPES: FigureShape[] = [false, true].flatMap((leavesRight) =>
+  [false, true, 'all' as const].flatMap((leavesLeft) =>
+    [undefined, 700, 600, 500].map((column) => ({ leavesLeft, compact: true, dense: true, ...(leavesRight ? { leavesRight } : {}), ...(column ? { column } : {}) })),
+  ),
+);
+
 /**
  * The room a figure gets at its default view on the screens of #9 (the diagram's pane less the fit's margins and
  * the zoom toolbar, in CSS px; app.css lays the panes out) and the smallest label px each must reach there
@@ -51,8 +83,8 @@ export const SHAPES: FigureShape[] = [
  */
 export const SCREENS = [
   { name: '1600×1000', width: 1251, height: 677, floor: 10 },
-  { name: '1280×800', width: 1231, height: 590, floor: 9 },
-  { name: '1024×768', width: 975, height: 558, floor: 9 },
+  { name: '1280×800', width: 1231, height: 610, floor: 9 },
+  { name: '1024×768', width: 975, height: 579, floor: 10 },
 ] as const;
 
 const SPLIT_BASE = 8;
@@ -72,11 +104,18 @@ export function shapeInput(input: LayoutInput, shape: FigureShape): LayoutInput 
   if (shape.leavesLeft)
     for (const n of input.nodes)
       if ((shape.leavesLeft === 'all' ? n.partition > 0 : n.partition === 1) && !outDegree.get(n.id) && input.edges.every((e) => e.target !== n.id || partitionOf.get(e.source) === 0)) left.add(n.id);
+  const right = new Set<string>();
+  if (shape.leavesRight)
+    for (const n of input.nodes) {
+      const from = input.edges.filter((e) => e.target === n.id).map((e) => partitionOf.get(e.source));
+      if (!left.has(n.id) && !outDegree.get(n.id) && from.length && from.every((p) => p === n.partition)) right.add(n.id);
+    }
   // Column 0 is the left leaves; the reading-order columns follow, each with room for its sub-columns.
-  const column = (id: string) => (left.has(id) ? 0 : partitionOf.get(id)! + 1);
+  const column = (id: string) => (left.has(id) ? 0 : partitionOf.get(id)! + 1 + (right.has(id) ? 1 : 0));
   const byColumn = new Map<number, LayoutInput['nodes']>();
   for (const n of input.nodes) byColumn.set(column(n.id), [...(byColumn.get(column(n.id)) ?? []), n]);
-  const gap = Number((shape.compact ? COMPACT_OPTIONS : {})['elk.spacing.nodeNode'] ?? 10);
+  const spacing = shape.dense ? DENSE_OPTIONS : shape.compact ? COMPACT_OPTIONS : {};
+  const gap = Number(spacing['elk.spacing.nodeNode'] ?? 10);
   const partition = new Map<string, number>();
   for (const [c, nodes] of byColumn) {
     const height = nodes.reduce((sum, n) => sum + n.height + gap, -gap);
@@ -100,7 +139,7 @@ export function shapeInput(input: LayoutInput, shape: FigureShape): LayoutInput 
   return {
     ...input,
     nodes: input.nodes.map((n) => ({ ...n, partition: partition.get(n.id)! })),
-    ...(shape.compact || shape.seed ? { options: { ...input.options, ...(shape.compact ? COMPACT_OPTIONS : {}), ...(shape.seed ? { 'elk.randomSeed': String(shape.seed) } : {}) } } : {}),
+    ...(shape.compact || shape.dense || shape.seed ? { options: { ...input.options, ...spacing, ...(shape.seed ? { 'elk.randomSeed': String(shape.seed) } : {}) } } : {}),
   };
 }
 

@@ -97,19 +97,19 @@ export function createLayoutService(
     if (portrait === undefined) return undefined;
     return portrait || cached(view);
   };
-  // The module and the view's file are fetched together: on a phone the first drawing waits for both.
   const loadPortrait = async (view: GraphView) => {
-    const key = `portrait:${view.key}`; // portraitKey (portrait.ts), not loaded yet
+    portraitModule ??= await import('./portrait.ts');
+    const key = portraitModule.portraitKey(view.key);
+    if (key in precomputed || loadedPortraits.has(key)) return;
     let loading = loadingPortraits.get(key);
-    if (!loading && !(key in precomputed) && !loadedPortraits.has(key)) {
+    if (!loading) {
       loading = loadPrecomputed(key).then(
         (stored) => loadedPortraits.set(key, stored),
         () => loadedPortraits.set(key, undefined),
       );
       loadingPortraits.set(key, loading);
     }
-    const [module] = await Promise.all([import('./portrait.ts'), loading]);
-    portraitModule ??= module;
+    await loading;
   };
   const positionsOf = (view: GraphView, variant?: LayoutVariant): Promise<Positions> => {
     if (variant === 'portrait' && view.kind === 'figure') {

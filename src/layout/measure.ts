@@ -45,16 +45,42 @@ export const LABEL_MAX_WIDTH = 110;
 const PAD_X = 12;
 const PAD_Y = 6;
 
-export function nodeBox(label: string, kind: EntityKind): NodeBox {
+/** How a view's node boxes are cut: where labels wrap, and the room left and right of the text (in px at zoom 1). */
+export interface BoxStyle {
+  wrap: number;
+  padX: number;
+}
+
+export const DEFAULT_BOX: BoxStyle = { wrap: LABEL_MAX_WIDTH, padX: PAD_X };
+
+/**
+ * Narrower boxes for a figure laid out `dense` (figure-shape.ts): labels wrap at 90 px instead of 110. Each column of
+ * a layered drawing is as wide as its widest box, so this takes up to 20 px off a column, which helps the widest
+ * figures reach the 10 px floor on a 1024×768 tablet (#9). The text stays 13 px, and keeps its 12 px beside it: the
+ * count badge sits on the box's corner (theme/decorations.ts, up to 11 px wide on screen), and less room there put
+ * it on the text (tried: 6 and 8 px, 10–16 badges on label text per figure with every source overlaid).
+ */
+export const DENSE_BOX: BoxStyle = { wrap: 90, padX: PAD_X };
+
+export function nodeBox(label: string, kind: EntityKind, box: BoxStyle = DEFAULT_BOX): NodeBox {
   const style = KIND_STYLE[kind];
   const weight = style.bold ? 600 : 400;
-  const lines = wrapLabel(label, LABEL_MAX_WIDTH, NODE_FONT_SIZE, weight);
+  const lines = wrapLabel(label, box.wrap, NODE_FONT_SIZE, weight);
   const textW = Math.max(...lines.map((l) => textWidth(l, NODE_FONT_SIZE, weight)));
   const factor = SHAPE_WIDTH_FACTOR[style.shape];
   return {
-    width: Math.ceil(textW * factor + 2 * PAD_X + style.borderWidth * 2),
+    width: Math.ceil(textW * factor + 2 * box.padX + style.borderWidth * 2),
     height: Math.ceil(lines.length * NODE_FONT_SIZE * LINE_HEIGHT + 2 * PAD_Y + style.borderWidth * 2 + (factor > 1.2 ? 6 : 0)),
     text: lines.join('\n'),
   };
 }
 
+
+/**
+ * A node's box as a layout placed it: cut as the positions say (a dense figure's narrower boxes), else the default.
+ * The canvas, the prerendered picture, the exports and the drawing box size nodes through this, so they all agree
+ * with the layout they draw.
+ */
+export function positionedBox(positions: { box?: BoxStyle } | undefined, entity: { label: string; kind: EntityKind }): NodeBox {
+  return nodeBox(entity.label, entity.kind, positions?.box ?? DEFAULT_BOX);
+}

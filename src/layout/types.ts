@@ -1,4 +1,5 @@
 /** The one layout interface, shared by the worker (browser) and in-process (Node, tests) implementations. */
+import type { BoxStyle } from './measure.ts';
 
 export interface LayoutNode {
   id: string;
@@ -20,6 +21,8 @@ export interface LayoutInput {
   edges: LayoutEdge[];
   /** ELK options for this graph over the common ones (elk-options.ts), e.g. a figure's denser spacing (figure-shape.ts). */
   options?: Record<string, string>;
+  /** How the node boxes above were cut (measure.ts), when not the default: the positions carry it on. */
+  box?: BoxStyle;
 }
 
 export interface Point {
@@ -39,6 +42,11 @@ export interface Positions {
   edges: Record<string, Point[]>;
   width: number;
   height: number;
+  /**
+   * How the node boxes were cut for this layout (measure.ts: a dense figure's narrower boxes), when not the default.
+   * Whatever draws or measures these positions sizes its nodes by it (`positionedBox`), so they match the layout.
+   */
+  box?: BoxStyle;
 }
 
 export interface LayoutOptions {

@@ -264,14 +264,11 @@ export const urlStateAtom = atom(
   },
 );
 
-/**
- * The left panel (sources, filters, paths): 'auto' opens it in the atlas and closes it on a figure, and on a phone
- * held upright (where it lies over the diagram) keeps it closed until asked for.
- */
+/** The left panel (sources, filters, paths): 'auto' opens it in the atlas and closes it on a figure. */
 export const sidePanelAtom = atom<'auto' | 'open' | 'closed'>('auto');
 export const sidePanelOpenAtom = atom((get) => {
   const pref = get(sidePanelAtom);
-  return pref === 'auto' ? get(modeAtom) !== 'figure' && !get(phonePortraitAtom) : pref === 'open';
+  return pref === 'auto' ? get(modeAtom) !== 'figure' : pref === 'open';
 });
 
 /** How the current view's overlay looks (dimmed elements, source colours, path highlight). */

@@ -167,45 +167,6 @@ describe('the phone shell', () => {
     await context.close();
   });
 
-  it('the atlas opens with its diagram in view; sources and filters open over it and close again', async () => {
-    const context = await phone(PHONES[0]!.viewport);
-    const page = await context.newPage();
-    await page.goto(appUrl('?view=atlas'));
-    await waitForCanvas(page);
-    const panel = page.getByRole('complementary', { name: 'Sources, filters and paths' });
-    await expect(panel.count()).resolves.toBe(0);
-    const canvas = (await page.locator('.main-graph .cy').boundingBox())!;
-    expect(canvas.width).toBeGreaterThanOrEqual(PHONES[0]!.viewport.width - 2);
-    await page.getByRole('button', { name: /Sources, filters & paths/ }).tap();
-    await panel.waitFor();
-    // Over the diagram's left, which keeps its size.
-    expect((await page.locator('.main-graph .cy').boundingBox())!.width).toBe(canvas.width);
-    // Its list of sources loads with the panel's code.
-    await panel.getByRole('checkbox', { name: /hBMMSC/ }).waitFor();
-    await screenshot(page, 'phone-atlas-sources');
-    await page.getByRole('button', { name: /Hide sources/ }).tap();
-    await expect(panel.count()).resolves.toBe(0);
-    await context.close();
-  });
-
-  it('a comparison opens readable on a phone: its difference diagram zoomed in on its top, with the way to the whole', async () => {
-    const context = await phone(PHONES[0]!.viewport);
-    const page = await context.newPage();
-    await page.goto(appUrl('?view=compare&left=source:hpmsc&right=source:humsc'));
-    await waitForCanvas(page, 'difference');
-    await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
-    const m = await measurePane(page, 'difference');
-    expect(Object.keys(m.px).length).toBeGreaterThan(5);
-    expect(legibilityProblems({ ...m, inPlay: 0 }, FLOOR)).toEqual([]);
-    await page.getByRole('button', { name: 'Whole figure' }).tap();
-    await page.waitForFunction(() => {
-      const cy = window.mscAtlas!.cy.difference!;
-      const b = cy.elements().renderedBoundingBox({});
-      return b.y1 >= -1 && b.y2 <= cy.height() + 1 && b.x1 >= -1 && b.x2 <= cy.width() + 1;
-    });
-    await context.close();
-  });
-
   it('pinch zooms in, and the zoom buttons zoom in and out', async () => {
     const context = await phone(PHONES[0]!.viewport);
     const page = await openFigure(context, 'fig1');

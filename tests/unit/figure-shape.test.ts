@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shapes from '../../src/generated/figure-shapes.json';
-import { compareFit, COMPACT_OPTIONS, fitRatios, SCREENS, shapeInput } from '../../src/layout/figure-shape.ts';
+import { compareFit, COMPACT_OPTIONS, DENSE_OPTIONS, DENSE_SHAPES, fitRatios, SCREENS, shapeInput } from '../../src/layout/figure-shape.ts';
+import { DEFAULT_BOX, DENSE_BOX } from '../../src/layout/measure.ts';
 import { createInProcessEngine } from '../../src/layout/in-process.ts';
 import { layoutInput, plainInput } from '../../src/layout/layout-input.ts';
 import { layoutHash, type LayoutInput } from '../../src/layout/types.ts';
@@ -57,6 +58,19 @@ describe('a figure laid out for the screen (figure-shape.ts)', () => {
     expect(Math.max(...column)).toBeLessThan(p.f!);
   });
 
+  it('leavesRight moves into the next column what only its own column acts on and that acts on nothing', () => {
+    // f acts on `site` (a leaf of f's own column) and on `out`; m5 acts on f from the column before.
+    const withSite: LayoutInput = { ...input, nodes: [...input.nodes, node('site', 2)], edges: [...input.edges, { id: 'f-site', source: 'f', target: 'site' }] };
+    const plain = partitionOf(shapeInput(withSite, { leavesLeft: false, compact: false }));
+    expect(plain.site).toBe(plain.f);
+    const p = partitionOf(shapeInput(withSite, { leavesLeft: false, compact: false, leavesRight: true }));
+    expect(p.site!).toBeGreaterThan(p.f!);
+    expect(p.site!).toBeLessThan(p.out!);
+    // A leaf acted on from an earlier column (the markers, from the source) stays where it is; so does f.
+    expect(p.m1).toBe(plain.m1);
+    expect(p.f! - p.m5!).toBe(plain.f! - plain.m5!);
+  });
+
   it('compact carries denser spacing in the input, and the hash tells the inputs apart', () => {
     const compact = shapeInput(input, { leavesLeft: false, compact: true });
     expect(compact.options).toMatchObject(COMPACT_OPTIONS);
@@ -65,6 +79,24 @@ describe('a figure laid out for the screen (figure-shape.ts)', () => {
     expect(layoutHash(compact)).not.toBe(layoutHash({ ...compact, options: undefined }));
     // An input without options hashes as before options existed (the atlas's stored layout stays valid).
     expect(layoutHash(input)).toBe(layoutHash({ ...input }));
+  });
+
+  it('dense carries tighter spacing than compact, and splits columns by its own node gap', () => {
+    const dense = shapeInput(input, { leavesLeft: false, compact: true, dense: true });
+    expect(dense.options).toMatchObject(DENSE_OPTIONS);
+    for (const k of ['elk.layered.spacing.nodeNodeBetweenLayers', 'elk.layered.spacing.edgeNodeBetweenLayers', 'elk.layered.spacing.edgeEdgeBetweenLayers'])
+      expect(Number(DENSE_OPTIONS[k]), k).toBeLessThan(Number(COMPACT_OPTIONS[k]));
+    expect(layoutHash(dense)).not.toBe(layoutHash(shapeInput(input, { leavesLeft: false, compact: true })));
+    expect(DENSE_SHAPES.length).toBeGreaterThan(0);
+    for (const s of DENSE_SHAPES) expect(s).toMatchObject({ compact: true, dense: true });
+  });
+
+  it('aims at the 10 px floor on the 1024×768 tablet as on the 1600×1000 laptop', () => {
+    expect(SCREENS.map((s) => [s.name, s.floor])).toEqual([
+      ['1600×1000', 10],
+      ['1280×800', 9],
+      ['1024×768', 10],
+    ]);
   });
 
   it('scores drawings by the laptops first, then by the worst screen', () => {
@@ -83,7 +115,9 @@ describe('a figure laid out for the screen (figure-shape.ts)', () => {
     expect(key).toBeDefined();
     const view = figureView(model, key!.replace('figure:', ''))!;
     const shaped = layoutInput(view);
-    expect(shaped).toEqual(shapeInput(plainInput(view), chosen[key!] as never));
+    const shape = chosen[key!] as { leavesLeft: boolean | 'all'; compact: boolean; dense?: boolean };
+    expect(shaped).toEqual(shapeInput(plainInput(view, shape.dense ? DENSE_BOX : DEFAULT_BOX), shape));
+    expect(shaped.box).toEqual(shape.dense ? DENSE_BOX : undefined);
     const pos = await createInProcessEngine().layout(shaped, { timeoutMs: 60_000 });
     const source = view.nodes.find((n) => n.entity.kind === 'msc-source')!;
     const sourcePartition = shaped.nodes.find((n) => n.id === source.id)!.partition;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
 import { layoutInput } from '../../src/layout/layout-input.ts';
+import { buildElements } from '../../src/graph-view/elements.ts';
+import { buildScene } from '../../src/export/scene.ts';
+import { drawingBox } from '../../src/layout/drawing-box.ts';
+import { viewRecords } from '../../src/formats/view-data.ts';
 import { countCrossings, edgesThroughNodes, routesOf, segmentsCross } from '../../src/layout/quality.ts';
 import type { LayoutInput, Positions } from '../../src/layout/types.ts';
 import { figureView } from '../../src/model/view.ts';
@@ -63,6 +67,21 @@ describe('the shipped figures, as drawn', () => {
       if (dagre === 0) expect(ours).toBe(0);
       else expect(ours).toBeLessThanOrEqual(dagre);
       expect(edgesThroughNodes(input, positions, routes)).toEqual([]);
+    });
+
+    it(`${f.label}: the canvas, the prerendered picture and the exports size every node as its layout did`, () => {
+      // A dense figure's boxes are narrower than the default (measure.ts DENSE_BOX): the stored positions say so.
+      expect(positions.box).toEqual(input.box);
+      const size = new Map(input.nodes.map((n) => [n.id, { w: n.width, h: n.height }]));
+      for (const el of buildElements(view, positions).elements)
+        if (el.group === 'nodes') expect({ w: el.data.w, h: el.data.h }, `canvas ${el.data.id}`).toEqual(size.get(el.data.id!));
+      for (const n of buildScene(view, positions).nodes) expect({ w: n.w, h: n.h }, `scene ${n.id}`).toEqual(size.get(n.id));
+      for (const n of viewRecords(model, view, positions).nodes) expect({ w: n.width, h: n.height }, `records ${n.id}`).toEqual(size.get(n.id));
+      const b = drawingBox(view, positions);
+      for (const n of input.nodes) {
+        const p = positions.nodes[n.id]!;
+        expect(Math.min(p.x - n.width / 2 - b.x1, b.x2 - p.x - n.width / 2, p.y - n.height / 2 - b.y1, b.y2 - p.y - n.height / 2), n.id).toBeGreaterThanOrEqual(-1e-9);
+      }
     });
 
     it(`${f.label}: every edge starts on its source's border and ends on its target's`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeBox, textWidth, wrapLabel } from '../../src/layout/measure.ts';
+import { DEFAULT_BOX, DENSE_BOX, nodeBox, positionedBox, textWidth, wrapLabel } from '../../src/layout/measure.ts';
 
 describe('label measurement', () => {
   it('measures with Inter advance widths: wider text, wider box', () => {
@@ -19,6 +19,27 @@ describe('label measurement', () => {
     const two = nodeBox('Quality control of MSC production', 'secreted-factor');
     expect(two.height).toBeGreaterThan(one.height);
     expect(two.text).toContain('\n');
+  });
+
+  it('cuts dense boxes narrower: labels wrap sooner, the same 13 px text', () => {
+    // A short label: the same box (the room beside the text is kept for the count badge on the corner).
+    expect(nodeBox('HGF', 'secreted-factor', DENSE_BOX)).toEqual(nodeBox('HGF', 'secreted-factor'));
+    // A label between 90 and 110 px wide keeps one line by default and wraps to two in a dense box.
+    const label = 'Oxidative stress';
+    expect(textWidth(label, 13)).toBeGreaterThan(DENSE_BOX.wrap);
+    expect(textWidth(label, 13)).toBeLessThan(DEFAULT_BOX.wrap);
+    const dense = nodeBox(label, 'cellular-process', DENSE_BOX);
+    expect(nodeBox(label, 'cellular-process').text).toBe(label);
+    expect(dense.text.split('\n').length).toBe(2);
+    expect(dense.width).toBeLessThan(nodeBox(label, 'cellular-process').width);
+    expect(dense.height).toBeGreaterThan(nodeBox(label, 'cellular-process').height);
+  });
+
+  it('sizes a node as the positions it is drawn at were laid out: their box cut, else the default', () => {
+    const e = { label: 'Oxidative stress', kind: 'cellular-process' as const };
+    expect(positionedBox(undefined, e)).toEqual(nodeBox(e.label, e.kind));
+    expect(positionedBox({}, e)).toEqual(nodeBox(e.label, e.kind));
+    expect(positionedBox({ box: DENSE_BOX }, e)).toEqual(nodeBox(e.label, e.kind, DENSE_BOX));
   });
 
   it('gives shapes with slanted sides more room', () => {

@@ -146,20 +146,3 @@ describe('the layout service on a phone held upright', () => {
     expect(service.cached(atlas as never, 'portrait')).toBeUndefined();
   });
 });
-
-describe('the side panel on a phone held upright', () => {
-  it('stays closed in the atlas until asked for (it would lie over the diagram); elsewhere the atlas opens it', async () => {
-    const { createStore } = await import('jotai');
-    const { modeAtom, phonePortraitAtom, sidePanelAtom, sidePanelOpenAtom } = await import('../../src/state/atoms.ts');
-    const store = createStore();
-    store.set(modeAtom, 'atlas');
-    expect(store.get(sidePanelOpenAtom)).toBe(true);
-    store.set(phonePortraitAtom, true);
-    expect(store.get(sidePanelOpenAtom)).toBe(false);
-    store.set(sidePanelAtom, 'open');
-    expect(store.get(sidePanelOpenAtom)).toBe(true);
-    store.set(modeAtom, 'figure');
-    store.set(sidePanelAtom, 'auto');
-    expect(store.get(sidePanelOpenAtom)).toBe(false);
-  });
-});

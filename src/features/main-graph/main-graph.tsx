@@ -97,7 +97,7 @@ export function MainGraph() {
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
-        <h2>{view.title}</h2>
+        <h2 title={view.title}>{view.title}</h2>
         {view.caption && <Caption key={view.key} text={view.caption} />}
       </header>
       <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef}>
