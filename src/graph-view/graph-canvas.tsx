@@ -13,16 +13,16 @@ import { elementAt, revealWhenCached, useStagedElements } from './big-drawing.ts
 import { DeferredStyles, SlicedLooks } from './deferred-styles.ts';
 import { buildElements } from './elements.ts';
 import type { ElementStyle } from './overlay-styles.ts';
-import { BADGE_SCREEN_R, SourceMarksLayer, type MarkBox, type MarkPlacement, type SourceMark } from './source-marks.ts';
+import { SourceMarksLayer, type MarkBox, type MarkPlacement, type SourceMark } from './source-marks.ts';
 import { markGeometry } from '../theme/decorations.ts';
-import { FIT_PADDING, TOOLBAR_HEIGHT } from './fit.ts';
+import { FIT_PADDING, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from './fit.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 import { chooseLabels, LOD_LABEL_PX, type LabelCandidate } from './label-lod.ts';
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
-import { textWidth } from '../layout/measure.ts';
-import { LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
+import { BADGE_SCREEN_R, LABEL_GAP, lodLabelBox, placeMarks } from '../layout/label-room.ts';
+import { KIND_STYLE, NODE_FONT_SIZE } from '../theme/kinds.ts';
 
 claimContainerStylesheet();
 
@@ -88,7 +88,6 @@ export interface GraphCanvasProps {
 
 const NO_OVERLAY: ReadonlyMap<string, ElementStyle> = new Map();
 const NO_MARKS: ReadonlyMap<string, SourceMark> = new Map();
-const MAX_FIT_ZOOM = 1.5;
 /**
  * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
  * instead at a zoom that makes them READABLE_PX, on the figure's start (its left end, where the cell source is),
@@ -536,43 +535,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const badgeBox = (cx: number, cy0: number, r: number): Box => ({ x1: cx - r, x2: cx + r, y1: cy0 - r, y2: cy0 + r });
         if (g && mark) usual.set(n.id(), [toScreen(g.bar), ...(mark.shared ? [toScreen(badgeBox(g.badge.cx, g.badge.cy, g.badge.r))] : [])]);
         if (n.hasClass('off')) return;
-        const lines = String(n.data('text') ?? '').split('\n');
-        const tw = Math.max(...lines.map((l) => textWidth(l, LOD_LABEL_PX)));
-        const th = lines.length * LOD_LABEL_PX * LINE_HEIGHT;
-        const label = { x1: p.x - tw / 2 - 2, x2: p.x + tw / 2 + 2, y1: p.y - th / 2 - 1, y2: p.y + th / 2 + 1 };
-        // The marks keep clear of the label: the bar, inside the node's bottom, moves just under a label that
-        // reaches into it; the badge, on the node's top-right corner, moves right of a label that reaches it.
+        const bold = KIND_STYLE[n.data('kind') as keyof typeof KIND_STYLE]?.bold ?? false;
+        // The same box and mark places the atlas layout keeps room for (layout/label-room.ts).
+        const label = lodLabelBox(String(n.data('text') ?? ''), bold, LOD_LABEL_PX, p.x, p.y);
         let placement: MarkPlacement | null = null;
         const marks: Box[] = [];
         if (g && mark) {
-          const bar = toScreen(g.bar);
           const toModel = (b: Box): Box => ({ x1: (b.x1 - pan.x) / zoom, x2: (b.x2 - pan.x) / zoom, y1: (b.y1 - pan.y) / zoom, y2: (b.y2 - pan.y) / zoom });
-          // Marks keep CLEAR px from the label box (its estimate here differs from the drawn text by a fraction).
-          const CLEAR = 1.5;
-          if (label.y2 + CLEAR > bar.y1) {
-            // The bar keeps what is left of its place under the label when that is 2 px or more; else it moves.
-            const kept = { ...bar, y1: label.y2 + CLEAR };
-            const moved = kept.y2 - kept.y1 >= 2 ? kept : { x1: node.x1, x2: node.x2, y1: label.y2 + CLEAR, y2: label.y2 + CLEAR + Math.max(bar.y2 - bar.y1, 3) };
-            marks.push(moved);
-            placement = { bar: toModel(moved) };
-          } else marks.push(bar);
-          if (mark.shared) {
-            const r = g.badge.r * zoom;
-            let badge = badgeBox(node.x2, node.y1, r);
-            if (badge.x1 < label.x2 + CLEAR && badge.y2 > label.y1 - CLEAR) {
-              // Right of the label or above it, whichever moves it less.
-              const right = badgeBox(label.x2 + CLEAR + r, node.y1, r);
-              const up = badgeBox(node.x2, label.y1 - CLEAR - r, r);
-              badge = right.x1 - badge.x1 <= badge.y1 - up.y1 ? right : up;
-              placement = { ...placement, badge: { cx: (badge.x1 + r - pan.x) / zoom, cy: (badge.y1 + r - pan.y) / zoom, r: g.badge.r } };
-            }
-            marks.push(badge);
+          const put = placeMarks(label, node, toScreen(g.bar), mark.shared ? g.badge.r * zoom : null);
+          marks.push(put.bar!);
+          if (put.barMoved) placement = { bar: toModel(put.bar!) };
+          if (put.badge) {
+            marks.push(badgeBox(put.badge.cx, put.badge.cy, put.badge.r));
+            if (put.badgeMoved) placement = { ...placement, badge: { cx: (put.badge.cx - pan.x) / zoom, cy: (put.badge.cy - pan.y) / zoom, r: g.badge.r } };
           }
         }
         placed.set(n.id(), { label, marks, placement });
         candidates.push({ id: n.id(), ...label, marks, priority: priority.get(n.id()) ?? 0 });
       });
-      const shown = chooseLabels(candidates);
+      const shown = chooseLabels(candidates, LABEL_GAP);
       // Marks of nodes whose labels are drawn go where the choice reserved room for them; the marks of the
       // others stay, unless they would sit on a drawn label.
       const drawnLabels = [...shown].map((id) => placed.get(id)!.label);

@@ -28,8 +28,7 @@ export interface MarkBox {
   y2: number;
 }
 
-/** Badges stay readable when zoomed out: at least 7 screen pixels in radius, as far as they stay clear of text. */
-export const BADGE_SCREEN_R = 7;
+import { BADGE_SCREEN_R } from '../layout/label-room.ts';
 
 /**
  * Where a node's marks go instead of their usual place, in model coordinates: when the level of detail draws a

@@ -42,6 +42,8 @@ export interface CompactOptions {
   bandGap?: number;
   /** Top-left corner of the drawing. */
   origin?: Point;
+  /** Barycentre sweeps that order each cell by its neighbours (default 4; 0 when only the size is wanted). */
+  sweeps?: number;
 }
 
 export interface CompactLayout extends Positions {
@@ -201,7 +203,7 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
     neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
   }
   let placed = place();
-  for (let sweep = 0; sweep < 4; sweep++) {
+  for (let sweep = 0; sweep < (options.sweeps ?? 4); sweep++) {
     const next = new Map<string, CompactNode[]>();
     for (const [k, list] of order) {
       const bary = new Map(

@@ -11,6 +11,8 @@ import type { GraphView } from '../model/view.ts';
 import { compactLayout, type CompactLayout, type CompactNode } from './compact.ts';
 import { OWN_MARKER_COLUMN_FROM } from './layout-input.ts';
 import { nodeBox } from './measure.ts';
+import { markExtents, type Extents } from './label-room.ts';
+import { KIND_STYLE, NODE_FONT_SIZE } from '../theme/kinds.ts';
 import type { Positions } from './types.ts';
 
 const COLUMN: Record<Presence, number> = { left: 0, shared: 1, right: 2 };
@@ -62,26 +64,133 @@ export interface ActiveLayout {
   positions: Positions;
   /** Box of the active entities: what the default view fits. */
   box: { x1: number; y1: number; x2: number; y2: number };
+  /** The zoom the layout kept label room for (see LabelRoom), when it had to. */
+  roomZoom?: number;
 }
 
 /**
- * The atlas with `active` entities laid out compactly and the others parked in a grid below them, a gap away,
- * so they stay findable (search, links) without taking room in the default view.
+ * What the atlas's default view must show legibly (label-room.ts). Given, the layout keeps room for the labels of
+ * `wanted` at `labelPx` on screen when the drawing, fitted to `fit`, would draw labels smaller than that; if even
+ * that does not fit, room for `priority` only (the cell sources, shared factors and outcomes of the overview).
  */
-export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspect = ATLAS_ASPECT): ActiveLayout {
+export interface LabelRoom {
+  /** The box the canvas fits the drawing into, CSS px (graph-view/fit.ts): stage less padding and toolbar. */
+  fit: { width: number; height: number };
+  /** Largest zoom the canvas fits a drawing at. */
+  maxZoom: number;
+  /** The level of detail's label size on screen, px. */
+  labelPx: number;
+  wanted: ReadonlySet<string>;
+  priority: ReadonlySet<string>;
+  /** Entities drawn with a source bar; `badge`: also a count badge. */
+  marks: ReadonlyMap<string, { badge: boolean }>;
+}
+
+/** Most layouts tried for one set of labels while looking for the zoom the label room is kept for. */
+const ROOM_ROUNDS = 8;
+/**
+ * When room for every entity in play cannot fit, room for the priority and then the best connected of the others
+ * up to this share of what is in play (the floor of issue #9 is 90 % labelled; a few more find room of their own).
+ */
+const ROOM_SHARE = 0.92;
+/** Gaps of the grid when label room is kept: the room already holds the space between labels. */
+const ROOMY = { gapX: 2, gapY: 2, bandGap: 6 } as const;
+
+/**
+ * The atlas with `active` entities laid out compactly and the others parked in a grid below them, a gap away,
+ * so they stay findable (search, links) without taking room in the default view. With `room`, labels that must
+ * be drawn have room kept free for them at the default view (see LabelRoom).
+ */
+export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspect = ATLAS_ASPECT, room?: LabelRoom): ActiveLayout {
   const on = active.size ? active : new Set(view.nodes.map((n) => n.id));
+  const plain = arrange(view, on, aspect, null);
+  if (!room) return plain;
+  const zoomFor = (box: ActiveLayout['box']) => Math.min(room.fit.width / Math.max(box.x2 - box.x1, 1), room.fit.height / Math.max(box.y2 - box.y1, 1), room.maxZoom);
+  // Labels drawn at their own size (the level of detail stays off): they sit inside their boxes, which never overlap.
+  const start = zoomFor(plain.box);
+  if (start * NODE_FONT_SIZE >= room.labelPx) return plain;
+  const deg = degrees(view);
+  const tiers = [room.wanted];
+  if (room.wanted.size > room.priority.size) {
+    const others = [...room.wanted].filter((id) => !room.priority.has(id)).sort((a, b) => (deg.get(b) ?? 0) - (deg.get(a) ?? 0) || a.localeCompare(b));
+    const room92 = Math.ceil(ROOM_SHARE * room.wanted.size) - room.priority.size;
+    if (room92 > 0 && room92 < others.length) tiers.push(new Set([...room.priority, ...others.slice(0, room92)]));
+    tiers.push(room.priority);
+  }
+  for (const keep of tiers) {
+    if (!keep.size) continue;
+    // Looks for the largest zoom z whose layout, with room kept for z, fits the pane at z or more: a root of
+    // fits(z) - z, by secant steps from the plain layout's zoom downwards.
+    let tried: { zoom: number; gap: number } | null = null;
+    let zoom = start;
+    // The size is first found without ordering the cells (a third of the work), until the ordered layout turns out
+    // larger than that estimate; from then on, from the ordered layout itself.
+    let quick = true;
+    for (let round = 0; round < ROOM_ROUNDS; round++) {
+      let fits = quick ? zoomFor(arrange(view, on, aspect, { keep, zoom, room }, 0).box) : 0;
+      let sized = quick;
+      if (!quick || fits >= zoom * 0.999) {
+        const made = arrange(view, on, aspect, { keep, zoom, room });
+        fits = zoomFor(made.box);
+        // Room kept for `zoom` is enough at any larger zoom (label-room.ts, markExtents).
+        if (fits >= zoom * 0.999) return { ...made, roomZoom: zoom };
+        sized = !quick;
+        quick = false;
+      }
+      const gap = fits - zoom;
+      let next = fits * 0.97;
+      if (tried && sized) {
+        const slope = (gap - tried.gap) / (zoom - tried.zoom);
+        // fits(z) - z must grow as z falls; if less zoom (more room) brings it no closer, these labels cannot all fit.
+        if (!(slope < 0)) break;
+        // A step of at most a fifth below the zoom it fits at: a flat slope would aim far too low.
+        next = Math.max(Math.min(next, (zoom - gap / slope) * 0.99), fits * 0.8);
+      }
+      tried = sized ? { zoom, gap } : null;
+      zoom = next;
+    }
+  }
+  return plain;
+}
+
+const boxOf = (n: { width: number; height: number }, p: { x: number; y: number }, e?: Extents, zoom = 1) => ({
+  x1: p.x - Math.max(n.width / 2, (e?.left ?? 0) / zoom),
+  x2: p.x + Math.max(n.width / 2, (e?.right ?? 0) / zoom),
+  y1: p.y - Math.max(n.height / 2, (e?.up ?? 0) / zoom),
+  y2: p.y + Math.max(n.height / 2, (e?.down ?? 0) / zoom),
+});
+
+function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reserve: { keep: ReadonlySet<string>; zoom: number; room: LabelRoom } | null, sweeps = 4): ActiveLayout {
   const deg = degrees(view);
   const column = partitions(view, on);
+  // Per node: its box and, when its label is kept room for, how far label and marks reach (screen px).
+  const extents = new Map<string, Extents>();
+  const boxes = new Map(view.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)]));
+  if (reserve)
+    for (const n of view.nodes) {
+      if (!on.has(n.id) || !reserve.keep.has(n.id)) continue;
+      const b = boxes.get(n.id)!;
+      const m = reserve.room.marks.get(n.id);
+      extents.set(n.id, markExtents(b.text, KIND_STYLE[n.entity.kind].bold, reserve.room.labelPx, b.width, b.height, reserve.zoom, { bar: Boolean(m), badge: Boolean(m?.badge) }));
+    }
+  const zoom = reserve?.zoom ?? 1;
+  // The room's box around the node, relative to the node's centre (model px).
+  const reach = (id: string) => boxOf(boxes.get(id)!, { x: 0, y: 0 }, extents.get(id), zoom);
   const toNode = (n: GraphView['nodes'][number]): CompactNode => {
-    const box = nodeBox(n.entity.label, n.entity.kind);
-    return { id: n.id, width: box.width, height: box.height, column: 0, band: column(n.entity.kind), weight: deg.get(n.id) ?? 0 };
+    const r = reach(n.id);
+    return { id: n.id, width: r.x2 - r.x1, height: r.y2 - r.y1, column: 0, band: column(n.entity.kind), weight: deg.get(n.id) ?? 0 };
   };
   const shownEdges = view.edges.filter((e) => on.has(e.source) && on.has(e.target));
-  const main = compactLayout(view.nodes.filter((n) => on.has(n.id)).map(toNode), shownEdges, { aspect, ...TIGHT });
+  const main = compactLayout(view.nodes.filter((n) => on.has(n.id)).map(toNode), shownEdges, { aspect, ...(reserve ? ROOMY : TIGHT), sweeps });
   const rest = view.nodes.filter((n) => !on.has(n.id));
-  const nodes = { ...main.nodes };
+  const nodes: Record<string, { x: number; y: number }> = {};
+  // The compact grid places the room's box; the node sits where the room's box has it (a badge's room is on the right).
+  for (const [id, p] of Object.entries(main.nodes)) {
+    const r = reach(id);
+    nodes[id] = { x: Math.round((p.x - (r.x1 + r.x2) / 2) * 10) / 10, y: Math.round((p.y - (r.y1 + r.y2) / 2) * 10) / 10 };
+  }
   let height = main.height;
-  if (rest.length) {
+  if (rest.length && sweeps) {
     const parkedEdges = view.edges.filter((e) => !on.has(e.source) && !on.has(e.target));
     const parked = compactLayout(rest.map(toNode), parkedEdges, { aspect: aspect * 2, origin: { x: 0, y: main.height + 400 }, columnGap: 40 });
     Object.assign(nodes, parked.nodes);
@@ -91,11 +200,11 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
   for (const n of view.nodes) {
     if (!on.has(n.id)) continue;
     const p = nodes[n.id]!;
-    const b = nodeBox(n.entity.label, n.entity.kind);
-    box.x1 = Math.min(box.x1, p.x - b.width / 2);
-    box.x2 = Math.max(box.x2, p.x + b.width / 2);
-    box.y1 = Math.min(box.y1, p.y - b.height / 2);
-    box.y2 = Math.max(box.y2, p.y + b.height / 2);
+    const b = boxOf(boxes.get(n.id)!, p, extents.get(n.id), zoom);
+    box.x1 = Math.min(box.x1, b.x1);
+    box.x2 = Math.max(box.x2, b.x2);
+    box.y1 = Math.min(box.y1, b.y1);
+    box.y2 = Math.max(box.y2, b.y2);
   }
   return {
     positions: { hash: 'active', nodes, edges: Object.fromEntries(view.edges.map((e) => [e.id, []])), width: Math.max(main.width, 1), height },

@@ -10,9 +10,11 @@ import type { CompareState, UrlState } from './url.ts';
 
 import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
-import { atlasMembership, cellFreeSupports, computeOverlay, filtersActive, NO_FILTERS, sharedFactors, supportPasses, type Filters } from '../model/overlay.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay, filtersActive, NO_FILTERS, sharedFactors, supportPasses, type Filters, type Overlay } from '../model/overlay.ts';
 import { differenceOf } from '../model/compare.ts';
-import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout, type ActiveLayout } from '../layout/difference-layout.ts';
+import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout, type ActiveLayout, type LabelRoom } from '../layout/difference-layout.ts';
+import { MAX_FIT_ZOOM } from '../graph-view/fit.ts';
+import { LOD_LABEL_PX } from '../graph-view/label-lod.ts';
 import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
 import { atlasView, figureView, sideView, sourceIds, unionView, type EdgeSupport, type GraphView } from '../model/view.ts';
@@ -90,6 +92,13 @@ export const compareViewsAtom = atom((get) => {
  * uses the whole stage.
  */
 export const stageAspectAtom = atom<number | null>(null);
+/** The box, CSS px, the atlas's canvas fits its drawing into (its stage less padding and toolbar); null until measured. */
+export const stageFitAtom = atom<{ width: number; height: number } | null>(null);
+/** Sets the stage's shape and fit box together (graph-view/use-stage-aspect.ts), so the atlas is laid out once. */
+export const stageShapeAtom = atom(null, (_get, set, aspect: number, fit: { width: number; height: number }) => {
+  set(stageAspectAtom, aspect);
+  set(stageFitAtom, fit);
+});
 
 /** The difference diagram's layout: computed here, at once (a few milliseconds), no worker and nothing to load. */
 export const differenceLayoutAtom = atom((get) => {
@@ -167,13 +176,33 @@ export const overlayAtom = atom((get) => {
 /**
  * The atlas as the active sources and filters leave it: what they act on laid out compactly (readable at the
  * default view), the rest parked below it. Recomputed, not loaded: a few milliseconds for the whole atlas.
+ *
+ * Once its stage is measured, the layout keeps room for the labels that must be read at the default view, at the
+ * level of detail's size (layout/label-room.ts): every entity in play, or, when that cannot fit (every source on),
+ * the cell sources, shared factors and ovarian outcomes (the overview's priority, features/main-graph).
  */
 export const atlasLayoutAtom = atom((get) => {
   if (get(modeAtom) !== 'atlas') return null;
+  const view = get(atlasAtom);
   const overlay = get(overlayAtom);
   const on = new Set([...overlay.nodes].filter(([, o]) => o.on).map(([id]) => id));
-  return cachedActiveLayout(get(atlasAtom), on, get(stageAspectAtom) ?? ATLAS_ASPECT);
+  const fit = get(stageFitAtom);
+  const room = fit ? labelRoom(view, overlay, on, fit, get(activeSourcesAtom).length === sourceIds(requireModel(get(modelAtom))).length) : undefined;
+  return cachedActiveLayout(view, on, get(stageAspectAtom) ?? ATLAS_ASPECT, room);
 });
+
+function labelRoom(view: GraphView, overlay: Overlay, on: ReadonlySet<string>, fit: { width: number; height: number }, everySource: boolean): LabelRoom {
+  const marks = new Map<string, { badge: boolean }>();
+  const priority = new Set<string>();
+  for (const n of view.nodes) {
+    if (!on.has(n.id)) continue;
+    const sources = n.entity.kind === 'msc-source' ? 0 : (overlay.nodes.get(n.id)?.sources.length ?? 0);
+    if (sources) marks.set(n.id, { badge: sources >= 2 });
+    if (n.entity.kind === 'msc-source' || n.entity.kind === 'ovarian-outcome' || sources >= 2) priority.add(n.id);
+  }
+  // With every source on, the overview labels its priority and the rest as the reader zooms in (issue #9, point 2).
+  return { fit, maxZoom: MAX_FIT_ZOOM, labelPx: LOD_LABEL_PX, wanted: everySource ? priority : on, priority, marks };
+}
 
 /**
  * Atlas layouts by the entities in play, kept for the last few states: a source switched off and on again, a
@@ -181,10 +210,11 @@ export const atlasLayoutAtom = atom((get) => {
  */
 const atlasLayouts = new WeakMap<GraphView, Map<string, ActiveLayout>>();
 const ATLAS_LAYOUTS_KEPT = 32;
-function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: number): ActiveLayout {
+function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: number, room?: LabelRoom): ActiveLayout {
   let cache = atlasLayouts.get(view);
   if (!cache) atlasLayouts.set(view, (cache = new Map()));
-  const key = `${aspect}|${[...on].sort().join(' ')}`;
+  const roomKey = room ? `${room.fit.width}x${room.fit.height}|${[...room.wanted].sort().join(' ')}|${[...room.marks].map(([id, m]) => (m.badge ? `${id}*` : id)).sort().join(' ')}` : '';
+  const key = `${aspect}|${[...on].sort().join(' ')}|${roomKey}`;
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last, so the oldest goes first.
@@ -192,7 +222,7 @@ function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: nu
     cache.set(key, hit);
     return hit;
   }
-  const made = activeLayout(view, on, aspect);
+  const made = activeLayout(view, on, aspect, room);
   cache.set(key, made);
   if (cache.size > ATLAS_LAYOUTS_KEPT) cache.delete(cache.keys().next().value!);
   return made;

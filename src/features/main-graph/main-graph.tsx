@@ -6,7 +6,7 @@ import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom } from '../../state/prerender.ts';
 import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
-import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageAspectAtom } from '../../state/atoms.ts';
+import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageShapeAtom } from '../../state/atoms.ts';
 import type { GraphView } from '../../model/view.ts';
 import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
@@ -71,7 +71,7 @@ export function MainGraph() {
   const atlasLayout = useAtomValue(atlasLayoutAtom);
   // The atlas is laid out for the shape of its stage, measured before it is first drawn.
   const stageRef = useRef<HTMLDivElement>(null);
-  const measured = useStageAspect(stageRef, mode === 'atlas', useSetAtom(stageAspectAtom));
+  const measured = useStageAspect(stageRef, mode === 'atlas', useSetAtom(stageShapeAtom));
   // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
   useEffect(() => {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
