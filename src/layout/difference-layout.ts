@@ -117,8 +117,11 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
     if (room92 > 0 && room92 < others.length) tiers.push(new Set([...room.priority, ...others.slice(0, room92)]));
     tiers.push(room.priority);
   }
-  for (const keep of tiers) {
+  // The last layout made with room, for when no zoom is found within the rounds: more room than none.
+  let fallback: ActiveLayout = plain;
+  for (const [tier, keep] of tiers.entries()) {
     if (!keep.size) continue;
+    const last = tier === tiers.length - 1;
     // Looks for the largest zoom z whose layout, with room kept for z, fits the pane at z or more: a root of
     // fits(z) - z, by secant steps from the plain layout's zoom downwards.
     let tried: { zoom: number; gap: number } | null = null;
@@ -134,6 +137,7 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
         fits = zoomFor(made.box);
         // Room kept for `zoom` is enough at any larger zoom (label-room.ts, markExtents).
         if (fits >= zoom * 0.999) return { ...made, roomZoom: zoom };
+        if (last) fallback = { ...made, roomZoom: zoom };
         sized = !quick;
         quick = false;
       }
@@ -142,7 +146,13 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
       if (tried && sized) {
         const slope = (gap - tried.gap) / (zoom - tried.zoom);
         // fits(z) - z must grow as z falls; if less zoom (more room) brings it no closer, these labels cannot all fit.
-        if (!(slope < 0)) break;
+        // (The last tier, the priority, keeps trying: a slope measured from two nearby layouts can mislead.)
+        if (!(slope < 0) && !last) break;
+        if (!(slope < 0)) {
+          tried = null;
+          zoom = next;
+          continue;
+        }
         // A step of at most a fifth below the zoom it fits at: a flat slope would aim far too low.
         next = Math.max(Math.min(next, (zoom - gap / slope) * 0.99), fits * 0.8);
       }
@@ -150,7 +160,7 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
       zoom = next;
     }
   }
-  return plain;
+  return fallback;
 }
 
 const boxOf = (n: { width: number; height: number }, p: { x: number; y: number }, e?: Extents, zoom = 1) => ({
