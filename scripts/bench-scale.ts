@@ -47,9 +47,8 @@ export async function benchScale(browser: Browser, base: string) {
             // A big drawing is handed to Cytoscape in chunks and shown when cached (graph-view/big-drawing.ts): drawn
             // is when the canvas holds the import and is no longer busy.
             const cy = window.mscAtlas?.cy.main;
-            const canvas = document.querySelector('.main-graph .graph-canvas');
-            if (!canvas?.getAttribute('data-view')?.startsWith('import-') || canvas.getAttribute('aria-busy') === 'true') return 0;
-            if (!cy || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return 0;
+            if (!window.location.search.includes('figure=import-') || !cy || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return 0;
+            if (!document.querySelector('.main-graph .graph-canvas[data-view^="figure:import-"]:not([aria-busy="true"])')) return 0;
             return performance.now();
           },
           undefined,
