@@ -8,6 +8,11 @@
  * 50 ms, PerformanceObserver "longtask") that starts in that time is kept; the longest is printed per action.
  * Compare pairs: every pair of the cell sources (45) and of the figures, each choice changing one side, in the
  * difference diagram and in the twin panes.
+ *
+ * A long task's wall time counts the time the main thread waited for a core as well: on a loaded machine (other
+ * processes on the same cores) a 20 ms task can last 90 ms. So the main thread is also traced (Chromium's trace,
+ * its tasks' thread time, `tdur`), and each action's longest task is printed both ways: "longest task" (wall) and
+ * "CPU" (the time the task ran on a core). On an idle machine the two agree.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -29,6 +34,53 @@ export interface Timed {
   ms: number;
   longest: number;
   tasks: number[];
+  /** Mark of the action in the trace (console.timeStamp `bench:N:start` / `bench:N:end`). */
+  mark: number;
+  /** Longest main-thread task by thread (CPU) time, ms: filled in once the trace is read (see traced). */
+  cpu?: number;
+}
+
+let marks = 0;
+
+/** A Chromium trace's events, as much of them as is used here. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/**
+ * Runs `work` with the page's main thread traced, then gives each action timed meanwhile (its mark) the thread time
+ * of its longest task: the tasks that start between its `bench:N:start` and `bench:N:end` stamps.
+ */
+export async function traced<T>(browser: Browser, page: Page, work: () => Promise<T>, results: () => Timed[]): Promise<T> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  let out: T;
+  try {
+    out = await work();
+  } finally {
+    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+    const stamps = new Map<string, TraceEvent>();
+    for (const e of events) if (e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('bench:')) stamps.set(e.args.data.message, e);
+    const anyStamp = stamps.values().next().value;
+    // The page's main thread: the one its stamps come from.
+    const tasks = anyStamp ? events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === anyStamp.pid && e.tid === anyStamp.tid) : [];
+    for (const r of results()) {
+      const start = stamps.get(`bench:${r.mark}:start`);
+      const end = stamps.get(`bench:${r.mark}:end`);
+      if (!start || !end) continue;
+      // Tasks that overlap the action (the one that stamped its start included).
+      const inside = tasks.filter((t) => t.ts < end.ts && t.ts + (t.dur ?? 0) > start.ts);
+      r.cpu = Math.round(Math.max(0, ...inside.map((t) => (t.tdur ?? t.dur ?? 0) / 1000)));
+    }
+  }
+  return out!;
 }
 
 /** The view keys the given panes show now (undefined for a pane not drawn). */
@@ -46,7 +98,11 @@ const shown = (page: Page, panes: string[]) =>
  */
 export async function timed(page: Page, action: () => Promise<unknown>, panes: string[], same = false, changed = panes): Promise<Timed> {
   const before = same ? panes.map(() => null) : (await shown(page, panes)).map((v, i) => (changed.includes(panes[i]!) ? v : undefined));
-  const t0 = await page.evaluate(() => performance.now());
+  const mark = ++marks;
+  const t0 = await page.evaluate((m) => {
+    console.timeStamp(`bench:${m}:start`);
+    return performance.now();
+  }, mark);
   await action();
   await page.waitForFunction(
     ({ ps, was, same }) =>
@@ -60,26 +116,32 @@ export async function timed(page: Page, action: () => Promise<unknown>, panes: s
     { ps: panes, was: before, same },
     { polling: 'raf', timeout: Number(process.env.BENCH_SWITCH_TIMEOUT ?? 60_000) },
   );
-  return page.evaluate((start) => {
-    return new Promise<Timed>((resolve) =>
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          const end = performance.now();
-          const w = window as unknown as { benchLong: { start: number; duration: number }[] };
-          const tasks = w.benchLong.filter((t) => t.start >= start && t.start < end).map((t) => Math.round(t.duration));
-          resolve({ ms: end - start, longest: Math.max(0, ...tasks), tasks });
-        }),
-      ),
-    );
-  }, t0);
+  return page.evaluate(
+    ({ start, mark }) => {
+      return new Promise<Timed>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const end = performance.now();
+            console.timeStamp(`bench:${mark}:end`);
+            const w = window as unknown as { benchLong: { start: number; duration: number }[] };
+            const tasks = w.benchLong.filter((t) => t.start >= start && t.start < end).map((t) => Math.round(t.duration));
+            resolve({ ms: end - start, longest: Math.max(0, ...tasks), tasks, mark });
+          }),
+        ),
+      );
+    },
+    { start: t0, mark },
+  );
 }
 
 const summary = (rs: Timed[]) => {
   const xs = rs.map((r) => r.ms).sort((a, b) => a - b);
   const long = rs.map((r) => r.longest);
+  const cpu = rs.map((r) => r.cpu ?? 0);
   return (
     `median ${ms(xs[Math.floor((xs.length - 1) / 2)]!)}, max ${ms(xs.at(-1)!)}, over 500 ms: ${xs.filter((x) => x > 500).length}/${xs.length}; ` +
-    `longest task ${ms(Math.max(...long))}, choices with a task over 50 ms: ${long.filter((l) => l > 50).length}`
+    `longest task ${ms(Math.max(...long))} (CPU ${ms(Math.max(...cpu))}), choices with a task over 50 ms: ${long.filter((l) => l > 50).length} ` +
+    `(CPU: ${cpu.filter((l) => l > 50).length})`
   );
 };
 
@@ -94,18 +156,32 @@ export async function benchSwitch(browser: Browser, base: string, figures: strin
     await page.goto(parts.has('views') ? base : `${base}?view=compare`);
     await page.waitForFunction(() => Object.values(window.mscAtlas?.cy ?? {}).some((cy) => cy.nodes().length > 0), null, { timeout: 60_000 });
     await page.waitForTimeout(500);
-    if (parts.has('views')) await views(page, figures);
-    await pairs(page, parts);
+    if (parts.has('views')) {
+      const done: Timed[] = [];
+      const lines = await traced(browser, page, () => views(page, figures, done), () => done);
+      for (const l of lines) console.log(l());
+    }
+    await pairs(browser, page, parts);
   } finally {
     await context.close();
   }
 }
 
-const report = (label: string, r: Timed) =>
-  console.log(`  ${label.padEnd(46)} ${ms(r.ms).padStart(9)}  longest task ${ms(r.longest).padStart(7)}${r.tasks.length > 1 ? `  (tasks over 50 ms: ${r.tasks.join(', ')})` : ''}`);
+const line = (label: string, r: Timed) =>
+  `  ${label.padEnd(46)} ${ms(r.ms).padStart(9)}  longest task ${ms(r.longest).padStart(7)} (CPU ${ms(r.cpu ?? 0).padStart(6)})` +
+  `${r.tasks.length > 1 ? `  (tasks over 50 ms: ${r.tasks.join(', ')})` : ''}`;
 
-/** Figures one after another, the atlas and back, source toggles and filters in the atlas, to compare and back. */
-async function views(page: Page, figures: string[]) {
+/**
+ * Figures one after another, the atlas and back, source toggles and filters in the atlas, to compare and back.
+ * Returns the lines to print once the trace is read (the CPU figures come from it); `done` collects the results.
+ */
+async function views(page: Page, figures: string[], done: Timed[]): Promise<(() => string)[]> {
+  const out: (() => string)[] = [];
+  const keep = (r: Timed) => (done.push(r), r);
+  const report = (label: string, r: Timed) => {
+    keep(r);
+    out.push(() => line(label, r));
+  };
   const tab = (name: string) => page.getByRole('button', { name, exact: true });
   const figure = page.getByRole('combobox', { name: 'Figure' });
   for (const id of figures.slice(1)) report(`figure → ${id}`, await timed(page, () => figure.selectOption(id), ['main']));
@@ -115,23 +191,24 @@ async function views(page: Page, figures: string[]) {
   report('figure → atlas (again)', await timed(page, () => tab('Atlas').click(), ['main']));
   const boxes = await page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox').elementHandles();
   const toggles: Timed[] = [];
-  for (const b of boxes) toggles.push(await timed(page, () => b.click(), ['main'], true));
-  for (const b of boxes) toggles.push(await timed(page, () => b.click(), ['main'], true));
-  console.log(`  atlas: each source off, then on (${toggles.length}): ${summary(toggles)}`);
+  for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));
+  for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));
+  out.push(() => `  atlas: each source off, then on (${toggles.length}): ${summary(toggles)}`);
   const filters: Timed[] = [];
   for (const name of ['decrease', 'rat', 'in vivo', 'cyclophosphamide']) {
     const box = await page.getByRole('checkbox', { name, exact: true }).elementHandle();
-    filters.push(await timed(page, () => box!.click(), ['main'], true));
-    filters.push(await timed(page, () => box!.click(), ['main'], true));
+    filters.push(keep(await timed(page, () => box!.click(), ['main'], true)));
+    filters.push(keep(await timed(page, () => box!.click(), ['main'], true)));
   }
-  console.log(`  atlas: four filters on and off (${filters.length}): ${summary(filters)}`);
+  out.push(() => `  atlas: four filters on and off (${filters.length}): ${summary(filters)}`);
   report('atlas → compare (first time)', await timed(page, () => tab('Compare').click(), ['difference']));
   report('compare → atlas', await timed(page, () => tab('Atlas').click(), ['main']));
   report('atlas → compare (again)', await timed(page, () => tab('Compare').click(), ['difference']));
+  return out;
 }
 
 /** Every pair of sources and of figures, each choice changing one side, in the difference diagram and twin panes. */
-async function pairs(page: Page, parts: Set<string>) {
+async function pairs(browser: Browser, page: Page, parts: Set<string>) {
   const pickers = page.locator('.compare-controls select');
   // Consecutive pairs differ in one side: left a, then right b for every b after a.
   const walk = (ids: string[]) => {
@@ -148,7 +225,10 @@ async function pairs(page: Page, parts: Set<string>) {
   const figurePairs = walk(choices.filter((c) => c.startsWith('figure:')));
   for (const display of (['difference', 'twin'] as const).filter((d) => parts.has(d))) {
     const panes = display === 'difference' ? ['difference'] : ['left', 'right'];
-    if (display === 'twin') report('difference → twin panes', await timed(page, () => page.getByRole('radio', { name: 'Twin panes' }).check(), panes));
+    if (display === 'twin') {
+      const r = await timed(page, () => page.getByRole('radio', { name: 'Twin panes' }).check(), panes);
+      console.log(line('difference → twin panes', r).replace(/\(CPU +0 ms\)/, '(CPU not traced)'));
+    }
     for (const [what, steps] of [
       ['source pairs', sourcePairs],
       ['figure pairs', figurePairs],
@@ -156,22 +236,24 @@ async function pairs(page: Page, parts: Set<string>) {
       const rs: Timed[] = [];
       let failed = 0;
       let worst: { label: string; r: Timed } | undefined;
-      for (const [side, value] of steps) {
-        // A choice that leaves the pair as it is (the other side already shows it) draws nothing new: skip it.
-        const current = await pickers.nth(side).inputValue();
-        const other = await pickers.nth(1 - side).inputValue();
-        if (current === value || other === value) continue;
-        let r: Timed;
-        try {
-          r = await timed(page, () => pickers.nth(side).selectOption(value), panes, false, display === 'twin' ? [panes[side]!] : panes);
-        } catch {
-          // Not drawn in time (BENCH_SWITCH_TIMEOUT, default 60 s): counted, and the walk goes on.
-          failed++;
-          continue;
+      await traced(browser, page, async () => {
+        for (const [side, value] of steps) {
+          // A choice that leaves the pair as it is (the other side already shows it) draws nothing new: skip it.
+          const current = await pickers.nth(side).inputValue();
+          const other = await pickers.nth(1 - side).inputValue();
+          if (current === value || other === value) continue;
+          let r: Timed;
+          try {
+            r = await timed(page, () => pickers.nth(side).selectOption(value), panes, false, display === 'twin' ? [panes[side]!] : panes);
+          } catch {
+            // Not drawn in time (BENCH_SWITCH_TIMEOUT, default 60 s): counted, and the walk goes on.
+            failed++;
+            continue;
+          }
+          rs.push(r);
+          if (!worst || r.ms > worst.r.ms) worst = { label: side ? `${other} | ${value}` : `${value} | ${other}`, r };
         }
-        rs.push(r);
-        if (!worst || r.ms > worst.r.ms) worst = { label: side ? `${other} | ${value}` : `${value} | ${other}`, r };
-      }
+      }, () => rs);
       console.log(
         `  compare, ${display}, ${what} (${rs.length} choices${failed ? `; ${failed} more not drawn in time` : ''}): ${rs.length ? `${summary(rs)}; slowest ${worst!.label}` : ''}`,
       );
