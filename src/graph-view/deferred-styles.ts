@@ -116,6 +116,8 @@ export class SlicedLooks {
     private looks: readonly (readonly [string, Record<string, unknown>])[],
     /** Called once everything is computed, before the held batch ends. */
     private onDone: () => void,
+    /** The elements whose styles and sizes to compute once the looks are applied: by default all, nodes first. */
+    private scope?: () => SingularElementArgument[],
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
     cy.startBatch();
@@ -162,7 +164,7 @@ export class SlicedLooks {
         this.cy.endBatch();
         this.cy.startBatch();
         // Nodes first: an edge's route depends on its ends.
-        this.order = [...this.cy.nodes().toArray(), ...this.cy.edges().toArray()];
+        this.order = this.scope?.() ?? [...this.cy.nodes().toArray(), ...this.cy.edges().toArray()];
         this.phase = 'styles';
         this.next = 0;
       } else if (this.phase === 'styles') {

@@ -81,6 +81,8 @@ export function buildElements(view: GraphView, positions: Positions): CanvasElem
     const seg = s && t && route.bends.length ? toSegments(s, t, route.bends) : undefined;
     const r = RELATION_STYLE[e.relation];
     looks.set(e.id, {
+      // Always set: a move hides the edges while the nodes travel (node-move.ts); a new drawing shows them.
+      display: 'element',
       'target-arrow-shape': r.arrow,
       'target-arrow-fill': r.hollow ? 'hollow' : 'filled',
       'line-style': r.line,

@@ -11,7 +11,8 @@ import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { elementAt, revealWhenCached, useStagedElements } from './big-drawing.ts';
 import { DeferredStyles, SlicedLooks } from './deferred-styles.ts';
-import { buildElements } from './elements.ts';
+import { buildElements, type Look } from './elements.ts';
+import { NodeMove, prefersReducedMotion } from './node-move.ts';
 import type { ElementStyle } from './overlay-styles.ts';
 import { SourceMarksLayer, type MarkBox, type MarkPlacement, type SourceMark } from './source-marks.ts';
 import { markGeometry } from '../theme/decorations.ts';
@@ -100,6 +101,16 @@ const PHONE_FLOOR_PX = 9;
 /** A drawing with at least this many elements gets its looks in slices (see SlicedLooks). */
 const SLICED_LOOKS_FROM = 60;
 const stylesheet = buildStylesheet();
+
+/** Element looks of a drawing at given positions, kept per positions object (moves go back and forth between them). */
+const looksByPositions = new WeakMap<Positions, { view: GraphView; looks: Map<string, Look> }>();
+function looksAt(view: GraphView, positions: Positions) {
+  const hit = looksByPositions.get(positions);
+  if (hit?.view === view) return hit.looks;
+  const looks = buildElements(view, positions).looks;
+  looksByPositions.set(positions, { view, looks });
+  return looks;
+}
 const LAYOUT = { name: 'preset', fit: false } as const;
 
 declare global {
@@ -307,10 +318,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
   };
 
-  // New positions for the same drawing (animate): move the nodes there and fit the new box, together.
+  // New positions for the same drawing (animate): move the nodes there and fit the new box, together (node-move.ts:
+  // the edges are not drawn while the nodes travel, and come back in slices once they are in place).
   // Where the nodes of which drawing stand now. Positions may come back as the very object the drawing was built
   // with (layouts are cached by state: a source switched off and on again), and must then move back there.
   const shownPositions = useRef({ view, positions });
+  const moving = useRef<NodeMove | null>(null);
   useEffect(() => {
     if (!cy || !animate) return;
     if (shownPositions.current.view !== basis.current!.view) {
@@ -319,30 +332,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     if (shownPositions.current.positions === positions) return;
+    const from = shownPositions.current.positions;
     shownPositions.current = { view, positions };
-    const DURATION = 450;
-    const { looks: next } = buildElements(view, positions);
-    cy.batch(() => {
-      // Straight edges while the nodes move: bends computed for the old places would fly about.
-      cy.edges().style({ 'curve-style': 'straight' });
+    const move = new NodeMove(cy, {
+      to: positions.nodes,
+      edgeLooks: looksAt(view, positions),
+      fromLooks: looksAt(view, from),
+      viewport: fitBox ? fitViewport(fitBox) : null,
+      instant: prefersReducedMotion(),
+      onDone: () => {
+        if (moving.current === move) moving.current = null;
+        setBusy(false);
+      },
     });
-    cy.stop(true, false);
-    cy.nodes().forEach((n) => {
-      const to = positions.nodes[n.id()];
-      if (!to) return;
-      n.stop(true, false);
-      n.animate({ position: to }, { duration: DURATION, easing: 'ease-in-out-cubic' });
-    });
-    if (fitBox) cy.animate(fitViewport(fitBox), { duration: DURATION, easing: 'ease-in-out-cubic' });
-    const done = setTimeout(() => {
-      cy.batch(() => {
-        for (const e of cy.edges()) {
-          const look = next.get(e.id());
-          if (look) e.style(look);
-        }
-      });
-    }, DURATION + 20);
-    return () => clearTimeout(done);
+    moving.current = move;
+    if (move.pending) setBusy(true);
+    return () => {
+      move.cancel();
+      if (moving.current === move) moving.current = null;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of positions starts a move
   }, [cy, positions]);
   const revealing = useRef(false);
@@ -401,7 +409,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const el = cy?.container()?.closest('.graph-canvas');
     if (busy) el?.setAttribute('aria-busy', 'true');
     // Settled only when neither a restyle nor a new drawing's looks are still being computed.
-    else if (!slicedLooks.current?.pending && !deferred.current?.pending && !revealing.current && drawnRef.current) {
+    else if (!slicedLooks.current?.pending && !deferred.current?.pending && !moving.current?.pending && !revealing.current && drawnRef.current) {
       // The restyle is done (entities dimmed or brought back): the level of detail chooses again.
       relabel.current?.();
       el?.removeAttribute('aria-busy');

@@ -1,0 +1,119 @@
+/**
+ * The move of a drawing's nodes to new positions (the atlas after a source toggle or a filter: the entities in play
+ * are laid out again), made cheap enough that no frame of it is a long task.
+ *
+ * Moving nodes makes Cytoscape recompute the route of every edge at a moving node and draw it, in every frame: with
+ * the atlas's ~400 edges that made each frame of the animation 40–120 ms on a 2-core laptop. So the edges are not
+ * drawn while the nodes move (`display: none`, one bypass for all of them, which also spares their routes): the eye
+ * follows the nodes, and the edges come back once the nodes are in place, their styles and routes computed in
+ * slices while the last frame of the move stays on screen (SlicedLooks), so that the frame that shows them only
+ * draws. A reader who asked for reduced motion (prefers-reduced-motion) gets no animation: the nodes are put in
+ * place at once, and the edges come back the same way.
+ */
+import type { Core } from 'cytoscape';
+import type { Positions } from '../layout/types.ts';
+import { SlicedLooks } from './deferred-styles.ts';
+import type { Look } from './elements.ts';
+
+/** How long the nodes take to move, ms. */
+export const MOVE_MS = 450;
+const EASING = 'ease-in-out-cubic';
+
+export interface MoveOptions {
+  /** New positions by node id (nodes not named stay where they are). */
+  to: Positions['nodes'];
+  /** Each edge's look at the new positions (elements.ts); only those that differ from `from` are applied again. */
+  edgeLooks: ReadonlyMap<string, Look>;
+  /** The edges' looks as they are drawn now. */
+  fromLooks?: ReadonlyMap<string, Look>;
+  /** The viewport to move to together with the nodes (a fit of the new box), if any. */
+  viewport?: { zoom: number; pan: { x: number; y: number } } | null;
+  /** No animation (the reader asked for reduced motion). */
+  instant?: boolean;
+  /** Called once the nodes are in place and the edges drawn again. */
+  onDone: () => void;
+}
+
+const sameLook = (a: Look | undefined, b: Look) =>
+  !!a &&
+  Object.keys(b).length === Object.keys(a).length &&
+  Object.entries(b).every(([k, v]) => {
+    const w = a[k];
+    return Array.isArray(v) ? Array.isArray(w) && w.length === v.length && v.every((x, i) => x === w[i]) : v === w;
+  });
+
+/** Whether the reader's system asks for reduced motion. */
+export const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export class NodeMove {
+  private phase: 'moving' | 'edges' | 'done' = 'moving';
+  private looks: SlicedLooks | null = null;
+  private left = 0;
+
+  constructor(
+    private cy: Core,
+    private options: MoveOptions,
+  ) {
+    const { to, viewport, instant } = options;
+    // A move or viewport animation still running (an earlier toggle) stops where it is: this one starts from there.
+    cy.stop(true, false);
+    const nodes = cy.nodes().filter((n) => Boolean(to[n.id()]));
+    nodes.stop(true, false);
+    cy.batch(() => {
+      cy.edges().style('display', 'none');
+    });
+    if (instant || nodes.empty()) {
+      cy.batch(() => {
+        nodes.forEach((n) => void n.position({ ...to[n.id()]! }));
+        if (viewport) cy.viewport(viewport);
+      });
+      this.edges();
+      return;
+    }
+    // Every node's animation and the viewport's run on the same clock (Cytoscape's frame), so they end together;
+    // the edges come back when the last of them completes (animations wait while a restyle holds the frames, so a
+    // timer could fire before the nodes arrive).
+    this.left = nodes.length + (viewport ? 1 : 0);
+    const arrived = () => {
+      if (--this.left === 0 && this.phase === 'moving') this.edges();
+    };
+    nodes.forEach((n) => void n.animate({ position: { ...to[n.id()]! } }, { duration: MOVE_MS, easing: EASING, complete: arrived }));
+    if (viewport) cy.animate({ zoom: viewport.zoom, pan: viewport.pan }, { duration: MOVE_MS, easing: EASING, complete: arrived });
+  }
+
+  /** True until the nodes are in place and the edges drawn again. */
+  get pending() {
+    return this.phase !== 'done';
+  }
+
+  /**
+   * Stops (a newer move or drawing replaces this one). The edges stay hidden if the nodes had not arrived: the
+   * move that replaces this one shows them; a new drawing gets its own looks (graph-canvas.tsx).
+   */
+  cancel() {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    this.looks?.cancel();
+    this.looks = null;
+  }
+
+  private edges() {
+    this.phase = 'edges';
+    const { edgeLooks, fromLooks } = this.options;
+    const looks: [string, Record<string, unknown>][] = [];
+    this.cy.edges().forEach((e) => {
+      const look = edgeLooks.get(e.id());
+      looks.push([e.id(), look && !sameLook(fromLooks?.get(e.id()), look) ? { ...look, display: 'element' } : { display: 'element' }]);
+    });
+    this.looks = new SlicedLooks(
+      this.cy,
+      looks,
+      () => {
+        this.phase = 'done';
+        this.looks = null;
+        this.options.onDone();
+      },
+      () => this.cy.edges().toArray(),
+    );
+  }
+}

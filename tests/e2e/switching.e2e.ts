@@ -1,0 +1,112 @@
+/**
+ * Switching in the atlas (issue: no main-thread task over 50 ms when toggling sources and filters): the move to a
+ * new layout draws no edge while the nodes travel (drawing ~400 edges per frame made each frame a long task), the
+ * edges come back once the nodes are in place, and the canvas says it is busy until then. A reader who asked for
+ * reduced motion gets no animation at all. Task lengths are measured by `npm run bench -- --switch`, not here.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
+
+const getBrowser = useBrowser();
+
+/**
+ * Watches every frame from now until the canvas settles after `action`: per frame, how many nodes are moving and
+ * how many edges are displayed, and whether the canvas is busy.
+ */
+async function framesDuring(page: Page, action: () => Promise<unknown>) {
+  await page.evaluate(() => {
+    const w = window as unknown as { frames: { moving: number; shownEdges: number; busy: boolean }[]; stopFrames?: boolean };
+    w.frames = [];
+    w.stopFrames = false;
+    const cy = window.mscAtlas!.cy.main!;
+    const tick = () => {
+      if (w.stopFrames) return;
+      const moving = cy.nodes().filter((n) => (n as unknown as { animated(): boolean }).animated()).length;
+      const shownEdges = cy.edges().filter((e) => e.style('display') !== 'none').length;
+      const busy = cy.container()!.closest('.graph-canvas')!.getAttribute('aria-busy') === 'true';
+      w.frames.push({ moving, shownEdges, busy });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await action();
+  await waitForCanvas(page);
+  return page.evaluate(() => {
+    const w = window as unknown as { frames: { moving: number; shownEdges: number; busy: boolean }[]; stopFrames?: boolean };
+    w.stopFrames = true;
+    return w.frames;
+  });
+}
+
+const positions = (page: Page) => page.evaluate(() => Object.fromEntries(window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), { ...n.position() }])));
+const moved = (a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>) =>
+  Object.keys(a).filter((id) => Math.hypot(a[id]!.x - b[id]!.x, a[id]!.y - b[id]!.y) > 0.5);
+
+describe('switching in the atlas', () => {
+  it('a source toggle moves the nodes with no edge drawn, then shows every edge with its look; busy until then', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(appUrl('?view=atlas&sources=hbmmsc'));
+    await waitForCanvas(page);
+    const before = await positions(page);
+    const box = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox', { name: /^hAMSC — / });
+    const frames = await framesDuring(page, () => box.check());
+    const after = await positions(page);
+    expect(moved(before, after).length).toBeGreaterThan(10);
+    // The nodes were animated, and in no frame of the move was an edge displayed.
+    const moving = frames.filter((f) => f.moving > 0);
+    expect(moving.length).toBeGreaterThan(0);
+    expect(moving.every((f) => f.shownEdges === 0)).toBe(true);
+    // The canvas said it was busy until the edges were back.
+    expect(frames.filter((f) => f.shownEdges === 0).every((f) => f.busy)).toBe(true);
+    // Settled: nothing moves, every edge is displayed again, straight as the atlas draws them, and hidden ones
+    // (no active source supports them) are still hidden by their class.
+    const settled = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      return {
+        moving: cy.nodes().filter((n) => (n as unknown as { animated(): boolean }).animated()).length,
+        notDisplayed: cy.edges().filter((e) => e.style('display') !== 'element').length,
+        curves: [...new Set(cy.edges().map((e) => e.style('curve-style') as string))],
+        offVisible: cy.edges('.off').filter((e) => e.style('visibility') !== 'hidden').length,
+        edges: cy.edges().length,
+      };
+    });
+    expect(settled).toEqual({ moving: 0, notDisplayed: 0, curves: ['straight'], offVisible: 0, edges: settled.edges });
+    expect(settled.edges).toBeGreaterThan(300);
+    await screenshot(page, 'switching-atlas-after-toggle');
+    // Back: the same nodes go back where they were, and the edges come back again.
+    await framesDuring(page, () => box.uncheck());
+    expect(moved(before, await positions(page))).toEqual([]);
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.edges().filter((e) => e.style('display') !== 'element').length)).toBe(0);
+    await page.close();
+  });
+
+  it('a filter switched on and off quickly, before the first move ends, still ends with every edge drawn', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(appUrl('?view=atlas'));
+    await waitForCanvas(page);
+    const box = page.getByRole('checkbox', { name: 'rat', exact: true });
+    await box.check();
+    await box.uncheck();
+    await waitForCanvas(page);
+    const state = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      return { notDisplayed: cy.edges().filter((e) => e.style('display') !== 'element').length, off: cy.$('.off').length };
+    });
+    expect(state).toEqual({ notDisplayed: 0, off: 0 });
+    await page.close();
+  });
+
+  it('with reduced motion the nodes go to their new places at once, with no animation', async () => {
+    const context = await getBrowser().newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(appUrl('?view=atlas&sources=hbmmsc'));
+    await waitForCanvas(page);
+    const before = await positions(page);
+    const frames = await framesDuring(page, () => page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox', { name: /^hAMSC — / }).check());
+    expect(moved(before, await positions(page)).length).toBeGreaterThan(10);
+    expect(frames.filter((f) => f.moving > 0)).toEqual([]);
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.edges().filter((e) => e.style('display') !== 'element').length)).toBe(0);
+    await context.close();
+  });
+});
