@@ -11,6 +11,7 @@
  * computes them). release() ends the held batch at once: whatever is left is then computed by Cytoscape's frame.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
+import { nodesToWarm, warmTexture } from './texture-warm.ts';
 
 /** Longest stretch of style computation per task. */
 export const SLICE_MS = 8;
@@ -105,19 +106,28 @@ export class DeferredStyles {
  * computed is thrown away when the hold ends.
  */
 export class SlicedLooks {
-  private phase: 'looks' | 'styles' | 'sizes' | 'done' = 'looks';
+  private phase: 'looks' | 'styles' | 'sizes' | 'textures' | 'done' = 'looks';
   private next = 0;
   private holding = true;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   private order: SingularElementArgument[] = [];
 
+  /** onDone has run (its elements, if any, are being computed). */
+  private finishing = false;
+
   constructor(
     private cy: Core,
     private looks: readonly (readonly [string, Record<string, unknown>])[],
-    /** Called once everything is computed, before the held batch ends. */
-    private onDone: () => void,
+    /**
+     * Called once everything is computed, before the held batch ends: what it changes (a fit, the labels the level
+     * of detail chooses for it) shows in the same frame. It may return elements it restyled, whose styles and sizes
+     * are then computed in slices too before the batch ends.
+     */
+    private onDone: () => SingularElementArgument[] | void,
     /** The elements whose styles and sizes to compute once the looks are applied: by default all, nodes first. */
     private scope?: () => SingularElementArgument[],
+    /** Called once the held batch has ended (the drawing is shown in the next frame). */
+    private onShown?: () => void,
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
     cy.startBatch();
@@ -176,6 +186,17 @@ export class SlicedLooks {
         }
         this.phase = 'sizes';
         this.next = 0;
+      } else if (this.phase === 'textures') {
+        if (this.next < this.order.length) {
+          warmTexture(this.cy, this.order[this.next++]!);
+          continue;
+        }
+        this.phase = 'done';
+        this.release();
+        this.channel?.port1.close();
+        this.channel = null;
+        this.onShown?.();
+        return;
       } else {
         if (this.next < this.order.length) {
           // A bounding box needs the label's size and the edge's route: computed now, kept for the frame.
@@ -185,13 +206,24 @@ export class SlicedLooks {
           if (slice.nonempty()) slice.boundingBox();
           continue;
         }
-        this.phase = 'done';
-        // Still held: whatever onDone changes (a fit to the elements' now known sizes) shows in the same frame.
-        this.onDone();
-        this.release();
-        this.channel?.port1.close();
-        this.channel = null;
-        return;
+        if (!this.finishing) {
+          this.finishing = true;
+          // Still held: whatever onDone changes (a fit to the elements' now known sizes) shows in the same frame.
+          const more = this.onDone() ?? [];
+          if (more.length) {
+            // Its restyles are marked by ending the held batch and computed, as above, before the frame draws them.
+            this.cy.endBatch();
+            this.cy.startBatch();
+            this.order = more;
+            this.phase = 'styles';
+            this.next = 0;
+            break;
+          }
+        }
+        // Last, at the zoom the frame will draw at: the node textures that frame would paint (texture-warm.ts).
+        this.order = nodesToWarm(this.cy);
+        this.phase = 'textures';
+        this.next = 0;
       }
     }
     this.post();

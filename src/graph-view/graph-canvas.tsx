@@ -161,11 +161,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // A big drawing's elements carry their looks (big-drawing.ts).
     if (staging.big) return;
     if (!first && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
-      const sliced = new SlicedLooks(cy, [...looks], () => {
-        slicedLooks.current = null;
-        if (!fitBox) fit(true);
-        setBusy(false);
-      });
+      const sliced = new SlicedLooks(
+        cy,
+        [...looks],
+        () => {
+          if (!fitBox) fit(true);
+          // The level of detail chooses labels for the fitted drawing now: their restyles are computed in slices
+          // with the rest, not in the frame that shows the drawing.
+          return relabel.current?.() ?? [];
+        },
+        undefined,
+        () => {
+          slicedLooks.current = null;
+          setBusy(false, true);
+        },
+      );
       slicedLooks.current = sliced;
       setBusy(true);
       return () => {
@@ -340,9 +350,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       fromLooks: looksAt(view, from),
       viewport: fitBox ? fitViewport(fitBox) : null,
       instant: prefersReducedMotion(),
+      // The nodes are in place: the level of detail chooses labels for the new places and zoom, restyled in slices
+      // with the edges.
+      beforeShow: () => relabel.current?.() ?? [],
       onDone: () => {
         if (moving.current === move) moving.current = null;
-        setBusy(false);
+        setBusy(false, true);
       },
     });
     moving.current = move;
@@ -398,20 +411,27 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Overlay: only what changed since the last overlay, in one batch, so a toggle is one restyle and no relayout.
   const applied = useRef(new Map<string, ElementStyle>());
-  /** Re-runs the level of detail's choice of labels (set by its effect below). */
-  const relabel = useRef<(() => void) | null>(null);
+  /** Re-runs the level of detail's choice of labels (set by its effect below); returns the nodes it restyled. */
+  const relabel = useRef<(() => SingularElementArgument[]) | null>(null);
+  /** Whether the canvas is marked busy (a restyle, a drawing or a move to come or under way). */
+  const busyRef = useRef(false);
   const deferred = useRef<DeferredStyles | null>(null);
   // While a restyle is scheduled or being computed the canvas is marked busy (aria-busy): assistive technology
   // and the browser tests can tell a settled drawing from one about to change.
   const drawnRef = useRef(drawn);
   drawnRef.current = drawn;
-  const setBusy = (busy: boolean) => {
+  const setBusy = (busy: boolean, labelled = false) => {
     const el = cy?.container()?.closest('.graph-canvas');
-    if (busy) el?.setAttribute('aria-busy', 'true');
-    // Settled only when neither a restyle nor a new drawing's looks are still being computed.
+    if (busy) {
+      busyRef.current = true;
+      el?.setAttribute('aria-busy', 'true');
+    }
+    // Settled only when neither a restyle nor a new drawing's looks nor a move are still being computed.
     else if (!slicedLooks.current?.pending && !deferred.current?.pending && !moving.current?.pending && !revealing.current && drawnRef.current) {
-      // The restyle is done (entities dimmed or brought back): the level of detail chooses again.
-      relabel.current?.();
+      // The restyle is done (entities dimmed or brought back): the level of detail chooses again, unless it just
+      // did (for a new drawing or a move, before it was shown).
+      busyRef.current = false;
+      if (!labelled) relabel.current?.();
       el?.removeAttribute('aria-busy');
     }
   };
@@ -510,11 +530,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy || !drawn) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lodOn = false;
-    const apply = () => {
+    const apply = (): SingularElementArgument[] => {
       const priority = priorityRef.current;
       const zoom = cy.zoom();
       if (!priority || NODE_FONT_SIZE * zoom >= LOD_LABEL_PX) {
-        if (!lodOn) return;
+        if (!lodOn) return [];
         lodOn = false;
         lodFonts.current = new Map();
         cy.batch(() => {
@@ -522,7 +542,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           cy.nodes().removeStyle('font-size');
         });
         layer?.place(new Map());
-        return;
+        return cy.nodes().toArray();
       }
       lodOn = true;
       const font = LOD_LABEL_PX / zoom;
@@ -574,20 +594,27 @@ export function GraphCanvas(props: GraphCanvasProps) {
         } else if (boxes.some((b) => drawnLabels.some((l) => meets({ x1: b.x1 - 1, y1: b.y1 - 1, x2: b.x2 + 1, y2: b.y2 + 1 }, l)))) placements.set(id, { hidden: true });
       }
       const fonts = lodFonts.current;
+      const changed: SingularElementArgument[] = [];
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const on = shown.has(n.id());
           // A class already set (or already absent) is left alone by Cytoscape; a style bypass always restyles.
+          const had = n.hasClass('lod-label') && !n.hasClass('lod-hidden');
           n.toggleClass('lod-label', on);
           n.toggleClass('lod-hidden', !on);
           const want = on ? font : null;
-          if (fonts.has(n.id()) && fonts.get(n.id()) === want) return;
+          if (fonts.has(n.id()) && fonts.get(n.id()) === want) {
+            if (had !== on) changed.push(n);
+            return;
+          }
           fonts.set(n.id(), want);
           if (on) n.style('font-size', font);
           else n.removeStyle('font-size');
+          changed.push(n);
         });
       });
       layer?.place(placements);
+      return changed;
     };
     const schedule = () => {
       clearTimeout(timer);
@@ -595,7 +622,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     };
     cy.on('viewport', schedule);
     relabel.current = apply;
-    apply();
+    // A drawing, move or restyle to come or under way chooses labels when it settles (setBusy), for what it
+    // leaves on screen: choosing now would restyle labels for a picture about to change.
+    if (!busyRef.current) apply();
     return () => {
       clearTimeout(timer);
       relabel.current = null;

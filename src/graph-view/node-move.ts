@@ -10,7 +10,7 @@
  * draws. A reader who asked for reduced motion (prefers-reduced-motion) gets no animation: the nodes are put in
  * place at once, and the edges come back the same way.
  */
-import type { Core } from 'cytoscape';
+import type { Core, SingularElementArgument } from 'cytoscape';
 import type { Positions } from '../layout/types.ts';
 import { SlicedLooks } from './deferred-styles.ts';
 import type { Look } from './elements.ts';
@@ -30,6 +30,11 @@ export interface MoveOptions {
   viewport?: { zoom: number; pan: { x: number; y: number } } | null;
   /** No animation (the reader asked for reduced motion). */
   instant?: boolean;
+  /**
+   * Called once the nodes are in place, before the edges are shown (the frames are held): what it restyles shows with
+   * them; the elements it returns get their styles and sizes computed in slices with the edges'.
+   */
+  beforeShow?: () => SingularElementArgument[] | void;
   /** Called once the nodes are in place and the edges drawn again. */
   onDone: () => void;
 }
@@ -108,12 +113,13 @@ export class NodeMove {
     this.looks = new SlicedLooks(
       this.cy,
       looks,
+      () => this.options.beforeShow?.(),
+      () => this.cy.edges().toArray(),
       () => {
         this.phase = 'done';
         this.looks = null;
         this.options.onDone();
       },
-      () => this.cy.edges().toArray(),
     );
   }
 }

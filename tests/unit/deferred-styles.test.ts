@@ -153,7 +153,9 @@ describe('SlicedLooks', () => {
     let t = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (t += 3));
     let heldAtDone: boolean | undefined;
-    const s = new SlicedLooks(cy, looksOf(cy), () => (heldAtDone = batching(cy)));
+    const s = new SlicedLooks(cy, looksOf(cy), () => {
+      heldAtDone = batching(cy);
+    });
     expect(s.pending).toBe(true);
     expect(batching(cy)).toBe(true);
     await vi.waitFor(() => {
@@ -166,6 +168,34 @@ describe('SlicedLooks', () => {
     expect(cy.getElementById('n149').style('background-color')).toBe('rgb(18,52,86)');
     // Nothing left for the frame to compute: the styles computed in slices survived the end of the batch.
     expect(dirty(cy)).toBe(0);
+  });
+
+  it('computes in slices, before letting go, the elements its finish restyled (labels chosen for the fitted drawing); then says it is shown', async () => {
+    const cy = graph(150);
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 3));
+    const events: string[] = [];
+    const s = new SlicedLooks(
+      cy,
+      looksOf(cy),
+      () => {
+        events.push(`done, held: ${batching(cy)}`);
+        // Restyles 40 nodes, as the level of detail does with its classes.
+        const some = cy.nodes().slice(0, 40);
+        some.addClass('off');
+        return some.toArray();
+      },
+      // Only the nodes are computed after the looks (as a move computes only its edges).
+      () => cy.nodes().toArray(),
+      () => events.push(`shown, held: ${batching(cy)}`),
+    );
+    await vi.waitFor(() => {
+      if (s.pending) throw new Error('still slicing');
+    });
+    expect(events).toEqual(['done, held: true', 'shown, held: false']);
+    // The restyled nodes' styles were computed ahead too: nothing is left for the frame.
+    expect(dirty(cy)).toBe(0);
+    expect(cy.getElementById('n3').numericStyle('opacity')).toBeCloseTo(0.12);
   });
 
   it('cancel() lets go at once, and a destroyed Cytoscape stops it without error', async () => {

@@ -1,4 +1,5 @@
 import { useAtom, useSetAtom } from 'jotai';
+import { startTransition, useOptimistic } from 'react';
 import { modeAtom, selectionAtom, type ViewMode } from '../../state/atoms.ts';
 
 const TABS: { mode: ViewMode; label: string }[] = [
@@ -9,7 +10,10 @@ const TABS: { mode: ViewMode; label: string }[] = [
 
 /** Switches between the figure view, the atlas and the compare view. */
 export function ViewTabs({ available = ['figure', 'atlas', 'compare'] }: { available?: ViewMode[] }) {
-  const [mode, setMode] = useAtom(modeAtom);
+  const [current, setMode] = useAtom(modeAtom);
+  // The pressed tab answers at once (optimistic); the view it opens renders as a transition, in slices between
+  // frames, so that opening the atlas or compare is not one long task (npm run bench -- --switch).
+  const [mode, showMode] = useOptimistic(current);
   const setSelection = useSetAtom(selectionAtom);
   return (
     <nav className="view-tabs" aria-label="Views">
@@ -20,8 +24,11 @@ export function ViewTabs({ available = ['figure', 'atlas', 'compare'] }: { avail
           aria-pressed={mode === t.mode}
           onClick={() => {
             if (mode === t.mode) return;
-            setMode(t.mode);
-            setSelection(null);
+            startTransition(() => {
+              showMode(t.mode);
+              setMode(t.mode);
+              setSelection(null);
+            });
           }}
         >
           {t.label}

@@ -1,0 +1,61 @@
+/**
+ * Cytoscape's canvas renderer draws each node from a texture: its body and its label, each painted once per zoom
+ * level into a shared texture canvas and then copied onto the screen. The frame that first shows a drawing paints
+ * every texture it lacks, each followed by a copy out of the canvas just painted into (without a GPU, each such copy
+ * snapshots the whole texture canvas): for the atlas, most of a 100–150 ms frame. Painting them ahead, a few per
+ * task while the previous picture stays (deferred-styles.ts, SlicedLooks), leaves that frame only the copies.
+ *
+ * This reaches into the renderer's texture caches (`renderer().data.eleTxrCache`, `lblTxrCache`), which Cytoscape
+ * does not document: where they are missing (another renderer, another version) nothing is painted ahead and
+ * Cytoscape paints in its frame as before.
+ */
+import type { Core, SingularElementArgument } from 'cytoscape';
+
+interface TextureCache {
+  getBoundingBox(ele: SingularElementArgument): { w: number; h: number } | undefined;
+  getElement(ele: SingularElementArgument, bb: { w: number; h: number }, pxRatio: number): unknown;
+}
+
+interface CanvasRenderer {
+  getPixelRatio?: () => number;
+  data?: { eleTxrCache?: TextureCache; lblTxrCache?: TextureCache };
+}
+
+/** The node body and label texture caches of a Cytoscape's canvas renderer, or null. */
+function caches(cy: Core): { px: number; list: TextureCache[] } | null {
+  const r = (cy as unknown as { renderer?: () => CanvasRenderer | undefined }).renderer?.();
+  const list = [r?.data?.eleTxrCache, r?.data?.lblTxrCache].filter((c): c is TextureCache => typeof c?.getElement === 'function' && typeof c.getBoundingBox === 'function');
+  if (!r || list.length === 0 || typeof r.getPixelRatio !== 'function') return null;
+  return { px: r.getPixelRatio(), list };
+}
+
+/**
+ * The nodes the next frame will draw from textures (visible and in view), for warmTextures. Empty where the
+ * renderer's caches are not there.
+ */
+export function nodesToWarm(cy: Core): SingularElementArgument[] {
+  if (cy.destroyed() || !caches(cy)) return [];
+  const view = cy.extent();
+  return cy
+    .nodes()
+    .filter((n) => {
+      if (!n.visible()) return false;
+      const b = n.boundingBox();
+      return b.x2 >= view.x1 && b.x1 <= view.x2 && b.y2 >= view.y1 && b.y1 <= view.y2;
+    })
+    .toArray();
+}
+
+/** Paints a node's body and label textures at the current zoom, as the next frame would. */
+export function warmTexture(cy: Core, node: SingularElementArgument) {
+  const c = caches(cy);
+  if (!c || node.removed()) return;
+  try {
+    for (const cache of c.list) {
+      const bb = cache.getBoundingBox(node);
+      if (bb && bb.w > 0 && bb.h > 0) cache.getElement(node, bb, c.px);
+    }
+  } catch {
+    // A renderer whose caches work otherwise: its frame paints what is missing.
+  }
+}
