@@ -151,7 +151,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // A big drawing on a wide pane gets them in slices (SlicedLooks, deferred-styles.ts): the previous picture stays
   // until the new one is drawn whole, and no task is long. A pane fitted to its own elements is fitted again once
   // their sizes are known, before anything is drawn. A narrow pane that opens on its start gets them at once.
-  // The first drawing of a canvas (the page opening, taking over from its prerendered picture) is drawn at once.
+  // The first drawing of a canvas taking over from the page's prerendered picture is drawn at once.
   const slicedLooks = useRef<SlicedLooks | null>(null);
   const firstLooks = useRef<Core | null>(null);
   useLayoutEffect(() => {
@@ -160,7 +160,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     firstLooks.current = cy;
     // A big drawing's elements carry their looks (big-drawing.ts).
     if (staging.big) return;
-    if (!first && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
+    // A canvas's first drawing is drawn at once only when someone takes it over from a picture (onCy: the page's
+    // prerendered picture, matched in the same frame); a canvas opened later (the atlas after compare) is sliced.
+    if ((!first || !onCy) && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
       const sliced = new SlicedLooks(
         cy,
         [...looks],
