@@ -16,7 +16,6 @@ import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layo
 import { loadModelOrExit } from './load-model.ts';
 import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
 import { fontFaces } from '../src/prerender/font-faces.ts';
-import { inlineFontFaces } from '../src/prerender/inline-font.ts';
 import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
 
@@ -64,8 +63,6 @@ try {
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
   const css = readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8');
   const faces = fontFaces(css);
-  // The export fonts (Inter merged per weight, npm run export-fonts), from which each page inlines its picture's glyphs.
-  const exportFonts = { 400: readFileSync(resolve(root, 'src/generated/fonts/inter-400.ttf')), 600: readFileSync(resolve(root, 'src/generated/fonts/inter-600.ttf')) };
   // The style sheet goes into the page itself: the first picture waits for no request but the page's fonts. Its
   // files' addresses are made relative to the page, and the Content-Security-Policy allows exactly this style by its
   // hash (no 'unsafe-inline': an injected style is still refused).
@@ -91,8 +88,6 @@ try {
   ];
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   let compareBytes = 0;
-  let fontBytes = 0;
-  let fontPages = 0;
   for (const [file, search] of pages) {
     const page = await renderPage(model, layouts, search);
     // A figure's layout is the one more file the first render waits for: fetched with the scripts. (The atlas and
@@ -105,34 +100,21 @@ try {
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
-    // The picture's glyphs of Inter, inline (src/prerender/inline-font.ts): its text paints without waiting for the
-    // font files, which the rest of the page still uses. A style of its own after the style sheet's (so its faces
-    // come first for those characters), allowed by its hash.
-    const pictureFaces = inlineFontFaces(exportFonts, page.used);
-    const pictureStyle = pictureFaces ? [`<style>${pictureFaces}</style>`] : [];
-    const pagePolicy = pictureFaces
-      ? policy.replace(`${styleHash.replace(/'/g, '&#39;')};`, `${styleHash.replace(/'/g, '&#39;')} &#39;sha256-${createHash('sha256').update(pictureFaces).digest('base64')}&#39;;`)
-      : policy;
-    if (pictureFaces) {
-      fontBytes += pictureFaces.length;
-      fontPages++;
-    }
-    const html = pagePolicy
+    const html = policy
       .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
       // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
       // needed after it).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...pictureStyle, ...fonts].join('\n    ')}\n    <script type="module"`);
-    if (html === pagePolicy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
+      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts].join('\n    ')}\n    <script type="module"`);
+    if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))
       console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);
     else if (!page.picture) throw new Error(`${file}: no picture of the comparison`);
     else compareBytes += html.length;
   }
-  console.log(`inlined the pictures' Inter glyphs in ${fontPages} pages, ${(fontBytes / fontPages / 1024).toFixed(1)} KB each on average`);
   console.log(`prerendered ${pairs.length} compare pair pages, each with its difference diagram, ${(compareBytes / 1024 / 1024).toFixed(1)} MB`);
 } catch (e) {
   console.error(e);

@@ -25,17 +25,13 @@ export function describeView(view: GraphView): string {
   return `${view.nodes.length} entities and ${view.edges.length} relations. ${relations.join('. ')}.`;
 }
 
-/**
- * `idSuffix` tells apart the ids of two pictures of one page (the usual and the portrait one); `used`, when given,
- * collects the characters its labels draw in each weight (the page inlines those glyphs: inline-font.ts).
- */
-export function pictureSvg(view: GraphView, positions: Positions, decorations?: Decorations, idSuffix = '', used?: Record<400 | 600, Set<string>>): string {
+/** `idSuffix` tells apart the ids of two pictures of one page (the usual and the portrait one). */
+export function pictureSvg(view: GraphView, positions: Positions, decorations?: Decorations, idSuffix = ''): string {
   const box = drawingBox(view, positions);
   const w = box.x2 - box.x1;
   const h = box.y2 - box.y1;
   const painter = new SvgPainter();
   drawScene(painter, buildScene(view, positions, decorations));
-  if (used) for (const w of [400, 600] as const) for (const c of painter.used[w]) used[w].add(c);
   // The painter's document without its XML declaration and outer element: its shapes, in model coordinates.
   const doc = painter.toString(1, 1, null, '');
   const body = doc.slice(doc.indexOf('<title></title>') + '<title></title>'.length, doc.lastIndexOf('</svg>'));

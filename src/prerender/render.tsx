@@ -29,8 +29,6 @@ export async function renderPage(model: Model, layouts: Record<string, Positions
   let picture: string | undefined;
   let portraitHtml: string | undefined;
   let aspect: number | undefined;
-  /** The characters the pictures' labels draw, per weight (the page inlines those glyphs of Inter). */
-  const used: Record<400 | 600, Set<string>> = { 400: new Set(), 600: new Set() };
   if (store.get(modeAtom) === 'compare') {
     // The difference diagram, laid out for a laptop's stage shape (the canvas keeps that shape under the picture:
     // compare-view.tsx), in the pair's colours. Twin panes have no picture. The compare view's code is loaded, so the
@@ -42,19 +40,19 @@ export async function renderPage(model: Model, layouts: Record<string, Positions
     const layout = store.get(differenceLayoutAtom);
     if (compare && layout && compare.pair.display !== 'twin') {
       const [left, right] = pairColours(store.get(sourceOrderAtom), model.figures, compare.pair.left, compare.pair.right);
-      picture = pictureSvg(compare.difference.view, layout, differenceDecorations(compare.difference, left, right), '', used);
+      picture = pictureSvg(compare.difference.view, layout, differenceDecorations(compare.difference, left, right));
     }
   } else {
     const positions = service.cached(view);
     // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
-    if (positions && view.kind === 'figure') picture = pictureSvg(view, positions, store.get(decorationsAtom), '', used);
+    if (positions && view.kind === 'figure') picture = pictureSvg(view, positions, store.get(decorationsAtom));
     // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
     const portrait = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
     if (picture !== undefined && portrait && portrait.hash === layoutHash(portraitLayoutInput(view, portrait.shape)))
-      portraitHtml = pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait', used);
+      portraitHtml = pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait');
   }
   const state = pictureState(store.get(urlStateAtom), model);
   store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true, state, ...(aspect && picture ? { aspect } : {}) });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
-  return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined, used };
+  return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
 }

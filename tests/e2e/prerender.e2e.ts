@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
-import { readTtf } from '../../src/export/ttf.ts';
 
 const getBrowser = useBrowser();
 const VIEWPORT = { width: 1440, height: 900 };
@@ -35,43 +34,6 @@ describe('prerendered pages', () => {
     expect(await page.locator('head link[rel="stylesheet"]').count()).toBe(0);
     expect(await page.locator('.graph-stage').evaluate((el) => getComputedStyle(el).position)).toBe('relative');
     await screenshot(page, 'prerendered-fig2-no-script');
-    await context.close();
-  });
-
-  it('carries the Inter glyphs of every character its picture draws, inline, so the picture waits for no font file', async () => {
-    const context = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(appUrl());
-    const ids = await page.getByRole('combobox', { name: 'Figure' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    for (const id of ids) {
-      await page.goto(appUrl(`${id}.html`));
-      // The characters each weight of the picture draws (its labels; the title and description are not drawn).
-      const drawn = await page.locator('.prerender-picture svg text').evaluateAll((ts) =>
-        ts.map((t) => ({ weight: t.closest('[font-weight]')?.getAttribute('font-weight') ?? '400', text: t.textContent ?? '' })),
-      );
-      expect(drawn.length, id).toBeGreaterThan(0);
-      const faces = await page.locator('head style').evaluateAll((ss) =>
-        ss.flatMap((s) => [...(s.textContent ?? '').matchAll(/@font-face\{([^}]*data:font\/ttf;base64,[^}]*)\}/g)].map((m) => m[1]!)),
-      );
-      for (const weight of new Set(drawn.map((d) => d.weight))) {
-        const face = faces.find((f) => f.includes(`font-weight:${weight};`));
-        expect(face, `${id}: an inline face for weight ${weight}`).toBeDefined();
-        expect(face).toMatch(/font-family:Inter;/);
-        const range = /unicode-range:([^;]+)/.exec(face!)![1]!.split(',').map((r) => r.replace('U+', '').split('-').map((h) => parseInt(h, 16)));
-        const cmap = new Set(readTtf(Buffer.from(/base64,([^)]+)\)/.exec(face!)![1]!, 'base64')).glyphs.flatMap((g) => g.codes));
-        for (const ch of drawn.filter((d) => d.weight === weight).map((d) => d.text).join('')) {
-          const cp = ch.codePointAt(0)!;
-          if (cp <= 32) continue;
-          expect(cmap.has(cp), `${id}: the ${weight} face has a glyph for “${ch}”`).toBe(true);
-          expect(range.some(([a, b = a]) => cp >= a! && cp <= b!), `${id}: “${ch}” is in the ${weight} face's unicode-range`).toBe(true);
-        }
-      }
-      // Drawn in Inter, from the inline face: the page's fonts report it loaded without any font file.
-      const label = drawn[0]!;
-      expect(await page.evaluate(([w, t]) => document.fonts.check(`${w} 16px Inter`, t), [label.weight, label.text] as const), id).toBe(true);
-    }
-    await page.goto(appUrl('fig2.html'));
-    await screenshot(page, 'prerendered-fig2-inline-font-no-script');
     await context.close();
   });
 
