@@ -14,7 +14,7 @@ import { EDGE_COLOUR, NODE_FONT_SIZE } from '../theme/kinds.ts';
 import { allPositioned, attributeValue, checkGraph, coordinate, guard, isObject, makeEdge, makeNode, parseJson, Problems, stripBom } from './read-common.ts';
 import { KIND_STYLE, KINDS, PORTABLE_ARROW, PORTABLE_SHAPE, portableLine, RELATION_LIST, RELATION_STYLE } from './style.ts';
 import { attributes, type Attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
-import { GENERATOR, viewRecords } from './view-data.ts';
+import { GENERATOR, retractionsText, viewRecords } from './view-data.ts';
 
 export type Cx2Type =
   | 'string'
@@ -51,6 +51,8 @@ const EDGE_ATTRIBUTES: Record<string, Cx2Type> = {
   interaction: 'string',
   sign: 'string',
   refs: 'list_of_integer',
+  retracted_refs: 'list_of_integer',
+  retracted_only: 'boolean',
   msc_sources: 'list_of_string',
   figures: 'list_of_string',
   notes: 'list_of_string',
@@ -64,6 +66,7 @@ const NETWORK_ATTRIBUTES: Record<string, Cx2Type> = {
   doi: 'string',
   licence: 'string',
   generated_by: 'string',
+  retractions: 'string',
 };
 
 const declare = (attrs: Record<string, Cx2Type>) => Object.fromEntries(Object.entries(attrs).map(([k, d]) => [k, { d }]));
@@ -95,7 +98,18 @@ export function toCx2(model: Model, view: GraphView, positions: Positions): unkn
     id: i,
     s: index.get(e.source)!,
     t: index.get(e.target)!,
-    v: { name: e.name, atlas_id: e.id, interaction: e.relation, sign: e.sign, refs: e.refs, msc_sources: e.mscSources, figures: e.figures, notes: e.notes },
+    v: {
+      name: e.name,
+      atlas_id: e.id,
+      interaction: e.relation,
+      sign: e.sign,
+      refs: e.refs,
+      retracted_refs: e.retractedRefs,
+      retracted_only: e.retractedOnly,
+      msc_sources: e.mscSources,
+      figures: e.figures,
+      notes: e.notes,
+    },
   }));
   const aspects: Aspect[] = [
     { attributeDeclarations: [{ networkAttributes: declare(NETWORK_ATTRIBUTES), nodes: declare(NODE_ATTRIBUTES), edges: declare(EDGE_ATTRIBUTES) }] },
@@ -109,6 +123,7 @@ export function toCx2(model: Model, view: GraphView, positions: Positions): unkn
           doi: r.doi,
           licence: r.licence,
           generated_by: GENERATOR,
+          ...(r.retractions.length ? { retractions: retractionsText(r) } : {}),
         },
       ],
     },

@@ -18,7 +18,7 @@ import { allPositioned, checkGraph, coordinate, copyAttributes, guard, isObject,
 import { DESKTOP_ARROW, DESKTOP_LINE, DESKTOP_SHAPE, KIND_STYLE, KINDS, RELATION_LIST, RELATION_STYLE } from './style.ts';
 import { attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
 import { EDGE_COLOUR, FONT_FAMILY, NODE_FONT_SIZE } from '../theme/kinds.ts';
-import { GENERATOR, viewRecords } from './view-data.ts';
+import { GENERATOR, retractionsText, viewRecords } from './view-data.ts';
 
 type ColumnType = 'String' | 'Integer' | 'Double' | 'Boolean' | 'List';
 interface ColumnDeclaration {
@@ -47,6 +47,8 @@ const EDGE_COLUMNS: ColumnDeclaration[] = [
   { columnName: 'shared_interaction', type: 'String' },
   { columnName: 'sign', type: 'String' },
   { columnName: 'refs', type: 'List', listType: 'Integer' },
+  { columnName: 'retracted_refs', type: 'List', listType: 'Integer' },
+  { columnName: 'retracted_only', type: 'Boolean' },
   { columnName: 'msc_sources', type: 'List', listType: 'String' },
   { columnName: 'figures', type: 'List', listType: 'String' },
   { columnName: 'notes', type: 'List', listType: 'String' },
@@ -61,6 +63,7 @@ const NETWORK_COLUMNS: ColumnDeclaration[] = [
   { columnName: 'source', type: 'String' },
   { columnName: 'doi', type: 'String' },
   { columnName: 'licence', type: 'String' },
+  { columnName: 'retractions', type: 'String' },
 ];
 
 export interface CyjsFile {
@@ -71,7 +74,7 @@ export interface CyjsFile {
   data: Record<string, string>;
   elements: {
     nodes: { data: Record<string, string | number | string[]>; position: { x: number; y: number } }[];
-    edges: { data: Record<string, string | number | string[] | number[]> }[];
+    edges: { data: Record<string, string | number | boolean | string[] | number[]> }[];
   };
   style: { selector: string; style: Record<string, string | number> }[];
 }
@@ -84,7 +87,15 @@ export function toCyjs(model: Model, view: GraphView, positions: Positions): Cyj
     generated_by: GENERATOR,
     target_cytoscapejs_version: '~3.35',
     columnTypes: { node: NODE_COLUMNS, edge: EDGE_COLUMNS, network: NETWORK_COLUMNS },
-    data: { name: r.title, description: r.description, view: view.key, source: r.citation, doi: r.doi, licence: r.licence },
+    data: {
+      name: r.title,
+      description: r.description,
+      view: view.key,
+      source: r.citation,
+      doi: r.doi,
+      licence: r.licence,
+      ...(r.retractions.length ? { retractions: retractionsText(r) } : {}),
+    },
     elements: {
       nodes: r.nodes.map((n) => ({
         data: {
@@ -113,6 +124,8 @@ export function toCyjs(model: Model, view: GraphView, positions: Positions): Cyj
           shared_interaction: e.relation,
           sign: e.sign,
           refs: e.refs,
+          retracted_refs: e.retractedRefs,
+          retracted_only: e.retractedOnly,
           msc_sources: e.mscSources,
           figures: e.figures,
           notes: e.notes,

@@ -14,7 +14,7 @@ import { EDGE_COLOUR } from '../theme/kinds.ts';
 import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, xmlRoot } from './read-common.ts';
 import { KIND_STYLE, RELATION_STYLE, YED_ARROW, YED_SHAPE } from './style.ts';
 import { attributes, type AttributeValue, type Attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
-import { GENERATOR, viewRecords } from './view-data.ts';
+import { GENERATOR, retractionsText, viewRecords } from './view-data.ts';
 import { child, children, escapeXml, place, type XmlElement } from './xml.ts';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -35,6 +35,7 @@ const KEYS: Key[] = [
   { id: 'g_doi', for: 'graph', name: 'doi', type: 'string' },
   { id: 'g_licence', for: 'graph', name: 'licence', type: 'string' },
   { id: 'g_generated_by', for: 'graph', name: 'generated_by', type: 'string' },
+  { id: 'g_retractions', for: 'graph', name: 'retractions', type: 'string' },
   { id: 'n_label', for: 'node', name: 'label', type: 'string' },
   { id: 'n_full_name', for: 'node', name: 'full_name', type: 'string' },
   { id: 'n_kind', for: 'node', name: 'kind', type: 'string' },
@@ -50,6 +51,8 @@ const KEYS: Key[] = [
   { id: 'e_sign', for: 'edge', name: 'sign', type: 'string' },
   { id: 'e_refs', for: 'edge', name: 'refs', type: 'string' },
   { id: 'e_ref_count', for: 'edge', name: 'ref_count', type: 'int' },
+  { id: 'e_retracted_refs', for: 'edge', name: 'retracted_refs', type: 'string' },
+  { id: 'e_retracted_only', for: 'edge', name: 'retracted_only', type: 'boolean' },
   { id: 'e_msc_sources', for: 'edge', name: 'msc_sources', type: 'string' },
   { id: 'e_figures', for: 'edge', name: 'figures', type: 'string' },
   { id: 'e_notes', for: 'edge', name: 'notes', type: 'string' },
@@ -76,6 +79,7 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
   out.push(`    ${data('g_doi', r.doi)}`);
   out.push(`    ${data('g_licence', r.licence)}`);
   out.push(`    ${data('g_generated_by', GENERATOR)}`);
+  if (r.retractions.length) out.push(`    ${data('g_retractions', retractionsText(r))}`);
   for (const n of r.nodes) {
     const k = KIND_STYLE[n.kind];
     out.push(`    <node id="${escapeXml(n.id)}">`);
@@ -108,6 +112,8 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
     out.push(`      ${data('e_sign', e.sign)}`);
     out.push(`      ${data('e_refs', list(e.refs))}`);
     out.push(`      ${data('e_ref_count', e.refs.length)}`);
+    if (e.retractedRefs.length) out.push(`      ${data('e_retracted_refs', list(e.retractedRefs))}`);
+    out.push(`      ${data('e_retracted_only', String(e.retractedOnly))}`);
     if (e.mscSources.length) out.push(`      ${data('e_msc_sources', list(e.mscSources))}`);
     if (e.figures.length) out.push(`      ${data('e_figures', list(e.figures))}`);
     if (e.notes.length) out.push(`      ${data('e_notes', list(e.notes))}`);

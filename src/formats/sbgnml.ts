@@ -15,7 +15,7 @@ import type { Positions } from '../layout/types.ts';
 import type { EntityKind } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import type { GraphView } from '../model/view.ts';
-import { GENERATOR, viewRecords, type NodeRecord } from './view-data.ts';
+import { GENERATOR, retractionsText, viewRecords, type EdgeRecord, type NodeRecord } from './view-data.ts';
 import { allPositioned, checkGraph, coordinate, guard, makeEdge, makeNode, Problems, xmlRoot } from './read-common.ts';
 import { attributes, type ReadEdge, type ReadNode, type ReadResult } from './types.ts';
 import { child, children, escapeXml, place, type XmlElement } from './xml.ts';
@@ -69,6 +69,15 @@ function border(n: { x: number; y: number; width: number; height: number }, tx: 
   return { x: n.x + dx * s, y: n.y + dy * s };
 }
 
+/**
+ * An arc's references for its notes, retracted ones marked: "56, 59 (retracted)", and, when the statement rests
+ * on retracted work alone, "57 (retracted); every reference of this statement has been retracted".
+ */
+export function arcReferences(e: Pick<EdgeRecord, 'refs' | 'retractedRefs' | 'retractedOnly'>): string {
+  const list = e.refs.map((n) => (e.retractedRefs.includes(n) ? `${n} (retracted)` : String(n))).join(', ');
+  return e.retractedOnly ? `${list}; every reference of this statement has been retracted` : list;
+}
+
 const notes = (text: string) => `<notes><html:body xmlns:html="http://www.w3.org/1999/xhtml">${escapeXml(text)}</html:body></notes>`;
 
 export function write(view: GraphView, positions: Positions, model: Model): string {
@@ -78,7 +87,8 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(`<sbgn xmlns="${SBGN_NS}">`);
   out.push(`  <map id="map-1" language="activity flow" version="${AF_VERSION}">`);
-  out.push(`    ${notes(`${r.title}. ${r.description ? `${r.description} ` : ''}From ${r.citation} (${r.licence}). Written by ${GENERATOR}.`)}`);
+  const retractions = r.retractions.length ? ` ${retractionsText(r)}` : '';
+  out.push(`    ${notes(`${r.title}. ${r.description ? `${r.description} ` : ''}From ${r.citation} (${r.licence}).${retractions} Written by ${GENERATOR}.`)}`);
   for (const n of r.nodes) {
     const cls = afClass(n.kind);
     const id = glyphId(n.id);
@@ -107,7 +117,7 @@ export function write(view: GraphView, positions: Positions, model: Model): stri
     const start = route.length >= 2 ? route[0]! : border(s, t.x, t.y);
     const end = route.length >= 2 ? route[route.length - 1]! : border(t, s.x, s.y);
     out.push(`    <arc class="${ARC_CLASS[e.sign]}" id="a-${i + 1}" source="${glyphId(e.source)}" target="${glyphId(e.target)}">`);
-    out.push(`      ${notes(`${e.name}. References: ${e.refs.join(', ')}.${e.notes.length ? ` ${e.notes.join(' ')}` : ''}`)}`);
+    out.push(`      ${notes(`${e.name}. References: ${arcReferences(e)}.${e.notes.length ? ` ${e.notes.join(' ')}` : ''}`)}`);
     out.push(`      <start x="${f(start.x)}" y="${f(start.y)}"/>`);
     for (const b of bends) out.push(`      <next x="${f(b.x)}" y="${f(b.y)}"/>`);
     out.push(`      <end x="${f(end.x)}" y="${f(end.y)}"/>`);

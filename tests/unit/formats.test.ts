@@ -104,7 +104,7 @@ describe.each(VIEWS)('network formats of %s', (_name, view) => {
           if (Array.isArray(value)) {
             expect(c!.type).toBe('List');
             for (const v of value) expect(c!.listType === 'Integer' ? Number.isInteger(v) : c!.listType === 'Double' ? Number.isFinite(v) : typeof v === 'string').toBe(true);
-          } else expect(c!.type === 'Integer' ? Number.isInteger(value) : typeof value === 'string').toBe(true);
+          } else expect(c!.type === 'Integer' ? Number.isInteger(value) : c!.type === 'Boolean' ? typeof value === 'boolean' : typeof value === 'string').toBe(true);
         }
       }
     }
@@ -272,6 +272,123 @@ print(json.dumps({
     }
     expect(triples.sort()).toEqual(view.edges.map((e) => `${model.entities.get(e.source)!.label}|${e.relation}|${model.entities.get(e.target)!.label}`).sort());
     expectRoundTrip(graphOf(sif.read(text)), view, { positions: false, ids: false });
+  });
+});
+
+describe('retracted references (57 and 59, cited by Fig. 2) travel in every network format that carries references', () => {
+  const view = figureView(model, 'fig2')!;
+  const positions = positionsOf(view);
+  const RETRACTED = [57, 59];
+  // What each edge must say, worked out here from the edges' own references, not from the writers' records.
+  const expected = new Map(
+    view.edges.map((e) => {
+      const retracted = [...new Set(e.refs)].filter((n) => RETRACTED.includes(n)).sort((a, b) => a - b);
+      return [e.id, { retracted, only: e.refs.length > 0 && e.refs.every((n) => RETRACTED.includes(n)) }];
+    }),
+  );
+  const flagged = [...expected.values()].filter((x) => x.retracted.length).length;
+  const alone = [...expected.values()].filter((x) => x.only).length;
+
+  it('the view has statements citing them, some resting on them alone (so the checks below can fail)', () => {
+    expect(RETRACTED.every((n) => model.references.get(n)?.retracted)).toBe(true);
+    expect(flagged).toBeGreaterThanOrEqual(10);
+    expect(alone).toBeGreaterThanOrEqual(5);
+    expect(flagged).toBeLessThan(view.edges.length);
+  });
+
+  it('cyjs: headless cytoscape.js reads retracted_refs as an integer list and retracted_only as a boolean per edge', () => {
+    const text = cyjs.write(view, positions, model);
+    const parsed = JSON.parse(text) as cyjs.CyjsFile;
+    const cy = cytoscape({ headless: true, elements: parsed.elements as never });
+    for (const e of view.edges) {
+      const edge = cy.getElementById(e.id);
+      expect(edge.data('retracted_refs'), e.id).toEqual(expected.get(e.id)!.retracted);
+      expect(edge.data('retracted_only'), e.id).toBe(expected.get(e.id)!.only);
+    }
+    expect(cy.edges('[?retracted_only]')).toHaveLength(alone);
+    expect(cy.data('retractions')).toBeUndefined(); // the network's data is the file's root `data`, checked next
+    expect(parsed.data.retractions).toMatch(/Reference 57 \(doi:10\.1186\/s13287-017-0745-5\): retracted by the journal on 13 October 2022/);
+    expect(parsed.data.retractions).toMatch(/Reference 59 .*14 September 2022.*retraction notice doi:10\.1186\/s13287-022-03173-8/);
+    expect(parsed.columnTypes.edge).toContainEqual({ columnName: 'retracted_refs', type: 'List', listType: 'Integer' });
+    expect(parsed.columnTypes.edge).toContainEqual({ columnName: 'retracted_only', type: 'Boolean' });
+    // Our own reader keeps them as attributes.
+    const back = graphOf(cyjs.read(text));
+    expect(back.edges.filter((e) => e.attributes.retracted_only === true)).toHaveLength(alone);
+  });
+
+  it('CX2: declared list_of_integer and boolean edge attributes, and a network attribute naming each retraction', () => {
+    const doc = JSON.parse(cx2.write(view, positions, model)) as Record<string, unknown[]>[];
+    const aspect = <T>(name: string) => doc.find((a) => name in a)![name] as T[];
+    const decl = aspect<{ edges: Record<string, { d: string }>; networkAttributes: Record<string, { d: string }> }>('attributeDeclarations')[0]!;
+    expect(decl.edges.retracted_refs).toEqual({ d: 'list_of_integer' });
+    expect(decl.edges.retracted_only).toEqual({ d: 'boolean' });
+    expect(decl.networkAttributes.retractions).toEqual({ d: 'string' });
+    const edges = aspect<{ v: { atlas_id: string; retracted_refs: number[]; retracted_only: boolean } }>('edges');
+    expect(edges).toHaveLength(view.edges.length);
+    for (const e of edges) {
+      expect(e.v.retracted_refs, e.v.atlas_id).toEqual(expected.get(e.v.atlas_id)!.retracted);
+      expect(e.v.retracted_only, e.v.atlas_id).toBe(expected.get(e.v.atlas_id)!.only);
+    }
+    const net = aspect<{ retractions: string }>('networkAttributes')[0]!;
+    expect(net.retractions).toContain('Reference 57');
+    expect(net.retractions).toContain('Reference 59');
+  });
+
+  it('GraphML: networkx reads retracted_refs and a boolean retracted_only per edge, and the graph\'s retractions', () => {
+    const path = join(dir, 'fig2.graphml');
+    writeFileSync(path, graphml.write(view, positions, model));
+    const script = `
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+print(json.dumps({
+  "edges": [[u, v, d.get("interaction"), d.get("retracted_refs"), d.get("retracted_only")] for u, v, d in g.edges(data=True)],
+  "types": sorted({type(d.get("retracted_only")).__name__ for u, v, d in g.edges(data=True)}),
+  "retractions": g.graph.get("retractions"),
+}))`;
+    const r = tool('python3', ['-c', script, path]);
+    expect(r.stderr).toBe('');
+    const g = JSON.parse(r.stdout) as { edges: [string, string, string, string | null, boolean][]; types: string[]; retractions: string };
+    expect(g.types).toEqual(['bool']);
+    const byKey = new Map(g.edges.map(([u, v, rel, refs, only]) => [`${u}~${rel}~${v}`, { refs, only }]));
+    for (const e of view.edges) {
+      const x = expected.get(e.id)!;
+      expect(byKey.get(e.id), e.id).toEqual({ refs: x.retracted.length ? x.retracted.join('; ') : null, only: x.only });
+    }
+    expect(g.retractions).toMatch(/Reference 57 .*Reference 59/);
+  });
+
+  it('SBGN-ML: still valid against the schema, and libsbgn.js reads each arc\'s notes marking its retracted references', () => {
+    const text = sbgnml.write(view, positions, model);
+    const path = join(dir, 'fig2.sbgn');
+    writeFileSync(path, text);
+    const lint = tool('xmllint', ['--noout', '--schema', join(fixtures, 'sbgn/SBGN.xsd'), path]);
+    expect(lint.stderr.trim()).toBe(`${path} validates`);
+    const libsbgn = createRequire(import.meta.url)('libsbgn.js') as {
+      Sbgn: { fromXML(xml: string): { maps: { notes?: { content: string }; arcs: { notes?: { content: string } }[] }[] } };
+    };
+    const map = libsbgn.Sbgn.fromXML(text).maps[0]!;
+    expect(map.arcs).toHaveLength(view.edges.length);
+    view.edges.forEach((e, i) => {
+      const note = map.arcs[i]!.notes?.content ?? '';
+      const x = expected.get(e.id)!;
+      for (const n of e.refs) {
+        const marked = new RegExp(`\\b${n} \\(retracted\\)`).test(note);
+        expect(marked, `${e.id} ref ${n}`).toBe(x.retracted.includes(n));
+      }
+      expect(note.includes('every reference of this statement has been retracted'), e.id).toBe(x.only);
+    });
+    expect(map.notes?.content).toMatch(/Reference 57 .*retracted by the journal on 13 October 2022.*Reference 59/);
+  });
+
+  it('a view citing no retracted reference says nothing of retraction (Fig. 1)', () => {
+    const fig1 = figureView(model, 'fig1')!;
+    const p = positionsOf(fig1);
+    expect(fig1.edges.some((e) => e.refs.some((n) => RETRACTED.includes(n)))).toBe(false);
+    const parsed = cyjs.toCyjs(model, fig1, p);
+    expect(parsed.data.retractions).toBeUndefined();
+    expect(parsed.elements.edges.every((e) => e.data.retracted_only === false && (e.data.retracted_refs as number[]).length === 0)).toBe(true);
+    expect(graphml.write(fig1, p, model)).not.toContain('g_retractions">');
+    expect(sbgnml.write(fig1, p, model)).not.toMatch(/retracted/);
   });
 });
 
