@@ -7,6 +7,20 @@
 export const SOURCE_PALETTE = ['#332288', '#117733', '#44AA99', '#6CB8E0', '#D2BC55', '#CC6677', '#AA4499', '#882255', '#999933'];
 export const GENERIC_SOURCE_COLOUR = '#8C8C8C';
 
+/** Every colour a source can have: the palette and the generic grey. */
+export const SOURCE_COLOURS: readonly string[] = [...SOURCE_PALETTE, GENERIC_SOURCE_COLOUR];
+
+/**
+ * The class that paints an element in a source colour (app.css `.colour-332288 { background: #332288 }`).
+ * Swatches are coloured by class, not by a `style` attribute: the prerendered pages' Content-Security-Policy allows
+ * no inline style attributes, so a styled swatch would show no colour with scripts off.
+ */
+export function colourClass(colour: string): string {
+  const hex = colour.replace(/^#/, '').toUpperCase();
+  if (!SOURCE_COLOURS.includes(`#${hex}`)) throw new Error(`${colour} is not a source colour: app.css has no class for it`);
+  return `colour-${hex}`;
+}
+
 export function sourceColour(order: readonly string[], id: string): string {
   if (id === 'msc') return GENERIC_SOURCE_COLOUR;
   const specific = order.filter((s) => s !== 'msc');

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, expectPageError, useBrowser, waitForCanvas } from './browser.ts';
+import { appUrl, expectPageError, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
 
@@ -67,6 +67,41 @@ describe('Content-Security-Policy', () => {
     expect(ran).toBe(false);
     await expect.poll(async () => (await violations(page)).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'style-src-elem']);
     await page.close();
+  });
+
+  it('colours the compare key with classes: its swatches show the pair\'s colours with scripts off, and after the app takes over', async () => {
+    const search = '?view=compare&left=source:hpmsc&right=source:humsc';
+    /** The key's swatches as the browser paints them: single ones, and the two halves of "Both". */
+    const keyColours = (page: Page) =>
+      page.evaluate(() => {
+        const bg = (el: Element) => getComputedStyle(el).backgroundColor;
+        const key = document.querySelector('.difference-key')!;
+        return {
+          single: [...key.querySelectorAll('.swatch:not(.both)')].map(bg),
+          both: [...key.querySelectorAll('.swatch.both > *')].map(bg),
+          styled: key.querySelectorAll('[style]').length,
+        };
+      });
+    const noScript = await getBrowser().newContext({ viewport: { width: 1440, height: 900 }, javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(appUrl(search));
+    const before = await keyColours(page);
+    // The page's policy applies no style attribute, so the key must carry none.
+    expect(before.styled).toBe(0);
+    expect(before.single).toHaveLength(2);
+    const transparent = 'rgba(0, 0, 0, 0)';
+    for (const c of [...before.single, ...before.both]) expect(c).not.toBe(transparent);
+    expect(before.single[0]).not.toBe(before.single[1]);
+    // "Both" is the left colour beside the right one.
+    expect(before.both).toEqual(before.single);
+    await screenshot(page, 'compare-key-no-script');
+    await noScript.close();
+
+    const { page: live } = await openWatched(search);
+    expect(await keyColours(live)).toEqual(before);
+    expect(await violations(live)).toEqual([]);
+    await screenshot(live, 'compare-key-live');
+    await live.close();
   });
 
   for (const [name, search] of [

@@ -10,7 +10,7 @@ import { nodeBox } from '../../layout/measure.ts';
 import type { Positions } from '../../layout/types.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { sideLabel, type GraphView, type Side } from '../../model/view.ts';
-import { pairColours } from '../../theme/sources.ts';
+import { colourClass, pairColours } from '../../theme/sources.ts';
 import {
   compareAtom,
   compareViewsAtom,
@@ -186,7 +186,7 @@ export function CompareView() {
     return (
       <section className="compare-pane" aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${sideLabel(model, pair[side])}`}>
         <h3>
-          <span className="swatch" style={{ background: side === 'left' ? leftColour : rightColour }} aria-hidden="true" /> {sideLabel(model, pair[side])}{' '}
+          <span className={`swatch ${colourClass(side === 'left' ? leftColour : rightColour)}`} aria-hidden="true" /> {sideLabel(model, pair[side])}{' '}
           <span className="muted">
             {v.nodes.length} entities, {v.edges.length} relations
           </span>
@@ -222,14 +222,17 @@ export function CompareView() {
       <section className="compare-difference" aria-label={`Difference: ${leftName} and ${rightName}`}>
         <ul className="difference-key" aria-label="Colours">
           <li>
-            <span className="swatch" style={{ background: leftColour }} aria-hidden="true" /> Only {leftName}: {c.left} entities (left)
+            <span className={`swatch ${colourClass(leftColour)}`} aria-hidden="true" /> Only {leftName}: {c.left} entities (left)
           </li>
           <li>
-            <span className="swatch both" style={{ background: `linear-gradient(90deg, ${leftColour} 50%, ${rightColour} 50%)` }} aria-hidden="true" /> Both: {c.shared}{' '}
+            <span className="swatch both" aria-hidden="true">
+              <span className={colourClass(leftColour)} />
+              <span className={colourClass(rightColour)} />
+            </span> Both: {c.shared}{' '}
             (middle)
           </li>
           <li>
-            <span className="swatch" style={{ background: rightColour }} aria-hidden="true" /> Only {rightName}: {c.right} (right)
+            <span className={`swatch ${colourClass(rightColour)}`} aria-hidden="true" /> Only {rightName}: {c.right} (right)
           </li>
           <li className="muted">An arrow's colour says which side states it; two colours: both do.</li>
         </ul>

@@ -4,7 +4,7 @@ import { EDGE_COLOUR } from '../../theme/kinds.ts';
 import { legendItems } from '../../theme/legend-items.ts';
 import { arrowPath, shapePath } from '../../theme/shapes.ts';
 import { activeSourcesAtom, currentViewAtom, decorationsAtom, modelAtom, requireModel, sourceOrderAtom } from '../../state/atoms.ts';
-import { sourceColour } from '../../theme/sources.ts';
+import { colourClass, sourceColour } from '../../theme/sources.ts';
 
 /** Key to the shapes, colours and arrow heads of the current view; collapsible so it never hides the graph. */
 export function Legend() {
@@ -71,7 +71,7 @@ export function Legend() {
             <ul aria-label="Cell sources">
               {active.map((id) => (
                 <li key={id}>
-                  <span className="swatch" style={{ background: sourceColour(order, id) }} aria-hidden="true" />
+                  <span className={`swatch ${colourClass(sourceColour(order, id))}`} aria-hidden="true" />
                   {model.entities.get(id)?.label}
                 </li>
               ))}

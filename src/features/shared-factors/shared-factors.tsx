@@ -1,6 +1,6 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../../model/schema.ts';
-import { sourceColour } from '../../theme/sources.ts';
+import { colourClass, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
   currentViewAtom,
@@ -64,7 +64,7 @@ export function SharedFactors() {
               <span className="source-chips">
                 {s.sources.map((id) => (
                   <span key={id} className="chip">
-                    <span className="swatch" style={{ background: sourceColour(order, id) }} aria-hidden="true" />
+                    <span className={`swatch ${colourClass(sourceColour(order, id))}`} aria-hidden="true" />
                     {model.entities.get(id)!.label}
                   </span>
                 ))}

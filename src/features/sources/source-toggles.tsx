@@ -1,6 +1,6 @@
 import { useAtom, useAtomValue } from 'jotai';
 import { startTransition, useOptimistic } from 'react';
-import { sourceColour } from '../../theme/sources.ts';
+import { colourClass, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
   atlasSourcesAtom,
@@ -66,7 +66,7 @@ export function SourceToggles() {
         return (
           <label key={id} className="source-toggle">
             <input type="checkbox" checked={active.includes(id)} disabled={isOwn} onChange={(ev) => toggle(id, ev.target.checked)} />
-            <span className="swatch" style={{ background: sourceColour(order, id) }} aria-hidden="true" />
+            <span className={`swatch ${colourClass(sourceColour(order, id))}`} aria-hidden="true" />
             {e.label} — {e.tissue}
             {isOwn && <span className="muted"> (this figure)</span>}
           </label>
