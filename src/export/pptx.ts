@@ -21,6 +21,7 @@
  * Everything the figure shows goes through pptxgenjs's or our XML escaping: text from the data never becomes markup.
  */
 import type PptxGenJS from 'pptxgenjs';
+import { markGeometry } from '../theme/decorations.ts';
 import type { ArrowShape, NodeShape } from '../theme/kinds.ts';
 import { arrowPath, shapePath } from '../theme/shapes.ts';
 import { compose, type ExportContent, type Frame } from './compose.ts';
@@ -197,10 +198,12 @@ export class SlidePainter implements Painter {
       );
     }
     if (n.badge) {
-      const r = 8;
+      // Where the screen, the PNG and the SVG put it (theme/decorations.ts): centred on the top-right corner, over
+      // border and padding, never on the label. Inside the corner it covered the end of wide labels (PTEN).
+      const { cx, cy, r } = markGeometry(n.x, n.y, n.w, n.h).badge;
       this.slide.addText(String(n.badge), {
-        x: this.X(n.x + n.w / 2 - 2 * r - 1),
-        y: this.Y(n.y - n.h / 2 + 1),
+        x: this.X(cx - r),
+        y: this.Y(cy - r),
         w: this.L(2 * r),
         h: this.L(2 * r),
         shape: this.shapes.ellipse,

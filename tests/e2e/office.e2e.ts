@@ -101,6 +101,22 @@ async function slideNodes(pptxPath: string): Promise<{ nodes: SlideNode[]; width
   return { nodes, width: +size[1]!, height: +size[2]! };
 }
 
+/** The count badges of a slide: name `shared badge:ID`, their number and box in EMU. */
+async function slideBadges(pptxPath: string): Promise<{ id: string; text: string; x: number; y: number; w: number; h: number }[]> {
+  const zip = await JSZip.loadAsync(readFileSync(pptxPath));
+  const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
+  return slide
+    .split('<p:sp>')
+    .slice(1)
+    .flatMap((sp) => {
+      const name = /<p:cNvPr id="\d+" name="shared badge:([^"]+)"/.exec(sp);
+      if (!name) return [];
+      const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp)!;
+      const text = [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!).join('');
+      return [{ id: name[1]!, text, x: +off[1]!, y: +off[2]!, w: +off[3]!, h: +off[4]! }];
+    });
+}
+
 function pdfText(path: string): string {
   return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
 }
@@ -189,6 +205,20 @@ describe('exports read by other programs', () => {
       const unlabelled = nodes.filter((n) => squash(onShape(n)) !== squash(n.text));
       expect(unlabelled.map((n) => `${n.id}: "${onShape(n)}"`), s.query).toEqual([]);
       expect(squash(pdfText(pdf)), s.query).toContain(squash('Source: Fu YX, Ji J, Shan F, Li J, Hu R'));
+
+      // Count badges (shared entities) sit clear of every label: the only words LibreOffice draws over a badge's
+      // disc are its own number.
+      const badges = await slideBadges(s.path);
+      if (s.query.includes('view=atlas')) expect(badges.length, s.query).toBeGreaterThan(3);
+      const overlaps = (w: Word, b: { x: number; y: number; w: number; h: number }) =>
+        Math.min(w.x + w.w, b.x + b.w) - Math.max(w.x, b.x) > 0.5 && Math.min(w.y + w.h, b.y + b.h) - Math.max(w.y, b.y) > 0.5;
+      const covered = badges.flatMap((b) => {
+        const box = { x: b.x * pt, y: b.y * pt, w: b.w * pt, h: b.h * pt };
+        const under = read.words.filter((w) => overlaps(w, box));
+        expect(under.map((w) => w.text), `badge of ${b.id}`).toContain(b.text);
+        return under.filter((w) => w.text !== b.text).map((w) => `${b.id} badge over "${w.text}"`);
+      });
+      expect(covered, s.query).toEqual([]);
 
       // The picture: drawn, and each node's shape where the slide puts it, in its fill.
       const prefix = join(work, basename(pdf, '.pdf'));
