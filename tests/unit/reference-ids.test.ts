@@ -44,6 +44,12 @@ const JOURNAL_DOIS: Record<string, Check> = {
   'Exp Mol Med': (d, r) => d.startsWith(`10.1038/emm.${r.year}.`),
   // Molecules and Cells: 10.14348/molcells.2014.0145, the year of publication.
   'Mol Cells': (d, r) => d.startsWith(`10.14348/molcells.${r.year}.`),
+  // Stem Cells (AlphaMed, before Wiley's 10.1002/stem.N): 10.1634/stemcells.2007-0637, the year of submission.
+  'Stem Cells': (d, r) => /^10\.1002\/stem\.\d+$/.test(d) || (/^10\.1634\/stemcells\.(\d{4})-\d{4}$/.test(d) && [r.year - 1, r.year].includes(Number(/stemcells\.(\d{4})/.exec(d)![1]))),
+  // Molecular Biology of the Cell: 10.1091/mbc.e02-02-0105, the year of submission after the "e".
+  'Mol Biol Cell': (d, r) => /^10\.1091\/mbc\.e(\d\d)-/.test(d) && yearIn(/mbc\.e(\d\d)/.exec(d)![1]!, r.year),
+  // Small Methods (Wiley): 10.1002/smtd.201800021, the century and the article number.
+  'Small Methods': (d, r) => d === `10.1002/smtd.20${r.pages}`,
 };
 
 /** First PubMed id of each year (rounded down): an article's PMID falls between its year's and the next's, give or take a year for early or late indexing. */
@@ -59,9 +65,9 @@ describe('reference identifiers', () => {
     const given = { 7: '10.1016/j.beem.2014.09.010', 19: '10.1186/1479-5876-5-57', 34: '10.1080/14653240802035926', 70: '10.3892/ijmm.2017.2897', 89: '10.1089/ars.2012.4891', 132: '10.1007/s12015-014-9578-0', 145: '10.1002/stem.1771' };
     for (const [n, doi] of Object.entries(given)) expect(model.references.get(Number(n))?.doi).toBe(doi);
     expect(refs.filter((r) => r.doi).length).toBeGreaterThan(Object.keys(given).length);
-    // Matched so far (re-extracting the list keeps them): 57 DOIs and 11 PubMed ids of 147 references.
-    expect(refs.filter((r) => r.doi).length).toBeGreaterThanOrEqual(57);
-    expect(refs.filter((r) => r.pmid).length).toBeGreaterThanOrEqual(11);
+    // Matched so far (re-extracting the list keeps them): 64 DOIs and 15 PubMed ids of 147 references.
+    expect(refs.filter((r) => r.doi).length).toBeGreaterThanOrEqual(64);
+    expect(refs.filter((r) => r.pmid).length).toBeGreaterThanOrEqual(15);
   });
 
   it('no two references share a DOI or a PMID', () => {
@@ -89,6 +95,9 @@ describe('reference identifiers', () => {
     expect(JOURNAL_DOIS['Stem Cell Res Ther']!('10.1186/s12958-018-0100-1', r)).toBe(false);
     expect(JOURNAL_DOIS['PLoS One']!('10.1371/journal.pone.0120258', { ...r, pages: 'e0120257' })).toBe(false);
     expect(JOURNAL_DOIS['Biomed Res Int']!('10.1155/2014/690491', { ...r, year: 2013, pages: '690491' })).toBe(false);
+    expect(JOURNAL_DOIS['Stem Cells']!('10.1634/stemcells.2005-0637', { ...r, year: 2008 })).toBe(false);
+    expect(JOURNAL_DOIS['Mol Biol Cell']!('10.1091/mbc.e05-02-0105', { ...r, year: 2002 })).toBe(false);
+    expect(JOURNAL_DOIS['Small Methods']!('10.1002/smtd.201800022', { ...r, year: 2018, pages: '1800021' })).toBe(false);
   });
 
   it('every PMID falls in its reference’s year, give or take one', () => {
