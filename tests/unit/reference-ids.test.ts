@@ -50,6 +50,10 @@ const JOURNAL_DOIS: Record<string, Check> = {
   'Mol Biol Cell': (d, r) => /^10\.1091\/mbc\.e(\d\d)-/.test(d) && yearIn(/mbc\.e(\d\d)/.exec(d)![1]!, r.year),
   // Small Methods (Wiley): 10.1002/smtd.201800021, the century and the article number.
   'Small Methods': (d, r) => d === `10.1002/smtd.20${r.pages}`,
+  // Circulation Research: 10.1161/CIRCRESAHA.117.310712, the volume year counted from 1900.
+  'Circ Res': (d, r) => d.startsWith(`10.1161/CIRCRESAHA.${r.year - 1900}.`),
+  // Cancer (Wiley's older SICI DOIs): the issue date, volume, issue and first page, (20010201)91:3<613::…
+  Cancer: (d, r) => d.startsWith(`10.1002/1097-0142(${r.year}`) && d.includes(`)${r.volume}:${r.issue}<${r.pages?.split('–')[0]}::`),
 };
 
 /** First PubMed id of each year (rounded down): an article's PMID falls between its year's and the next's, give or take a year for early or late indexing. */
@@ -65,9 +69,9 @@ describe('reference identifiers', () => {
     const given = { 7: '10.1016/j.beem.2014.09.010', 19: '10.1186/1479-5876-5-57', 34: '10.1080/14653240802035926', 70: '10.3892/ijmm.2017.2897', 89: '10.1089/ars.2012.4891', 132: '10.1007/s12015-014-9578-0', 145: '10.1002/stem.1771' };
     for (const [n, doi] of Object.entries(given)) expect(model.references.get(Number(n))?.doi).toBe(doi);
     expect(refs.filter((r) => r.doi).length).toBeGreaterThan(Object.keys(given).length);
-    // Matched so far (re-extracting the list keeps them): 64 DOIs and 15 PubMed ids of 147 references.
-    expect(refs.filter((r) => r.doi).length).toBeGreaterThanOrEqual(64);
-    expect(refs.filter((r) => r.pmid).length).toBeGreaterThanOrEqual(15);
+    // Matched so far (re-extracting the list keeps them): 69 DOIs and 18 PubMed ids of 147 references.
+    expect(refs.filter((r) => r.doi).length).toBeGreaterThanOrEqual(69);
+    expect(refs.filter((r) => r.pmid).length).toBeGreaterThanOrEqual(18);
   });
 
   it('no two references share a DOI or a PMID', () => {
@@ -98,6 +102,8 @@ describe('reference identifiers', () => {
     expect(JOURNAL_DOIS['Stem Cells']!('10.1634/stemcells.2005-0637', { ...r, year: 2008 })).toBe(false);
     expect(JOURNAL_DOIS['Mol Biol Cell']!('10.1091/mbc.e05-02-0105', { ...r, year: 2002 })).toBe(false);
     expect(JOURNAL_DOIS['Small Methods']!('10.1002/smtd.201800022', { ...r, year: 2018, pages: '1800021' })).toBe(false);
+    expect(JOURNAL_DOIS['Circ Res']!('10.1161/CIRCRESAHA.116.310712', { ...r, year: 2017 })).toBe(false);
+    expect(JOURNAL_DOIS.Cancer!('10.1002/1097-0142(20010201)91:3<614::aid-cncr1042>3.0.co;2-r', { ...r, year: 2001, volume: '91', issue: '3', pages: '613–21' })).toBe(false);
   });
 
   it('every PMID falls in its reference’s year, give or take one', () => {
