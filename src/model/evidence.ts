@@ -37,14 +37,15 @@ export function mergeEvidence(a: Evidence, b: Evidence | undefined): Evidence {
   if (quantities) out.quantities = quantities;
   const context = [...new Set([a.context, b.context].filter((c): c is string => Boolean(c)))].join('; ');
   if (context) out.context = context;
-  if (a.basis === 'reference-title' || b.basis === 'reference-title') out.basis = 'reference-title';
-  else if (a.basis || b.basis) out.basis = a.basis ?? b.basis;
+  const basis = [a.basis, b.basis].includes('reference-title') ? 'reference-title' : (a.basis ?? b.basis);
+  if (basis) out.basis = basis;
   return out;
 }
 
 /** What holds for reference `n` of the edge: the shared evidence plus that reference's own details. */
 export function evidenceFor(edge: EdgeEvidence, n: number | undefined): Evidence {
-  return n === undefined ? edge.evidence : mergeEvidence(edge.evidence, edge.evidenceByRef?.[String(n)]);
+  // No reference (n undefined) finds no entry: evidenceByRef's keys are cited reference numbers.
+  return mergeEvidence(edge.evidence, edge.evidenceByRef?.[String(n)]);
 }
 
 /** One entry per cited reference (one entry with no reference for an uncited statement). */

@@ -166,11 +166,11 @@ export const membershipAtom = atom((get) =>
 );
 
 // A figure naming no cell source of its own (a user's imported network) shows all its statements, as a review's
-// figure shows its sources' (else, with no source overlaid, everything would be dimmed and its edges hidden).
+// figure shows its sources' (else, with no source overlaid, everything would be dimmed and its edges hidden);
+// computeOverlay reads this only when the figure has no own sources.
 export const overlayAtom = atom((get) => {
-  const own = get(ownSourcesAtom);
-  const standalone = get(modeAtom) === 'figure' && own.length === 0;
-  return computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), own, standalone);
+  const figureStatements = get(modeAtom) === 'figure';
+  return computeOverlay(get(currentViewAtom), get(membershipAtom), get(filtersAtom), get(cellFreeAtom), get(ownSourcesAtom), figureStatements);
 });
 
 /**

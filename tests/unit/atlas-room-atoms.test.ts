@@ -5,7 +5,7 @@
  */
 import { createStore } from 'jotai';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { activeLayout, ATLAS_ASPECT, type LabelRoom } from '../../src/layout/difference-layout.ts';
+import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout, type LabelRoom } from '../../src/layout/difference-layout.ts';
 import { MAX_FIT_ZOOM } from '../../src/graph-view/fit.ts';
 import { LOD_LABEL_PX } from '../../src/graph-view/label-lod.ts';
 import { NO_FILTERS } from '../../src/model/overlay.ts';
@@ -15,6 +15,8 @@ import {
   atlasLayoutAtom,
   atlasSourcesAtom,
   atlasViewAtom,
+  compareViewsAtom,
+  differenceLayoutAtom,
   filtersAtom,
   modeAtom,
   modelAtom,
@@ -32,6 +34,7 @@ let model: Model;
 let store: ReturnType<typeof createStore>;
 beforeEach(() => {
   vi.mocked(activeLayout).mockClear();
+  vi.mocked(differenceLayout).mockClear();
   model = threeSources();
   store = createStore();
   store.set(modelAtom, model);
@@ -67,6 +70,16 @@ describe('the stage the atlas is fitted into', () => {
     store.set(stageShapeAtom, 2.5, { width: 1000, height: 400 });
     store.get(atlasLayoutAtom);
     expect(calls().at(-1)![2]).toBe(2.5);
+  });
+
+  it('shapes the difference diagram of the compare view too', () => {
+    store.set(modeAtom, 'compare');
+    const diff = store.get(compareViewsAtom)!.difference;
+    store.get(differenceLayoutAtom);
+    expect(vi.mocked(differenceLayout).mock.calls).toEqual([[diff, DIFFERENCE_ASPECT]]);
+    store.set(stageShapeAtom, 0.8, { width: 480, height: 600 });
+    store.get(differenceLayoutAtom);
+    expect(vi.mocked(differenceLayout).mock.calls.at(-1)).toEqual([diff, 0.8]);
   });
 
   it('is not laid out outside the atlas', () => {

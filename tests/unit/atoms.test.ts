@@ -266,6 +266,29 @@ describe('the URL state, the side panel and decorations', () => {
     expect(store.get(decorationsAtom).nodes.get('src-c')!.highlight).toBe('faded');
   });
 
+  it('shows every statement of a figure naming no source of its own, and nothing in an atlas with no source on', () => {
+    const f1 = model.figures[0]!;
+    const own = { key: 'import-a', name: 'a', file: 'a.sif', format: 'SIF', importedAt: '', figure: { ...f1, id: 'import-a', sources: [] }, entities: [], references: [], matches: {}, stats: { nodes: 3, edges: 3, matched: 3, isolated: 0 } } as ImportedGraph;
+    store.set(setImportsAtom, [own]);
+    store.set(figureIdAtom, 'import-a');
+    const on = (kind: 'edges' | 'nodes') => [...store.get(overlayAtom)[kind]].filter(([, o]) => o.on).map(([id]) => id).sort();
+    expect(store.get(ownSourcesAtom)).toEqual([]);
+    const all = store.get(currentViewAtom).edges.map((e) => e.id).sort();
+    expect(all).toHaveLength(3);
+    expect(on('edges')).toEqual(all);
+    // Its filters still apply: only Y → Z is a rat statement.
+    store.set(filtersAtom, { ...NO_FILTERS, species: ['rat'] });
+    expect(on('edges')).toEqual(['gene~reduces~outcome']);
+    store.set(filtersAtom, NO_FILTERS);
+    // A review figure shows its own sources' statements; the atlas with no source chosen shows none.
+    store.set(figureIdAtom, 'f1');
+    expect(on('edges')).toEqual(all);
+    store.set(modeAtom, 'atlas');
+    store.set(atlasSourcesAtom, []);
+    expect(on('edges')).toEqual([]);
+    expect(on('nodes')).toEqual([]);
+  });
+
   it('adds imported graphs before a layout service exists', () => {
     const positions: Positions = { hash: '', nodes: {}, edges: {}, width: 1, height: 1 };
     const g = { key: 'import-a', name: 'a', file: 'a.sif', format: 'SIF', importedAt: '', figure: { ...model.figures[0]!, id: 'import-a' }, entities: [], references: [], matches: {}, stats: { nodes: 1, edges: 1, matched: 0, isolated: 0 }, positions } as ImportedGraph;

@@ -22,6 +22,9 @@ describe('evidence per reference', () => {
     expect(mergeEvidence(b, a).basis).toBe('reference-title');
     expect(mergeEvidence({ context: 'skin' }, { context: 'skin' })).toStrictEqual({ context: 'skin' });
     expect(mergeEvidence({}, { species: ['rat'] })).toStrictEqual({ species: ['rat'] });
+    // A context on one side only is that context, with no separator.
+    expect(mergeEvidence({}, { context: 'bone' })).toStrictEqual({ context: 'bone' });
+    expect(mergeEvidence({ context: 'skin', species: ['rat'] }, { species: ['rat'] })).toStrictEqual({ context: 'skin', species: ['rat'] });
     expect(mergeEvidence({ route: ['scaffold'] }, {})).toStrictEqual({ route: ['scaffold'] });
     expect(mergeEvidence({ species: [] }, { species: [] })).toStrictEqual({});
     expect(mergeEvidence({}, { basis: 'review-text' })).toStrictEqual({ basis: 'review-text' });
