@@ -12,7 +12,7 @@
  *  - switching views, figures, sources, filters and compare pairs: time to the new drawing and longest task
  *    (bench-switch.ts),
  * `npm run bench -- --labels` prints only the label table, `-- --switch` only the switching figures,
- * `-- --scale` only the scale table.
+ * `-- --scale` only the scale table, `-- --tasks` only the start-up tasks read from a trace (bench-tasks.ts).
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -21,6 +21,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { benchStart } from './bench-start.ts';
 import { benchSwitch } from './bench-switch.ts';
 import { benchScale } from './bench-scale.ts';
+import { benchTasks } from './bench-tasks.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -47,6 +48,12 @@ try {
     .map((f) => f.id);
   if (process.argv.includes('--switch')) {
     await benchSwitch(browser, base, figures);
+    throw 'done';
+  }
+  if (process.argv.includes('--tasks')) {
+    // BENCH_TASK_PAGES=?figure=fig2,?view=atlas picks the pages (default: the start page and Table 2).
+    const pages = (process.env.BENCH_TASK_PAGES ?? ',?figure=table2').split(',');
+    await benchTasks(browser, base, pages, Number(process.env.BENCH_TASK_RUNS ?? 5));
     throw 'done';
   }
   if (scaleOnly) {

@@ -1,0 +1,143 @@
+/**
+ * Start-up tasks for `npm run bench -- --tasks` (issue: from navigation to "a click on a node shows its details", no
+ * main-thread task over 50 ms).
+ *
+ * Each run is a fresh browser context whose page is traced by Chromium from before navigation until a click on a
+ * node has shown its details. Every main-thread task (`RunTask`) in that time is read from the trace with its wall
+ * time and its thread (CPU) time, `tdur`: on a loaded machine a task's wall time also counts the time it waited for a
+ * core, its thread time does not. The longest tasks are named by what ran in them (script evaluation and compilation
+ * with the script's file, function calls, style, layout, paint, React's scheduler…), so a slow part can be found.
+ */
+import type { Browser } from 'playwright-core';
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string; url?: string; functionName?: string; type?: string; frame?: string } };
+}
+
+/** Marks the moment the details panel first shows a selection (the click's effect). */
+const INSTRUMENT = () => {
+  const w = window as unknown as { benchDetailsAt?: number };
+  const mo = new MutationObserver(() => {
+    if (w.benchDetailsAt === undefined && document.querySelector('.details button')?.textContent === 'Clear selection') {
+      w.benchDetailsAt = performance.now();
+      console.timeStamp('bench:details');
+      mo.disconnect();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true, characterData: true }));
+};
+
+/** What a child event of a task was, in a few words. */
+function describe(e: TraceEvent): string {
+  const d = e.args?.data;
+  const file = (u?: string) => (u ? u.replace(/^.*\//, '').replace(/\?.*$/, '') : '');
+  switch (e.name) {
+    case 'EvaluateScript':
+    case 'v8.compile':
+    case 'v8.compileModule':
+    case 'v8.evaluateModule':
+      return `${e.name} ${file(d?.url)}`;
+    case 'FunctionCall':
+      return `call ${d?.functionName || '(anonymous)'} ${file(d?.url)}`;
+    case 'EventDispatch':
+      return `event ${d?.type}`;
+    default:
+      return e.name;
+  }
+}
+
+export interface StartTask {
+  wall: number;
+  cpu: number;
+  /** Milliseconds from navigation start. */
+  at: number;
+  what: string;
+}
+
+/** One traced start-up: every main-thread task until the details show, by thread time, longest first. */
+async function tracedStart(browser: Browser, url: string): Promise<{ interactive: number; tasks: StartTask[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  let interactive = NaN;
+  let events: TraceEvent[] = [];
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0 && window.mscAtlas!.cy.main!.nodes()[0]!.renderedBoundingBox().w > 0, null, {
+      polling: 'raf',
+      timeout: 60_000,
+    });
+    const at = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      const p = cy.nodes()[0]!.renderedPosition();
+      const r = cy.container()!.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
+    interactive = await page.evaluate(() => (window as unknown as { benchDetailsAt: number }).benchDetailsAt);
+  } finally {
+    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+    await context.close();
+  }
+  // The page's main thread: the renderer thread named CrRendererMain that ran the details stamp.
+  const stamp = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench:details');
+  const nav = events.find((e) => e.name === 'navigationStart' && (!stamp || e.pid === stamp.pid)) ?? events.find((e) => e.name === 'navigationStart');
+  if (!stamp || !nav) return { interactive, tasks: [] };
+  const main = events.filter((e) => e.pid === stamp.pid && e.tid === stamp.tid);
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) > nav.ts && e.ts < stamp.ts);
+  const children = main.filter((e) => e.ph === 'X' && e.name !== 'RunTask' && (e.dur ?? 0) >= 2000);
+  return {
+    interactive,
+    tasks: tasks
+      .map((t) => {
+        const inner = children
+          .filter((c) => c.ts >= t.ts && c.ts + (c.dur ?? 0) <= t.ts + (t.dur ?? 0))
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+          .slice(0, 4)
+          .map((c) => `${describe(c)} ${Math.round((c.dur ?? 0) / 1000)}`);
+        return { wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? t.dur ?? 0) / 1000, at: (t.ts - nav.ts) / 1000, what: inner.join('; ') };
+      })
+      .sort((a, b) => b.cpu - a.cpu),
+  };
+}
+
+const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** Prints, per view, time to interactive and the longest start-up tasks (wall and CPU) with what ran in them. */
+export async function benchTasks(browser: Browser, base: string, searches: string[], runs: number) {
+  console.log(`== start-up tasks: navigation to a click on a node showing its details, traced (${runs} fresh contexts per page)`);
+  for (const search of searches) {
+    const longest: number[] = [];
+    const longestWall: number[] = [];
+    const tti: number[] = [];
+    const over: number[] = [];
+    const worst: StartTask[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await tracedStart(browser, `${base}${search}`);
+      tti.push(r.interactive);
+      longest.push(r.tasks[0]?.cpu ?? 0);
+      longestWall.push(Math.max(0, ...r.tasks.map((t) => t.wall)));
+      over.push(r.tasks.filter((t) => t.cpu > 50).length);
+      worst.push(...r.tasks.slice(0, 3));
+    }
+    console.log(
+      `  ${(search || '/').padEnd(16)} interactive ${ms(median(tti))} (${ms(Math.min(...tti))}–${ms(Math.max(...tti))}); longest task CPU median ${ms(median(longest))}, ` +
+        `max ${ms(Math.max(...longest))} (wall median ${ms(median(longestWall))}, max ${ms(Math.max(...longestWall))}); tasks over 50 ms CPU per run: ${over.join(', ')}`,
+    );
+    for (const t of worst.sort((a, b) => b.cpu - a.cpu).slice(0, 6))
+      console.log(`      ${ms(t.cpu).padStart(7)} CPU ${ms(t.wall).padStart(7)} wall at ${ms(t.at).padStart(8)}: ${t.what}`);
+  }
+}
