@@ -18,6 +18,7 @@ import { SourceMarksLayer, type MarkBox, type MarkPlacement, type SourceMark } f
 import { markGeometry } from '../theme/decorations.ts';
 import { FIT_PADDING, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from './fit.ts';
 import { buildStylesheet } from './stylesheet.ts';
+import { skipEagerLayers } from './texture-warm.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 import { chooseLabels, LOD_LABEL_PX, type LabelCandidate } from './label-lod.ts';
 
@@ -120,11 +121,34 @@ declare global {
   }
 }
 
+function sameViewport(cy: Core, v: { zoom: number; pan: { x: number; y: number } } | null) {
+  const pan = cy.pan();
+  return v !== null && Math.abs(cy.zoom() - v.zoom) < 1e-9 && Math.abs(pan.x - v.pan.x) < 1e-6 && Math.abs(pan.y - v.pan.y) < 1e-6;
+}
+
+/** False on the first render, true from a task posted after its commit (a message: no timer clamping). */
+function useMadeAfterYield(): boolean {
+  const [made, setMade] = useState(false);
+  useEffect(() => {
+    if (made) return;
+    if (typeof MessageChannel === 'undefined') return setMade(true);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => setMade(true);
+    channel.port2.postMessage(null);
+    return () => channel.port1.close();
+  }, [made]);
+  return made;
+}
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true } = props;
   const [layer, setLayer] = useState<SourceMarksLayer | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
+  // Cytoscape is made in a task of its own, after the one that commits the rest of the page (the app shell on
+  // start-up, the panels on a switch of view): making it (its renderer, canvases and stylesheet) and handing it the
+  // elements took 20–35 ms of a start-up commit that was already long.
+  const made = useMadeAfterYield();
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onHoverRef = useRef(props.onHover);
@@ -153,21 +177,23 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // their sizes are known, before anything is drawn. A narrow pane that opens on its start gets them at once.
   // The first drawing of a canvas taking over from the page's prerendered picture is drawn at once.
   const slicedLooks = useRef<SlicedLooks | null>(null);
-  const firstLooks = useRef<Core | null>(null);
+  /** The viewport the last fit of a new drawing set. */
+  const fitted = useRef<{ zoom: number; pan: { x: number; y: number } } | null>(null);
   useLayoutEffect(() => {
     if (!cy) return;
-    const first = firstLooks.current !== cy;
-    firstLooks.current = cy;
     // A big drawing's elements carry their looks (big-drawing.ts).
     if (staging.big) return;
-    // A canvas's first drawing is drawn at once only when someone takes it over from a picture (onCy: the page's
-    // prerendered picture, matched in the same frame); a canvas opened later (the atlas after compare) is sliced.
-    if ((!first || !onCy) && looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
+    // Sliced too is the first drawing of a canvas under the page's prerendered picture: the picture stays on screen
+    // until the drawing is done (usePictureTakeover waits for the canvas to be settled), and applying every look at
+    // once was the longest task of the start-up.
+    if (looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
       const sliced = new SlicedLooks(
         cy,
         [...looks],
         () => {
-          if (!fitBox) fit(true);
+          // Fitted again to the elements' now known sizes, unless the viewport was placed since the first fit (by
+          // the takeover from a picture, or by the reader).
+          if (!fitBox && sameViewport(cy, fitted.current)) fit(true);
           // The level of detail chooses labels for the fitted drawing now: their restyles are computed in slices
           // with the rest, not in the frame that shows the drawing.
           return relabel.current?.() ?? [];
@@ -373,6 +399,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy || !drawn) return;
     cy.resize();
     fit(true);
+    fitted.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     if (!staging.big) return;
     // A big drawing comes into view once Cytoscape has it cached; busy until then.
     revealing.current = true;
@@ -680,25 +707,31 @@ export function GraphCanvas(props: GraphCanvasProps) {
           </button>
         )}
       </div>
-      <CytoscapeComponent
-        className="cy"
-        elements={staging.shown}
-        // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
-        // does not make react-cytoscapejs walk all elements looking for changes.
-        diff={(a: unknown, b: unknown) => a !== b}
-        stylesheet={stylesheet}
-        layout={LAYOUT}
-        minZoom={0.05}
-        maxZoom={4}
-        boxSelectionEnabled={false}
-        autoungrabify
-        cy={(instance: Core) => {
-          if (cyRef.current !== instance) {
-            cyRef.current = instance;
-            setCy(instance);
-          }
-        }}
-      />
+      {/* Until Cytoscape is made (after a yield, see `made`), an empty stand-in of the same size. */}
+      {!made ? (
+        <div className="cy" />
+      ) : (
+        <CytoscapeComponent
+          className="cy"
+          elements={staging.shown}
+          // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
+          // does not make react-cytoscapejs walk all elements looking for changes.
+          diff={(a: unknown, b: unknown) => a !== b}
+          stylesheet={stylesheet}
+          layout={LAYOUT}
+          minZoom={0.05}
+          maxZoom={4}
+          boxSelectionEnabled={false}
+          autoungrabify
+          cy={(instance: Core) => {
+            if (cyRef.current !== instance) {
+              cyRef.current = instance;
+              skipEagerLayers(instance);
+              setCy(instance);
+            }
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -54,12 +54,27 @@ export function ToolbarPlaceholder({ name }: { name: string }) {
 }
 
 /**
+ * Runs `fn` once the canvas in `stage` is settled (not aria-busy: its first drawing is computed in slices under the
+ * picture, graph-canvas.tsx), at once if it is. Taking over earlier would uncover a canvas with nothing drawn yet.
+ */
+export function whenCanvasSettled(stage: Element | null | undefined, fn: () => void) {
+  const canvas = stage?.querySelector('.graph-canvas[aria-busy="true"]');
+  if (!canvas) return fn();
+  const observer = new MutationObserver(() => {
+    if (canvas.getAttribute('aria-busy') === 'true' && canvas.isConnected) return;
+    observer.disconnect();
+    fn();
+  });
+  observer.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+/**
  * The `onCy` of a canvas under a picture. The canvas starts exactly where the picture is (fractions of a pixel
  * included, so nothing shifts when it takes over) and draws under it, hidden. The picture stays until the drawing is
  * about to differ from it: the first pan, zoom, click, pointer over the diagram, key, resize or selection; then
  * `takeOver` removes it. Until then the page keeps the pixels it was sent with (canvas text and the SVG's differ by a
  * few anti-aliased pixels per label, which would make the whole picture flicker at an arbitrary moment), and a click
- * already goes to the canvas below.
+ * already goes to the canvas below. A canvas still computing its first drawing (busy) takes over once it is done.
  */
 export function usePictureTakeover(takeOver: () => void) {
   return useCallback(
@@ -72,8 +87,9 @@ export function usePictureTakeover(takeOver: () => void) {
         const vb = svg?.viewBox.baseVal;
         // A canvas that opened on the figure's start (a phone) keeps its readable view: the picture goes at once.
         const start = container?.closest('.graph-canvas')?.hasAttribute('data-start-view');
+        const stage = container?.closest('.graph-stage');
         if (!container || !svg || !vb || vb.width <= 0 || vb.height <= 0 || start) {
-          cy.one('render', () => requestAnimationFrame(takeOver));
+          whenCanvasSettled(stage, () => cy.one('render', () => requestAnimationFrame(takeOver)));
           return;
         }
         const r = svg.getBoundingClientRect();
@@ -88,7 +104,7 @@ export function usePictureTakeover(takeOver: () => void) {
           cy.off('viewport select unselect', stop);
           for (const e of events) container.removeEventListener(e, stop, true);
           window.removeEventListener('resize', stop);
-          takeOver();
+          whenCanvasSettled(stage, takeOver);
         };
         cy.on('viewport select unselect', stop);
         for (const e of events) container.addEventListener(e, stop, { capture: true, passive: true });

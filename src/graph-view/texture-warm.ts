@@ -59,3 +59,29 @@ export function warmTexture(cy: Core, node: SingularElementArgument) {
     // A renderer whose caches work otherwise: its frame paints what is missing.
   }
 }
+
+interface LayeredCache {
+  firstGet?: boolean;
+  getLayers?: (eles: unknown[], pxRatio: number, level?: number) => unknown;
+}
+
+/**
+ * Over a few hundred elements, Cytoscape draws from a layered texture cache: bitmaps of many elements at once
+ * (layered-texture-cache.mjs), filled a few elements per frame in the frames' spare time. Except the very first time
+ * the renderer asks for them: then it paints every element into a new layer bitmap at once, in that frame (for a
+ * figure, a third of a 60–80 ms first frame). Asked once for the layers of no element, right after the canvas is
+ * made, the cache has had its first request: later ones fill the layers lazily, and the first drawing is drawn
+ * from the element textures painted ahead (warmTexture). Undocumented internals, guarded: where they are missing,
+ * nothing is done.
+ */
+export function skipEagerLayers(cy: Core) {
+  const r = (cy as unknown as { renderer?: () => { data?: { lyrTxrCache?: LayeredCache } } | undefined }).renderer?.();
+  const cache = r?.data?.lyrTxrCache;
+  if (!cache || cache.firstGet !== true || typeof cache.getLayers !== 'function') return;
+  try {
+    // Level 0 explicitly: no zoom is read, and no element is painted.
+    cache.getLayers([], 1, 0);
+  } catch {
+    // A cache that works otherwise: its first frame paints its layers as before.
+  }
+}
