@@ -110,3 +110,56 @@ describe('switching in the atlas', () => {
     await context.close();
   });
 });
+
+describe('switching figures and views', () => {
+  it('draws figure after figure, and the atlas, on the one canvas it made first, with no loading message in between', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    // The instance drawn first, and every loading message or canvas-less stage seen from now on.
+    await page.evaluate(() => {
+      const w = window as unknown as { firstCy: unknown; gaps: string[] };
+      w.firstCy = window.mscAtlas!.cy.main;
+      w.gaps = [];
+      new MutationObserver(() => {
+        const stage = document.querySelector('.main-graph .graph-stage');
+        if (stage?.querySelector('.stage-message')) w.gaps.push(stage.querySelector('.stage-message')!.textContent ?? '');
+        else if (stage && !stage.querySelector('.graph-canvas')) w.gaps.push('no canvas');
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const drawnView = () => page.locator('.main-graph .graph-canvas').getAttribute('data-view');
+    const switchTo = async (action: () => Promise<unknown>) => {
+      const before = await drawnView();
+      await action();
+      await page.waitForFunction(
+        (was) => {
+          const canvas = document.querySelector('.main-graph .graph-canvas');
+          return canvas?.getAttribute('data-view') !== was && canvas?.getAttribute('aria-busy') !== 'true';
+        },
+        before,
+        { timeout: 30_000 },
+      );
+      await waitForCanvas(page);
+      return page.evaluate(() => {
+        const cy = window.mscAtlas!.cy.main!;
+        const w = window as unknown as { firstCy: unknown; gaps: string[] };
+        return { same: cy === w.firstCy && !cy.destroyed(), nodes: cy.nodes().length, view: cy.container()!.closest('.graph-canvas')!.getAttribute('data-view'), gaps: w.gaps };
+      });
+    };
+    const figure = page.getByRole('combobox', { name: 'Figure' });
+    for (const id of ['fig2', 'table2', 'fig5']) {
+      const r = await switchTo(() => figure.selectOption(id));
+      expect(r).toEqual({ same: true, nodes: r.nodes, view: `figure:${id}`, gaps: [] });
+      // The new figure's own elements, as many as its text version lists, not the last one's.
+      const summary = await page.locator('.text-alternative summary').textContent();
+      const edges = await page.evaluate(() => window.mscAtlas!.cy.main!.edges().length);
+      expect(summary).toContain(`${r.nodes} entities, ${edges} relations`);
+    }
+    await screenshot(page, 'switching-figure-same-canvas');
+    const atlas = await switchTo(() => page.getByRole('button', { name: 'Atlas', exact: true }).click());
+    expect(atlas).toEqual({ same: true, nodes: atlas.nodes, view: atlas.view, gaps: [] });
+    expect(atlas.nodes).toBeGreaterThan(100);
+    await screenshot(page, 'switching-atlas-same-canvas');
+    await page.close();
+  });
+});

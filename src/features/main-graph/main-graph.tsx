@@ -1,16 +1,19 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom } from '../../state/prerender.ts';
-import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
+import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover, whenCanvasSettled } from '../../graph-view/prerender-picture.tsx';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
 import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageShapeAtom } from '../../state/atoms.ts';
 import type { GraphView } from '../../model/view.ts';
 import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
+
+/** How long a view that cannot be drawn yet keeps the previous drawing before saying it is being laid out. */
+const HOLD_MS = 400;
 
 /**
  * Which labels the atlas overview keeps when zoomed out (label-lod.ts): cell sources first, then shared factors
@@ -82,7 +85,8 @@ export function MainGraph() {
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
   // The canvas draws under the picture, hidden, until the reader acts (prerender-picture.tsx).
-  const takeOver = useCallback(() => setPicture(null), [setPicture]);
+  // (Once the canvas has its first drawing: it is computed in slices under the picture.)
+  const takeOver = useCallback(() => whenCanvasSettled(stageRef.current, () => setPicture(null)), [setPicture]);
   const onCy = usePictureTakeover(takeOver);
   const showPicture = picture !== null && picture.key === view.key && (picture.html !== undefined || picture.node !== undefined);
   const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
@@ -94,47 +98,71 @@ export function MainGraph() {
     const s = shown.current;
     if (s.selection !== selection || s.decorations !== decorations || s.focus !== focus || s.highlight !== highlight) takeOver();
   }, [selection, decorations, focus, highlight, takeOver]);
+  // What the stage holds: the canvas when the view can be drawn. A view that cannot be drawn yet (its layout file
+  // still loading, the atlas's stage not yet measured) keeps the previous drawing on the same canvas for a moment
+  // (HOLD_MS): the next drawing then replaces its elements in the same Cytoscape instance, instead of the canvas
+  // being destroyed for a loading message and created again (a long task for each, issue #10 point 5).
+  const drawable = !(mode === 'atlas' && !measured) && positions.status === 'ready';
+  const waiting = !drawable && !picture?.server && (positions.status === 'loading' || (mode === 'atlas' && !measured));
+  const lastCanvas = useRef<ReactElement | null>(null);
+  const [held, setHeld] = useState<ReactElement | null>(null);
+  const holding = waiting && lastCanvas.current !== null && held !== lastCanvas.current;
+  useEffect(() => {
+    if (!waiting || !lastCanvas.current) return;
+    const hold = lastCanvas.current;
+    const timer = setTimeout(() => setHeld(hold), HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  let stage: ReactNode;
+  if (picture?.server) stage = <ToolbarPlaceholder name="main" />;
+  else if (drawable)
+    stage = lastCanvas.current = (
+      <Suspense fallback={<ToolbarPlaceholder name="main" />}>
+        <LazyGraphCanvas
+          view={view}
+          positions={positions.positions}
+          selection={selection}
+          onSelect={setSelection}
+          name="main"
+          overlay={styles}
+          marks={marks}
+          focus={focus}
+          fitBox={box}
+          onCy={picture ? onCy : undefined}
+          {...(atlasLayout ? { animate: true } : {})}
+          {...(priority ? { labelPriority: priority } : {})}
+        />
+      </Suspense>
+    );
+  else if (holding) stage = lastCanvas.current;
+  else if (mode === 'atlas' && !measured) stage = null;
+  else if (positions.status === 'loading')
+    stage = (
+      <p className="stage-message" role="status">
+        Laying out {view.title}…
+      </p>
+    );
+  else if (positions.status === 'error')
+    stage = (
+      <div className="stage-message" role="alert">
+        <p>
+          Could not lay out {view.title}: {positions.message}
+        </p>
+        <button type="button" onClick={positions.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  if (!holding) lastCanvas.current = drawable ? lastCanvas.current : null;
   return (
     <section className="main-graph" aria-label={view.title}>
       <header className="graph-header">
         <h2 title={view.title}>{view.title}</h2>
         {view.caption && <Caption key={view.key} text={view.caption} />}
       </header>
-      <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef}>
+      <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef} aria-busy={holding || undefined}>
         {showPicture && <PrerenderPicture picture={picture} />}
-        {picture?.server ? (
-          <ToolbarPlaceholder name="main" />
-        ) : mode === 'atlas' && !measured ? null : positions.status === 'ready' ? (
-          <Suspense fallback={<ToolbarPlaceholder name="main" />}>
-            <LazyGraphCanvas
-              view={view}
-              positions={positions.positions}
-              selection={selection}
-              onSelect={setSelection}
-              name="main"
-              overlay={styles}
-              marks={marks}
-              focus={focus}
-              fitBox={box}
-              onCy={picture ? onCy : undefined}
-              {...(atlasLayout ? { animate: true } : {})}
-              {...(priority ? { labelPriority: priority } : {})}
-            />
-          </Suspense>
-        ) : positions.status === 'loading' ? (
-          <p className="stage-message" role="status">
-            Laying out {view.title}…
-          </p>
-        ) : (
-          <div className="stage-message" role="alert">
-            <p>
-              Could not lay out {view.title}: {positions.message}
-            </p>
-            <button type="button" onClick={positions.retry}>
-              Try again
-            </button>
-          </div>
-        )}
+        {stage}
       </div>
       <Legend />
     </section>
