@@ -128,6 +128,9 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 2000, // the lazily loaded ELK worker is ~1.5 MB unminified-size; it is not on start-up
     rollupOptions: {
+      // The page, and the tiny script a figure's page runs first on a phone held upright to fetch its portrait picture
+      // (src/prerender/portrait-picture.ts; scripts/prerender.ts adds it to the pages that have one).
+      input: { index: resolve(import.meta.dirname, 'index.html'), 'portrait-picture': resolve(import.meta.dirname, 'src/prerender/portrait-picture.ts') },
       output: {
         // The big libraries in chunks of their own, with stable names, so the start-up budget can name them.
         manualChunks(id) {

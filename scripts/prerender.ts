@@ -18,12 +18,14 @@ import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
 import { fontFaces } from '../src/prerender/font-faces.ts';
 import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
+import { PHONE_PORTRAIT_QUERY } from '../src/prerender/portrait-picture.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
 const model = loadModelOrExit();
 const layouts: Record<string, Positions> = {};
-// The usual layouts, and the figures' portrait ones (a second picture per figure page, for phones held upright).
+// The usual layouts, and the figures' portrait ones (a second picture per figure, for phones held upright: a file of its
+// own, which the page names).
 for (const dir of [LAYOUTS_DIR, PORTRAIT_LAYOUTS_DIR])
   for (const f of readdirSync(resolve(root, dir))) {
     const file = JSON.parse(readFileSync(resolve(root, dir, f), 'utf8')) as LayoutFile;
@@ -55,6 +57,13 @@ try {
   // scripts too.
   const compareChunks = chunksOf('src/features/compare/compare-view.tsx');
   if (!compareChunks.size) throw new Error('the build has no chunk for src/features/compare/compare-view.tsx');
+  // The tiny script that fetches a figure's portrait picture on a phone held upright (prerender/portrait-picture.ts):
+  // an entry of its own (vite.config.ts), run as soon as it arrives, before the app's scripts.
+  // The app's code imports it too, so the bundler puts it in a chunk of its own and makes the entry a one-line facade
+  // that imports that chunk: the page loads the chunk itself (one request, and the same module the app then imports).
+  const portraitEntry = manifest['src/prerender/portrait-picture.ts'];
+  const portraitScript = portraitEntry?.imports?.length === 1 ? manifest[portraitEntry.imports[0]!]?.file : portraitEntry?.file;
+  if (!portraitScript) throw new Error('the build has no chunk for src/prerender/portrait-picture.ts');
   const modulePreloads = (files: Set<string>, except = new Set<string>()) =>
     [...files].filter((f) => !template.includes(`./${f}"`) && !except.has(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
   const canvasPreloads = modulePreloads(canvasChunks);
@@ -100,14 +109,20 @@ try {
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
+    // The portrait picture: a file of its own, preloaded on a phone held upright only, put in by its tiny script.
+    if (page.portrait) writeFileSync(resolve(dist, page.portrait.file), page.portrait.svg);
+    const portraitPreload = page.portrait
+      ? [`<link rel="preload" href="./${page.portrait.file}" as="fetch" crossorigin media="${PHONE_PORTRAIT_QUERY}">`]
+      : [];
+    const portraitTag = page.portrait ? `<script type="module" async crossorigin src="./${portraitScript}"></script>` : '';
     const html = policy
-      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>${portraitTag}`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
       // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
       // needed after it).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts].join('\n    ')}\n    <script type="module"`);
+      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
     if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))

@@ -11,6 +11,7 @@ import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom, PHONE_PORTRAIT
 import { pictureState, prerenderAtom } from './state/prerender.ts';
 import { preloadGraphCanvas } from './graph-view/lazy-graph-canvas.tsx';
 import { catchEarlyDrops } from './features/open-file/early-drop.ts';
+import { insertPortraitPicture } from './prerender/portrait-picture.ts';
 
 // A file dropped before the open-file code has loaded is kept for it, not opened by the browser in place of the app.
 catchEarlyDrops();
@@ -35,6 +36,9 @@ if ('model' in shipped) {
     drawnFromLayout ? service.positions(store.get(currentViewAtom), portrait ? 'portrait' : undefined).catch(() => undefined) : undefined,
     // A page opening on a comparison renders the compare view at once, not its loading message over the picture.
     mode === 'compare' ? preloadCompare().catch(() => undefined) : undefined,
+    // A phone held upright: the figure's portrait picture, fetched (preloaded by the page) and put in by its own tiny
+    // script, if it has not done so yet (prerender/portrait-picture.ts).
+    portrait ? insertPortraitPicture() : undefined,
     Promise.race([
       Promise.all([document.fonts.load('400 13px Inter'), document.fonts.load('600 13px Inter')]),
       new Promise((resolve) => setTimeout(resolve, 3000)),
@@ -43,8 +47,8 @@ if ('model' in shipped) {
   // The picture the page was sent with, if it shows this view: the app's first render keeps it until the reader acts
   // (main-graph.tsx, compare-view.tsx).
   const key = store.get(currentViewAtom).key;
-  // (Figure pages carry two: the usual one and, for a phone held upright, the portrait one. Only if it draws what the
-  // address asks for: a link with an overlay or a filter starts from the canvas.)
+  // (On a phone held upright, the portrait one, fetched above. Only if it draws what the address asks for: a link with
+  // an overlay or a filter starts from the canvas.)
   const picture = document.querySelector(`#root .${portrait ? 'prerender-portrait' : 'prerender-picture'}[data-view="${CSS.escape(key)}"]`);
   if (picture && picture.getAttribute('data-state') === pictureState(store.get(urlStateAtom), shipped.model)) {
     // A difference diagram is laid out for the stage shape its picture was made for (compare-view.tsx decides whether

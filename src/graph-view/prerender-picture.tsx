@@ -8,25 +8,21 @@ import type { Prerendered } from '../state/prerender.ts';
 
 /**
  * The picture itself: markup when rendering at build time, the page's own nodes moved in when in the browser. A
- * figure's page is sent with two pictures, the usual one and the portrait one (.prerender-portrait: a phone held
- * upright shows that one instead, app.css); the app keeps the one shown (main.tsx).
+ * figure's page is sent with its usual picture, which names its portrait one (`data-portrait`: a phone held upright
+ * fetches it and shows it instead, prerender/portrait-picture.ts, app.css); the app keeps the one shown (main.tsx).
  */
 export function PrerenderPicture({ picture }: { picture: Prerendered }) {
   if (picture.html !== undefined)
     return (
-      <>
-        <div
-          className="prerender-picture"
-          data-view={picture.key}
-          data-state={picture.state}
-          data-aspect={picture.aspect}
-          aria-hidden={picture.server ? undefined : true}
-          dangerouslySetInnerHTML={{ __html: picture.html }}
-        />
-        {picture.portraitHtml !== undefined && (
-          <div className="prerender-portrait" data-view={picture.key} data-state={picture.state} aria-hidden="true" dangerouslySetInnerHTML={{ __html: picture.portraitHtml }} />
-        )}
-      </>
+      <div
+        className="prerender-picture"
+        data-view={picture.key}
+        data-state={picture.state}
+        data-aspect={picture.aspect}
+        data-portrait={picture.portraitSrc}
+        aria-hidden={picture.server ? undefined : true}
+        dangerouslySetInnerHTML={{ __html: picture.html }}
+      />
     );
   return (
     <div

@@ -3,6 +3,7 @@
  * view's picture (picture.ts) where the canvas will be. The browser shows it before any script has run; the app
  * then renders the same page and its canvas takes over from the picture at the same place and size.
  */
+import { createHash } from 'node:crypto';
 import { renderToString } from 'react-dom/server';
 import { App, createAppStore, preloadCompare } from '../app/app.tsx';
 import { createLayoutService } from '../layout/layout-service.ts';
@@ -27,7 +28,7 @@ export async function renderPage(model: Model, layouts: Record<string, Positions
   const store = createAppStore(model, service, search);
   const view = store.get(currentViewAtom);
   let picture: string | undefined;
-  let portraitHtml: string | undefined;
+  let portrait: { file: string; svg: string } | undefined;
   let aspect: number | undefined;
   if (store.get(modeAtom) === 'compare') {
     // The difference diagram, laid out for a laptop's stage shape (the canvas keeps that shape under the picture:
@@ -46,13 +47,17 @@ export async function renderPage(model: Model, layouts: Record<string, Positions
     const positions = service.cached(view);
     // Figures only: the atlas's picture would be a third of a megabyte of SVG for a view opened from the app.
     if (positions && view.kind === 'figure') picture = pictureSvg(view, positions, store.get(decorationsAtom));
-    // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css).
-    const portrait = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
-    if (picture !== undefined && portrait && portrait.hash === layoutHash(portraitLayoutInput(view, portrait.shape)))
-      portraitHtml = pictureSvg(view, portrait, store.get(decorationsAtom), '-portrait');
+    // And the portrait drawing, which a phone held upright shows instead (layout/portrait.ts, app.css): a file of its
+    // own, named by its content, which only such a phone fetches (prerender/portrait-picture.ts).
+    const layout = layouts[portraitKey(view.key)] as PortraitLayoutFile | undefined;
+    if (picture !== undefined && layout && layout.hash === layoutHash(portraitLayoutInput(view, layout.shape))) {
+      const svg = pictureSvg(view, layout, store.get(decorationsAtom), '-portrait');
+      const hash = createHash('sha256').update(svg).digest('hex').slice(0, 8);
+      portrait = { file: `assets/portrait-${view.key.replace(/[^\w-]+/g, '-')}-${hash}.svg`, svg };
+    }
   }
   const state = pictureState(store.get(urlStateAtom), model);
-  store.set(prerenderAtom, { key: view.key, html: picture, ...(portraitHtml ? { portraitHtml } : {}), server: true, state, ...(aspect && picture ? { aspect } : {}) });
+  store.set(prerenderAtom, { key: view.key, html: picture, ...(portrait ? { portraitSrc: `./${portrait.file}` } : {}), server: true, state, ...(aspect && picture ? { aspect } : {}) });
   const html = renderToString(<App model={model} layoutService={service} store={store} />);
-  return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined };
+  return { html, key: view.key, title: view.title, description: describeView(view), picture: picture !== undefined, portrait };
 }

@@ -123,7 +123,7 @@ export const layoutServiceAtom = atom<LayoutService | null>(null);
  * bottom. app.css's phone rules use the same media query. Seeded by the app from the screen and kept up to date
  * when it turns.
  */
-export const PHONE_PORTRAIT_QUERY = '(max-width: 699px) and (orientation: portrait)';
+export { PHONE_PORTRAIT_QUERY } from '../prerender/portrait-picture.ts';
 export const phonePortraitAtom = atom(false);
 
 // ---- Overlays, filters, shared factors, paths (the atlas and the figure overlay) ----

@@ -11,9 +11,12 @@ export interface Prerendered {
   key: string;
   /** Its SVG markup (when rendering on the server). */
   html?: string;
-  /** The SVG markup of the view's portrait drawing, for a phone held upright (server; layout/portrait.ts). */
-  portraitHtml?: string;
-  /** In the browser: which of the page's two pictures `node` is (the portrait one on a phone held upright). */
+  /**
+   * Where the view's portrait picture is, for a phone held upright (server; layout/portrait.ts): a file of its own,
+   * fetched only on such a phone (prerender/portrait-picture.ts).
+   */
+  portraitSrc?: string;
+  /** In the browser: which picture `node` is (the portrait one, fetched on a phone held upright, or the usual one). */
   orientation?: 'usual' | 'portrait';
   /** The picture already in the page (in the browser), moved into the app's first render. */
   node?: Element;

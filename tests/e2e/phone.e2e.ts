@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figureCases, legibilityProblems, measurePane } from '../helpers/legibility.ts';
 import { shippedModel } from '../helpers/model.ts';
+import { expectNoJump, picturedNodes } from '../helpers/takeover.ts';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
@@ -218,51 +219,49 @@ describe('the phone shell', () => {
 });
 
 describe('the first picture on a phone does not jump when the canvas takes over', () => {
-  it('390×844, Fig. 2: the page is sent with its portrait picture, and the canvas draws every node where it was', async () => {
+  it('390×844, Fig. 2: the page fetches its portrait picture before the app’s code runs, and the canvas draws every node where it was', async () => {
     const search = '?figure=fig2';
-    const noScript = await phone(PHONES[0]!.viewport, false);
-    const before = await noScript.newPage();
-    await before.goto(appUrl(search));
-    // The usual picture is hidden on a phone held upright; the portrait one is shown.
-    await expect(before.locator('.prerender-picture').isVisible()).resolves.toBe(false);
-    await expect(before.locator('.prerender-portrait').isVisible()).resolves.toBe(true);
-    const pictured = await before.locator('.prerender-portrait g.node').evaluateAll((gs) =>
-      Object.fromEntries(
-        gs.map((g) => {
-          const r = (g.querySelector('path') ?? g).getBoundingClientRect();
-          return [g.getAttribute('data-id')!, { x: r.x + r.width / 2, y: r.y + r.height / 2, visible: r.bottom > 0 && r.top < innerHeight }];
-        }),
-      ),
-    );
-    await screenshot(before, 'phone-fig2-no-script');
-    await noScript.close();
-
     const context = await phone(PHONES[0]!.viewport);
     const page = await context.newPage();
-    await page.goto(appUrl(search));
+    // The app's code is held back until the picture has been measured: what the reader sees before it runs.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(appUrl(search), { waitUntil: 'commit' });
+    // The page's own tiny script puts the portrait picture in; the usual one stays hidden on a phone held upright.
+    await page.locator('.prerender-portrait g.node').first().waitFor();
+    await expect(page.locator('.prerender-picture').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.prerender-portrait').isVisible()).resolves.toBe(true);
+    expect(fetched.filter((p) => /\/assets\/portrait-figure-fig2-\w{8}\.svg$/.test(p))).toHaveLength(1);
+    const pictured = await picturedNodes(page, '.prerender-portrait');
+    await screenshot(page, 'phone-fig2-picture');
+    release();
     await waitForCanvas(page);
-    const onCanvas = await page.evaluate((ids) => {
-      const cy = window.mscAtlas!.cy.main!;
-      const c = cy.container()!.getBoundingClientRect();
-      return Object.fromEntries(
-        ids.map((id) => {
-          const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-          return [id, { x: c.x + (b.x1 + b.x2) / 2, y: c.y + (b.y1 + b.y2) / 2 }];
-        }),
-      );
-    }, Object.keys(pictured));
-    const seen = Object.entries(pictured).filter(([, p]) => p.visible);
-    expect(seen.length).toBeGreaterThan(10);
-    for (const [id, p] of seen) {
-      expect(Math.abs(onCanvas[id]!.x - p.x), id).toBeLessThan(2.5);
-      expect(Math.abs(onCanvas[id]!.y - p.y), id).toBeLessThan(2.5);
-    }
+    await expectNoJump(page, pictured, 10);
     // And it stays there once the reader touches it (the picture hands over to the canvas).
     const box = (await page.locator('.main-graph .cy').boundingBox())!;
     const z = await page.evaluate(() => window.mscAtlas!.cy.main!.zoom());
     await page.touchscreen.tap(box.x + 4, box.y + box.height - 8);
     await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
     expect(await page.evaluate(() => window.mscAtlas!.cy.main!.zoom())).toBe(z);
+    expect(fetched.filter((p) => /portrait-figure-.*\.svg$/.test(p))).toHaveLength(1);
+    await context.close();
+  });
+
+  it('with scripts off, a phone shows the usual picture, fitted to its width', async () => {
+    const context = await phone(PHONES[0]!.viewport, false);
+    const page = await context.newPage();
+    await page.goto(appUrl('?figure=fig2'));
+    await expect(page.locator('.prerender-picture svg').isVisible()).resolves.toBe(true);
+    const box = (await page.locator('.prerender-picture svg').boundingBox())!;
+    expect(box.width).toBeGreaterThan(PHONES[0]!.viewport.width * 0.6);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONES[0]!.viewport.width);
+    await screenshot(page, 'phone-fig2-no-script');
     await context.close();
   });
 });

@@ -3,6 +3,7 @@
  * description), and the canvas takes over at the same place and size.
  */
 import { describe, expect, it } from 'vitest';
+import { expectNoJump, picturedNodes } from '../helpers/takeover.ts';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
@@ -37,19 +38,36 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  it('sends a figure’s portrait picture (for phones held upright) as a file of its own, which a wider screen never fetches', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const response = await page.goto(appUrl('?figure=fig2'));
+    const html = await response!.text();
+    await waitForCanvas(page);
+    // One picture in the page: the usual one, naming its portrait one.
+    expect(html.match(/aria-labelledby="prerender-title/g)?.length).toBe(1);
+    expect(html).not.toContain('prerender-title-portrait');
+    const src = /<div class="prerender-picture"[^>]* data-portrait="([^"]+)"/.exec(html)?.[1];
+    expect(src).toMatch(/^\.\/assets\/portrait-figure-fig2-\w{8}\.svg$/);
+    expect(html).toContain(`<link rel="preload" href="${src}" as="fetch" crossorigin media="(max-width: 699px) and (orientation: portrait)">`);
+    expect(fetched.filter((p) => /portrait-figure-.*\.svg$/.test(p))).toEqual([]);
+    expect(await page.locator('.prerender-portrait').count()).toBe(0);
+    // The file is the portrait drawing with its own text alternative.
+    const svg = await (await page.request.get(appUrl(src!.slice(2)))).text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" [^>]*aria-labelledby="prerender-title-portrait prerender-desc-portrait">/);
+    expect(svg).toContain('<title id="prerender-title-portrait">Fig. 2 ');
+    expect((svg.match(/ class="node"/g) ?? []).length).toBe((html.match(/ class="node"/g) ?? []).length);
+    await context.close();
+  });
+
   it('hands over to the canvas with every node where the picture drew it, and removes the picture', async () => {
     const search = '?figure=fig2';
     const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const before = await noScript.newPage();
     await before.goto(appUrl(search));
-    const drawn = await before.locator('.prerender-picture g.node').evaluateAll((gs) =>
-      Object.fromEntries(
-        gs.map((g) => {
-          const r = (g.querySelector('path') ?? g).getBoundingClientRect();
-          return [g.getAttribute('data-id')!, { x: r.x + r.width / 2, y: r.y + r.height / 2 }];
-        }),
-      ),
-    );
+    const drawn = await picturedNodes(before);
     await noScript.close();
     const context = await getBrowser().newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
@@ -64,21 +82,7 @@ describe('prerendered pages', () => {
     await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
     await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
     expect(await page.locator('.graph-stage.covered').count()).toBe(0);
-    const onCanvas = await page.evaluate((ids) => {
-      const cy = window.mscAtlas!.cy.main!;
-      const c = cy.container()!.getBoundingClientRect();
-      return Object.fromEntries(
-        ids.map((id) => {
-          const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-          return [id, { x: c.x + (b.x1 + b.x2) / 2, y: c.y + (b.y1 + b.y2) / 2 }];
-        }),
-      );
-    }, Object.keys(drawn));
-    expect(Object.keys(drawn).length).toBeGreaterThan(40);
-    for (const [id, p] of Object.entries(drawn)) {
-      expect(Math.abs(onCanvas[id]!.x - p.x), id).toBeLessThan(2.5);
-      expect(Math.abs(onCanvas[id]!.y - p.y), id).toBeLessThan(2.5);
-    }
+    await expectNoJump(page, drawn, 40);
     await screenshot(page, 'prerendered-fig2-taken-over');
     await context.close();
   });
@@ -158,14 +162,7 @@ describe('prerendered pages', () => {
     const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const before = await noScript.newPage();
     await before.goto(appUrl(search));
-    const drawn = await before.locator('.prerender-picture g.node').evaluateAll((gs) =>
-      Object.fromEntries(
-        gs.map((g) => {
-          const r = (g.querySelector('path') ?? g).getBoundingClientRect();
-          return [g.getAttribute('data-id')!, { x: r.x + r.width / 2, y: r.y + r.height / 2 }];
-        }),
-      ),
-    );
+    const drawn = await picturedNodes(before);
     await noScript.close();
     const context = await getBrowser().newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
@@ -177,21 +174,7 @@ describe('prerendered pages', () => {
     const stage = (await page.locator('.compare-difference .cy').boundingBox())!;
     await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
     await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
-    const onCanvas = await page.evaluate((ids) => {
-      const cy = window.mscAtlas!.cy.difference!;
-      const c = cy.container()!.getBoundingClientRect();
-      return Object.fromEntries(
-        ids.map((id) => {
-          const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-          return [id, { x: c.x + (b.x1 + b.x2) / 2, y: c.y + (b.y1 + b.y2) / 2 }];
-        }),
-      );
-    }, Object.keys(drawn));
-    expect(Object.keys(drawn).length).toBeGreaterThan(20);
-    for (const [id, p] of Object.entries(drawn)) {
-      expect(Math.abs(onCanvas[id]!.x - p.x), id).toBeLessThan(2.5);
-      expect(Math.abs(onCanvas[id]!.y - p.y), id).toBeLessThan(2.5);
-    }
+    await expectNoJump(page, drawn, 20, 'difference');
     await screenshot(page, 'prerendered-compare-taken-over');
     // The next pair is laid out for the stage's measured shape and drawn by the canvas.
     await page.getByRole('combobox', { name: 'Right' }).selectOption('source:hbmmsc');
