@@ -23,6 +23,10 @@ const shipped = await loadShippedModel();
 
 if ('model' in shipped) {
   const service = createLayoutService(loadPrecomputedLayout);
+  // A page opened without a query (`fig2.html` alone) is given the address of what its picture draws, so the app
+  // shows that, not the default view over it.
+  const pageState = document.querySelector('#root .prerender-picture')?.getAttribute('data-state');
+  if (!window.location.search && pageState) window.history.replaceState(null, '', `${window.location.pathname}${pageState}${window.location.hash}`);
   const store = createAppStore(shipped.model, service, window.location.search);
   // A phone held upright draws figures from their portrait layouts (layout/portrait.ts).
   const portrait = window.matchMedia(PHONE_PORTRAIT_QUERY).matches;

@@ -231,6 +231,17 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  it('opens a figure’s page asked for without a query (fig2.html) on that figure, under its picture', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl('fig2.html'));
+    await waitForCanvas(page);
+    expect(await page.locator('.prerender-picture[data-view="figure:fig2"] svg').count()).toBe(1);
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('hpmsc').length)).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Figure' }).inputValue()).toBe('fig2');
+    await context.close();
+  });
+
   it('starts a link whose drawing differs from its page’s picture (a filter) from the canvas, not the picture', async () => {
     const context = await getBrowser().newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
