@@ -558,12 +558,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (!cy || !drawn) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lodOn = false;
+    // On from an earlier run of this effect (another view or priority on the same canvas): its labels and marks
+    // must be put back if the new view needs no level of detail.
+    let lodOn = cy.nodes('.lod-label, .lod-hidden').nonempty();
     const apply = (): SingularElementArgument[] => {
       const priority = priorityRef.current;
       const zoom = cy.zoom();
       if (!priority || NODE_FONT_SIZE * zoom >= LOD_LABEL_PX) {
-        if (!lodOn) return [];
+        if (!lodOn) {
+          // Marks moved for labels of nodes since removed (another pair on the same canvas) go back (a no-op if none).
+          layer?.place(new Map());
+          return [];
+        }
         lodOn = false;
         lodFonts.current = new Map();
         cy.batch(() => {

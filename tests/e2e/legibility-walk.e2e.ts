@@ -89,6 +89,62 @@ describe('compare: every pair reads at its default view (the difference diagram)
     });
 });
 
+/**
+ * The same pair in twin panes (compare's second mode): chosen with the Left and Right lists, measured once both panes
+ * draw that pair (each pane's heading names its side and the number of entities its canvas holds).
+ */
+async function twinPair(page: Page, left: string, right: string): Promise<[PaneLegibility, PaneLegibility]> {
+  const name = (side: string) => {
+    const [type, id] = side.split(':');
+    return type === 'source' ? model.entities.get(id!)!.label : model.figures.find((f) => f.id === id)!.label;
+  };
+  const current = async () => [await page.getByRole('combobox', { name: 'Left' }).inputValue(), await page.getByRole('combobox', { name: 'Right' }).inputValue()];
+  if ((await current())[0] !== left) await page.getByRole('combobox', { name: 'Left' }).selectOption(left);
+  if ((await current())[1] !== right) await page.getByRole('combobox', { name: 'Right' }).selectOption(right);
+  await page.waitForFunction(
+    ([a, b]) =>
+      (
+        [
+          ['left', `Left: ${a}`],
+          ['right', `Right: ${b}`],
+        ] as const
+      ).every(([pane, label]) => {
+        const heading = document.querySelector(`section.compare-pane[aria-label="${label}"] h3`)?.textContent ?? '';
+        const n = /(\d+) entities/.exec(heading);
+        const cy = window.mscAtlas?.cy[pane];
+        return Boolean(n && cy && cy.nodes().length === Number(n[1]));
+      }),
+    [name(left), name(right)],
+  );
+  await waitForCanvas(page, 'left');
+  await waitForCanvas(page, 'right');
+  return [await measurePane(page, 'left'), await measurePane(page, 'right')];
+}
+
+describe('compare: every pair reads in twin panes too (the second mode)', () => {
+  for (const screen of SCREENS)
+    it(`${screen.name}: both panes' labels ≥ ${screen.floor} px, ≥ 90 % labelled, none overlapping, no mark on a label`, { timeout: 600_000 }, async () => {
+      const page = await getBrowser().newPage({ viewport: screen.viewport });
+      await page.goto(appUrl(`?view=compare&left=${sourcePairs[0]![0]}&right=${sourcePairs[0]![1]}&panes=twin`));
+      await waitForCanvas(page, 'left');
+      const problems: string[] = [];
+      let smallest = Infinity;
+      for (const [left, right] of [...sourcePairs, ...figurePairs]) {
+        const panes = await twinPair(page, left, right);
+        for (const m of panes) {
+          expect(m.inPlay, `${left} vs ${right}, ${m.pane}`).toBeGreaterThan(0);
+          expect(m.marks, `${left} vs ${right}, ${m.pane}: marks drawn`).toBeGreaterThan(0);
+          smallest = Math.min(smallest, m.min);
+          for (const p of legibilityProblems(m, screen.floor)) problems.push(`${left} vs ${right}, ${m.pane}: ${p}`);
+        }
+      }
+      await screenshot(page, `walk-twin-last-${screen.viewport.width}`);
+      console.log(`twin panes ${screen.name}: smallest label ${smallest} px`);
+      expect(problems, `smallest label ${smallest} px`).toEqual([]);
+      await page.close();
+    });
+});
+
 /** Entities in play with these sources on (what the atlas lays out and must label). */
 function inPlay(active: readonly string[]): number {
   const atlas = atlasView(model);

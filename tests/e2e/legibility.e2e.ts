@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figureCases, legibilityProblems, measurePane, SCREENS, type LegibilityCase } from '../helpers/legibility.ts';
+import { checkDetailsDrawer } from '../helpers/details-drawer.ts';
 import { shippedModel } from '../helpers/model.ts';
 import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
@@ -82,16 +83,8 @@ describe('tablets and small laptops: the diagram gets the width, details open ov
       });
       await page.mouse.click(canvas.x + target.x, canvas.y + target.y);
       await expect(drawer.isVisible()).resolves.toBe(true);
-      const details = page.getByRole('region', { name: 'Details' });
-      await expect(details.getByRole('heading', { level: 3 }).innerText()).resolves.toBe(target.label);
-      // The drawer lies over the diagram's right edge, not beside it: the canvas keeps its size.
-      expect((await page.locator('.main-graph .cy').boundingBox())!.width).toBe(canvas.width);
-      await screenshot(page, `tablet-drawer-${viewport.width}`);
-      await page.getByRole('button', { name: 'Close' }).click();
-      await expect(drawer.isVisible()).resolves.toBe(false);
-      // Its button brings it back.
-      await page.getByRole('button', { name: /Details & shared factors/ }).click();
-      await expect(drawer.isVisible()).resolves.toBe(true);
+      // The drawer lies over the diagram's right edge; Close shuts it, its button brings it back.
+      await checkDetailsDrawer(page, drawer, { label: target.label, canvasWidth: canvas.width, press: 'click', shot: () => screenshot(page, `tablet-drawer-${viewport.width}`) });
       await page.close();
     });
 

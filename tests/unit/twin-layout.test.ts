@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLayoutService } from '../../src/layout/layout-service.ts';
 import { nodeBox } from '../../src/layout/measure.ts';
-import { twinLayout } from '../../src/layout/twin-layout.ts';
+import { roomyTwinLayout, twinLayout } from '../../src/layout/twin-layout.ts';
+import { markExtents } from '../../src/layout/label-room.ts';
+import { KIND_STYLE } from '../../src/theme/kinds.ts';
 import type { LayoutEngine } from '../../src/layout/types.ts';
 import { cellFreeSupports, NO_FILTERS, supportPasses } from '../../src/model/overlay.ts';
 import { figureView, sideView, sourceIds, unionView, type GraphView, type Side } from '../../src/model/view.ts';
@@ -81,4 +83,41 @@ describe('twin compare panes: the union laid out on the spot', () => {
     const { service } = serviceWithoutElk();
     expect(service.cached(figureView(model, 'fig1')!)).toBeUndefined();
   });
+});
+
+describe('twin panes on a small screen: room for every label at a readable size', () => {
+  // The fit box of one twin pane on a 1280×800 laptop (measured: a 469×676 stage less padding and toolbar), where the
+  // largest pairs would draw their labels at 7–8 px; the canvas then draws them at 10 px (graph-view/label-lod.ts).
+  const fit = { width: 421, height: 606 };
+  const cases: [Side, Side][] = [
+    [{ type: 'source', id: 'humsc' }, { type: 'source', id: 'hmbmsc' }],
+    [{ type: 'figure', id: 'table2' }, { type: 'figure', id: 'fig3' }],
+  ];
+  for (const [a, b] of cases)
+    it(`${a.id} and ${b.id}: fitted, every label at 10 px with its bar and badge is clear of every other`, () => {
+      const left = sideView(model, a)!;
+      const right = sideView(model, b)!;
+      const view = unionView(left, right);
+      const made = roomyTwinLayout(view, left, right, fit, 1.5, 10);
+      const zoom = Math.min(fit.width / (made.box.x2 - made.box.x1), fit.height / (made.box.y2 - made.box.y1), 1.5);
+      // Too big to read at its own size, so room was kept, for a zoom the fitted drawing reaches.
+      expect(made.roomZoom).toBeDefined();
+      expect(13 * zoom).toBeLessThan(10);
+      expect(zoom).toBeGreaterThanOrEqual(made.roomZoom! * 0.999);
+      const inLeft = new Set(left.nodes.map((n) => n.id));
+      const inRight = new Set(right.nodes.map((n) => n.id));
+      const boxes = view.nodes.map((n) => {
+        const box = nodeBox(n.entity.label, n.entity.kind);
+        const e = markExtents(box.text, KIND_STYLE[n.entity.kind].bold, 10, box.width, box.height, zoom, { bar: true, badge: inLeft.has(n.id) && inRight.has(n.id) });
+        const p = made.positions.nodes[n.id]!;
+        return { id: n.id, x1: p.x * zoom - e.left, x2: p.x * zoom + e.right, y1: p.y * zoom - e.up, y2: p.y * zoom + e.down };
+      });
+      const clashes: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [p, q] = [boxes[i]!, boxes[j]!];
+          if (Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1) > 0.01 && Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1) > 0.01) clashes.push(`${p.id}/${q.id}`);
+        }
+      expect(clashes).toEqual([]);
+    });
 });

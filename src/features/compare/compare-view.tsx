@@ -6,7 +6,11 @@ import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
 import { prerenderAtom } from '../../state/prerender.ts';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
+import { MAX_FIT_ZOOM } from '../../graph-view/fit.ts';
+import { LOD_LABEL_PX } from '../../graph-view/label-lod.ts';
+import type { FitBox } from '../../graph-view/use-stage-aspect.ts';
 import { nodeBox } from '../../layout/measure.ts';
+import { roomyTwinLayout, twinLayout } from '../../layout/twin-layout.ts';
 import type { Positions } from '../../layout/types.ts';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { sideLabel, type GraphView, type Side } from '../../model/view.ts';
@@ -25,7 +29,6 @@ import {
   stageAspectAtom,
 } from '../../state/atoms.ts';
 import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
-import { usePositions } from '../main-graph/use-positions.ts';
 import { compareRows, sortRows, type SortKey } from '../../model/compare.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
@@ -96,6 +99,23 @@ function bbox(positions: Positions, view: GraphView) {
   return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
 }
 
+/**
+ * Which labels the twin panes keep when zoomed out (graph-view/label-lod.ts), as the atlas overview does: cell
+ * sources first, then what both sides have and the ovarian outcomes, then the others by how many relations they have.
+ */
+function twinLabelPriority(union: GraphView, left: GraphView, right: GraphView): Map<string, number> {
+  const inLeft = new Set(left.nodes.map((n) => n.id));
+  const inRight = new Set(right.nodes.map((n) => n.id));
+  const degree = new Map<string, number>();
+  for (const e of union.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  return new Map(
+    union.nodes.map((n) => {
+      const base = n.entity.kind === 'msc-source' || n.entity.kind === 'combination' ? 4 : (inLeft.has(n.id) && inRight.has(n.id)) || n.entity.kind === 'ovarian-outcome' ? 3 : 1;
+      return [n.id, base + Math.min(degree.get(n.id) ?? 0, 99) / 100];
+    }),
+  );
+}
+
 /** Two sources or figures side by side, laid out from their union so shared entities line up. */
 export function CompareView() {
   const model = requireModel(useAtomValue(modelAtom));
@@ -106,7 +126,6 @@ export function CompareView() {
   const [selection, setSelection] = useAtom(selectionAtom);
   const [hover, setHover] = useAtom(hoverAtom);
   const focus = useAtomValue(focusAtom);
-  const positions = usePositions(views && pair.display === 'twin' ? views.union : undefined);
   const [viewports, setViewports] = useState<{ left: Viewport | null; right: Viewport | null }>({ left: null, right: null });
 
   const [leftColour, rightColour] = pairColours(order, model.figures, pair.left, pair.right);
@@ -178,10 +197,23 @@ export function CompareView() {
     if (!pair.linked) return;
     setViewports(from === 'left' ? { left: null, right: vp } : { left: vp, right: null });
   };
-  const box = positions.status === 'ready' && views ? bbox(positions.positions, views.union) : undefined;
+  // Twin panes: laid out on the spot for the panes' measured fit box (both panes have the same size), with room for
+  // every label at a readable size when the pair is too big to be read at its own (layout/twin-layout.ts); before
+  // it is measured (or with no size, in a test DOM), the plain grid.
+  const twinStageRef = useRef<HTMLDivElement>(null);
+  const [twinFit, setTwinFit] = useState<FitBox | null>(null);
+  const reportTwin = useCallback((_aspect: number, fit: FitBox) => setTwinFit((old) => (old && old.width === fit.width && old.height === fit.height ? old : fit)), []);
+  const twinMeasured = useStageAspect(twinStageRef, twin && Boolean(views), reportTwin);
+  const twinLaid = useMemo(() => {
+    if (!views || !twin) return null;
+    if (twinFit) return roomyTwinLayout(views.union, views.left, views.right, twinFit, MAX_FIT_ZOOM, LOD_LABEL_PX);
+    const positions = twinLayout(views.union);
+    return { positions, box: bbox(positions, views.union) };
+  }, [views, twin, twinFit]);
+  const twinPriority = useMemo(() => (views && twin ? twinLabelPriority(views.union, views.left, views.right) : undefined), [views, twin]);
 
   const pane = (side: 'left' | 'right') => {
-    if (!views || !styles || positions.status !== 'ready') return null;
+    if (!views || !styles) return null;
     const v = views[side];
     return (
       <section className="compare-pane" aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${sideLabel(model, pair[side])}`}>
@@ -191,23 +223,26 @@ export function CompareView() {
             {v.nodes.length} entities, {v.edges.length} relations
           </span>
         </h3>
-        <div className="graph-stage">
-          <GraphCanvas
-            view={v}
-            positions={positions.positions}
-            selection={selection}
-            onSelect={setSelection}
-            name={side}
-            overlay={styles[side]}
-            marks={side === 'left' ? styles.leftMarks : styles.rightMarks}
-            focus={focus}
-            fitBox={box}
-            openOnStart={false}
-            hover={hover}
-            onHover={setHover}
-            onViewport={link(side)}
-            viewport={pair.linked ? viewports[side] : null}
-          />
+        <div className="graph-stage" ref={side === 'left' ? twinStageRef : undefined}>
+          {twinMeasured && twinLaid && (
+            <GraphCanvas
+              view={v}
+              positions={twinLaid.positions}
+              selection={selection}
+              onSelect={setSelection}
+              name={side}
+              overlay={styles[side]}
+              marks={side === 'left' ? styles.leftMarks : styles.rightMarks}
+              focus={focus}
+              fitBox={twinLaid.box}
+              {...(twinPriority ? { labelPriority: twinPriority } : {})}
+              openOnStart={false}
+              hover={hover}
+              onHover={setHover}
+              onViewport={link(side)}
+              viewport={pair.linked ? viewports[side] : null}
+            />
+          )}
         </div>
       </section>
     );
@@ -298,17 +333,6 @@ export function CompareView() {
         <p role="alert">{filtersActive(filters) ? 'With the current filters, one side has no statements to show.' : 'One side has no statements to show.'}</p>
       ) : !twin ? (
         differencePane()
-      ) : positions.status === 'loading' ? (
-        <p className="stage-message-inline" role="status">
-          Laying out {sideLabel(model, pair.left)} and {sideLabel(model, pair.right)} together…
-        </p>
-      ) : positions.status === 'error' ? (
-        <div role="alert">
-          <p>Could not lay out the comparison: {positions.message}</p>
-          <button type="button" onClick={positions.retry}>
-            Try again
-          </button>
-        </div>
       ) : (
         <div className="compare-panes">
           {pane('left')}
