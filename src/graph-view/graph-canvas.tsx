@@ -648,7 +648,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
           changed.push(n);
         });
       });
-      layer?.place(placements);
+      // Drawn labels, in model coordinates, that the marks layer keeps outlines off.
+      const toModel = (b: Box): Box => ({ x1: (b.x1 - pan.x) / zoom, x2: (b.x2 - pan.x) / zoom, y1: (b.y1 - pan.y) / zoom, y2: (b.y2 - pan.y) / zoom });
+      layer?.place(placements, drawnLabels.map(toModel));
       return changed;
     };
     const schedule = () => {

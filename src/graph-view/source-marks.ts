@@ -45,6 +45,12 @@ export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;
   private marks: ReadonlyMap<string, SourceMark> = new Map();
   private placements: ReadonlyMap<string, MarkPlacement> = new Map();
+  /**
+   * Boxes (model coordinates) of the labels the level of detail draws larger than their nodes: a shared entity's
+   * black outline, drawn on this layer over the canvas, would otherwise cross the ends of its own wide label (which
+   * then read as cut: "Genetic stabil").
+   */
+  private labels: readonly { x1: number; y1: number; x2: number; y2: number }[] = [];
   private onRender = () => this.draw();
   private frame: number | null = null;
   /** Drawn since the last set(). */
@@ -82,9 +88,10 @@ export class SourceMarksLayer {
   }
 
   /** Moves or hides some nodes' marks (the level of detail's labels); an empty map puts every mark back. */
-  place(placements: ReadonlyMap<string, MarkPlacement>) {
-    if (placements.size === 0 && this.placements.size === 0) return;
+  place(placements: ReadonlyMap<string, MarkPlacement>, labels: readonly { x1: number; y1: number; x2: number; y2: number }[] = []) {
+    if (placements.size === 0 && this.placements.size === 0 && labels.length === 0 && this.labels.length === 0) return;
     this.placements = placements;
+    this.labels = labels;
     this.draw();
   }
 
@@ -157,6 +164,13 @@ export class SourceMarksLayer {
     const y1 = -pan.y / zoom;
     const x2 = x1 + w / zoom;
     const y2 = y1 + h / zoom;
+    // Outlines are stroked everywhere but on the drawn level-of-detail labels (even-odd: the view less each box).
+    let clear: Path2D | null = null;
+    if (this.labels.length) {
+      clear = new Path2D();
+      clear.rect(x1, y1, x2 - x1, y2 - y1);
+      for (const b of this.labels) clear.rect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1);
+    }
     for (const [id, mark] of this.marks) {
       if (!mark.colours.length) continue;
       const node = cy.getElementById(id);
@@ -171,9 +185,12 @@ export class SourceMarksLayer {
       const g = this.geometry(id, p.x, p.y, nw, nh, zoom);
       // The black outline of a shared entity is its border: drawn even when its bar and badge give way to a label.
       if (mark.shared) {
+        ctx.save();
+        if (clear) ctx.clip(clear, 'evenodd');
         ctx.lineWidth = 3;
         ctx.strokeStyle = '#000';
         ctx.stroke(outline);
+        ctx.restore();
       }
       if (!g) continue;
       // A bar moved under a level-of-detail label lies outside the node: drawn whole, not clipped to the node.

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { legibilityProblems, measurePane, type PaneLegibility } from '../helpers/legibility.ts';
+import { labelsUnderMarks, legibilityProblems, measurePane, type PaneLegibility } from '../helpers/legibility.ts';
 import { shippedModel } from '../helpers/model.ts';
 import { atlasView, sourceIds } from '../../src/model/view.ts';
 import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS } from '../../src/model/overlay.ts';
@@ -208,6 +208,8 @@ describe('atlas: every source on, as an overview (level of detail)', () => {
       expect(priority.filter((id) => !(id in m.px)), `${screen.name}: unlabelled`).toEqual([]);
       expect(m.marks, screen.name).toBeGreaterThan(0);
       expect(legibilityProblems({ ...m, inPlay: 0 }, screen.floor), screen.name).toEqual([]);
+      // No drawn label is cut: nothing of the marks layer (bars, badges, shared entities' outlines) lies on its text.
+      expect(await labelsUnderMarks(page, 'main'), `${screen.name}: labels under marks`).toEqual([]);
       await screenshot(page, `walk-atlas-all-${screen.viewport.width}`);
       // The rest come as the reader zooms in: once labels reach 10 px at their own size, every one in view is drawn.
       const zoomIn = page.getByRole('toolbar', { name: 'Zoom main' }).getByRole('button', { name: 'Zoom in' });

@@ -168,3 +168,40 @@ export function legibilityProblems(m: PaneLegibility, floor: number): string[] {
   if (m.markHits.length) out.push(`marks on label text: ${m.markHits.slice(0, 5).map((p) => p.join(' on ')).join(', ')}`);
   return out;
 }
+
+/**
+ * Drawn labels the marks layer (graph-view/source-marks.ts: bars, badges and shared entities' black outlines, a
+ * canvas over the diagram) paints over: the ids of the labels with any painted pixel inside their text box (the label
+ * box less its 1 px backing). A label crossed by an outline reads as cut ("Genetic stabil"). Runs in the page.
+ */
+export async function labelsUnderMarks(page: Page, pane = 'main'): Promise<string[]> {
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  return page.evaluate((p) => {
+    type Cy = import('cytoscape').Core;
+    const cy = (window as unknown as { mscAtlas: { cy: Record<string, Cy> } }).mscAtlas.cy[p]!;
+    const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas.source-marks');
+    if (!layer) return [];
+    const ctx = layer.getContext('2d')!;
+    const scale = layer.width / cy.width();
+    const zoom = cy.zoom();
+    const out: string[] = [];
+    cy.nodes().forEach((n) => {
+      const label = String(n.style('label') ?? '');
+      if (!label || !n.visible() || parseFloat(n.style('text-opacity')) === 0) return;
+      if (parseFloat(n.style('font-size')) * zoom < (parseFloat(n.style('min-zoomed-font-size')) || 0)) return;
+      const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
+      const x1 = Math.max(Math.ceil((b.x1 + 2) * scale), 0);
+      const y1 = Math.max(Math.ceil((b.y1 + 2) * scale), 0);
+      const x2 = Math.min(Math.floor((b.x2 - 2) * scale), layer.width);
+      const y2 = Math.min(Math.floor((b.y2 - 2) * scale), layer.height);
+      if (x2 <= x1 || y2 <= y1) return;
+      const data = ctx.getImageData(x1, y1, x2 - x1, y2 - y1).data;
+      for (let i = 3; i < data.length; i += 4)
+        if (data[i]! > 40) {
+          out.push(n.id());
+          return;
+        }
+    });
+    return out;
+  }, pane);
+}
