@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { createInProcessEngine } from '../src/layout/in-process.ts';
 import { layoutInput, plainInput } from '../src/layout/layout-input.ts';
 import { drawingBox } from '../src/layout/drawing-box.ts';
-import { compareFit, DENSE_SHAPES, fitRatios, SEEDS, shapeInput, SHAPES, type FigureShape } from '../src/layout/figure-shape.ts';
+import { compareFit, DENSE_SHAPES, fitRatios, PACKED_SHAPES, SEEDS, shapeInput, SHAPES, type FigureShape } from '../src/layout/figure-shape.ts';
 import { DEFAULT_BOX, DENSE_BOX } from '../src/layout/measure.ts';
 import { NODE_FONT_SIZE } from '../src/theme/kinds.ts';
 import { dagreLayout } from '../tests/helpers/dagre.ts';
@@ -70,7 +70,7 @@ let failed = false;
  * no more crossings than dagre (none where dagre has none), no edge through a node and no overlapping boxes. The
  * default shape (the first) is kept when nothing does better. The dense shapes (DENSE_SHAPES: narrower boxes, tighter
  * edges) are tried only when no shape of SHAPES reaches every screen's floor, so a figure that reads everywhere
- * keeps its roomier boxes.
+ * keeps its roomier boxes; the packed ones (PACKED_SHAPES) only when no dense shape does either.
  */
 async function bestShape(view: GraphView) {
   let best: { shape?: FigureShape; input: LayoutInput; positions: Positions; fit: number[]; crossings: number } | undefined;
@@ -99,6 +99,7 @@ async function bestShape(view: GraphView) {
   };
   await tryShapes(SHAPES);
   if (Math.min(...best!.fit) < 1) await tryShapes(DENSE_SHAPES);
+  if (Math.min(...best!.fit) < 1) await tryShapes(PACKED_SHAPES);
   return best!;
 }
 

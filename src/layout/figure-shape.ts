@@ -6,7 +6,12 @@
  *  - `leavesLeft`: what the cell is (its markers and traits, partition 1, acted on by the source only and acting on
  *    nothing) stands to the source's left, what it does to its right; the arrows to them point left.
  *  - `column`: a column of the reading order taller than this (in px, estimated from its boxes) is split into as many
- *    sub-columns as it takes, the entities that act on nothing first, those nothing in the column acts on last.
+ *    sub-columns as it takes, the entities that act on nothing first, those nothing in the column acts on last
+ *    (split-bands.ts).
+ *  - `pack`: in a split column, the widest boxes first, so that they share a sub-column: a column is as wide as its
+ *    widest box, and a few single long words ("Immunomodulation", "microenvironment") spread over every sub-column
+ *    made each of them that wide. Tried only for a figure that no dense shape brings to every floor: Table 2, whose
+ *    packed columns make it 1216×673 px instead of 1321×744, from 9.6 to 10.4 px labels on the 1024×768 tablet.
  *  - `compact`: less room between nodes and between columns (COMPACT_OPTIONS).
  *  - `leavesRight`: an entity that acts on nothing and is acted on only from its own column (the sites a vesicle
  *    reaches, beside the vesicles) joins the next column, so its column needs no second layer for it.
@@ -19,7 +24,8 @@
  * src/generated/figure-shapes.json, which layoutInput applies (so the browser's own layout of an edited figure,
  * and the layout check, use the same input).
  */
-import type { LayoutInput } from './types.ts';
+import { bandsOf, linksOf, sourceLeaves, splitBands } from './split-bands.ts';
+import type { LayoutInput, LayoutNode } from './types.ts';
 
 export interface FigureShape {
   /** Move left the entities only the source acts on and that act on nothing: its markers and traits (true), or all. */
@@ -32,6 +38,8 @@ export interface FigureShape {
   dense?: boolean;
   /** ELK's random seed for crossing minimisation, when the default one leaves more crossings than dagre. */
   seed?: number;
+  /** In a split column, widest boxes first (within each rank), so that wide boxes share a sub-column. */
+  pack?: boolean;
 }
 
 /**
@@ -77,6 +85,13 @@ export const DENSE_SHAPES: FigureShape[] = [false, true].flatMap((leavesRight) =
 );
 
 /**
+ * The dense shapes with split columns, packed (`pack`): tried last, for a figure that no dense shape brings to every
+ * floor (Table 2), so that the others keep their drawings (packed, Fig. 5 would have gained 0.3 px on the tablet
+ * and lost 0.9 px at 1280×800).
+ */
+export const PACKED_SHAPES: FigureShape[] = DENSE_SHAPES.filter((s) => s.column).map((s) => ({ ...s, pack: true }));
+
+/**
  * The room a figure gets at its default view on the screens of #9 (the diagram's pane less the fit's margins and
  * the zoom toolbar, in CSS px; app.css lays the panes out) and the smallest label px each must reach there
  * (node labels are 13 px at zoom 1). The browser test tests/e2e/legibility.e2e.ts measures the real thing.
@@ -91,51 +106,24 @@ const SPLIT_BASE = 8;
 
 /** The layout input of a figure laid out in `shape` (see above); partitions keep their order. */
 export function shapeInput(input: LayoutInput, shape: FigureShape): LayoutInput {
-  const partitionOf = new Map(input.nodes.map((n) => [n.id, n.partition]));
-  const outDegree = new Map<string, number>();
-  const inDegree = new Map<string, number>();
-  const inColumn = new Set<string>();
-  for (const e of input.edges) {
-    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
-    inDegree.set(e.target, (inDegree.get(e.target) ?? 0) + 1);
-    if (partitionOf.get(e.source) === partitionOf.get(e.target)) inColumn.add(e.source).add(e.target);
-  }
-  const left = new Set<string>();
-  if (shape.leavesLeft)
-    for (const n of input.nodes)
-      if ((shape.leavesLeft === 'all' ? n.partition > 0 : n.partition === 1) && !outDegree.get(n.id) && input.edges.every((e) => e.target !== n.id || partitionOf.get(e.source) === 0)) left.add(n.id);
+  const links = linksOf(input);
+  const left = shape.leavesLeft ? sourceLeaves(input, links, shape.leavesLeft === 'all') : new Set<string>();
   const right = new Set<string>();
   if (shape.leavesRight)
     for (const n of input.nodes) {
-      const from = input.edges.filter((e) => e.target === n.id).map((e) => partitionOf.get(e.source));
-      if (!left.has(n.id) && !outDegree.get(n.id) && from.length && from.every((p) => p === n.partition)) right.add(n.id);
+      const from = input.edges.filter((e) => e.target === n.id).map((e) => links.partitionOf.get(e.source));
+      if (!left.has(n.id) && !links.outDegree.get(n.id) && from.length && from.every((p) => p === n.partition)) right.add(n.id);
     }
   // Column 0 is the left leaves; the reading-order columns follow, each with room for its sub-columns.
-  const column = (id: string) => (left.has(id) ? 0 : partitionOf.get(id)! + 1 + (right.has(id) ? 1 : 0));
-  const byColumn = new Map<number, LayoutInput['nodes']>();
-  for (const n of input.nodes) byColumn.set(column(n.id), [...(byColumn.get(column(n.id)) ?? []), n]);
+  const column = (id: string) => (left.has(id) ? 0 : links.partitionOf.get(id)! + 1 + (right.has(id) ? 1 : 0));
   const spacing = shape.dense ? DENSE_OPTIONS : shape.compact ? COMPACT_OPTIONS : {};
-  const gap = Number(spacing['elk.spacing.nodeNode'] ?? 10);
-  const partition = new Map<string, number>();
-  for (const [c, nodes] of byColumn) {
-    const height = nodes.reduce((sum, n) => sum + n.height + gap, -gap);
-    const parts = shape.column ? Math.min(SPLIT_BASE, Math.ceil(height / shape.column)) : 1;
-    // Entities that act on nothing first (no edge of theirs runs through the later sub-columns), those nothing in
-    // the column acts on last; entities linked inside the column stay in the middle.
-    const rank = (id: string) => (inColumn.has(id) ? 0 : !outDegree.get(id) ? -1 : !inDegree.get(id) ? 1 : 0);
-    const sorted = parts > 1 ? [...nodes].sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id)) : nodes;
-    const share = height / parts;
-    let sub = 0;
-    let filled = 0;
-    for (const n of sorted) {
-      if (filled > 0 && filled + n.height / 2 > share && sub < parts - 1) {
-        sub++;
-        filled = 0;
-      }
-      partition.set(n.id, c * SPLIT_BASE + sub);
-      filled += n.height + gap;
-    }
-  }
+  const partition = splitBands(bandsOf(input, column), links, {
+    along: (n) => n.height,
+    gap: Number(spacing['elk.spacing.nodeNode'] ?? 10),
+    ...(shape.column ? { limit: shape.column } : {}),
+    base: SPLIT_BASE,
+    ...(shape.pack ? { across: (n: LayoutNode) => n.width } : {}),
+  });
   return {
     ...input,
     nodes: input.nodes.map((n) => ({ ...n, partition: partition.get(n.id)! })),

@@ -13,6 +13,7 @@
 import type { GraphView } from '../model/view.ts';
 import { plainInput } from './layout-input.ts';
 import type { LayoutFile } from './layout-files.ts';
+import { bandsOf, linksOf, sourceLeaves, splitBands } from './split-bands.ts';
 import type { LayoutInput } from './types.ts';
 
 /** Key of a view's portrait layout: `figure:fig1` → `portrait:figure:fig1`. */
@@ -81,44 +82,16 @@ const SPLIT_BASE = 16;
 
 /** The layout input of a figure laid out top to bottom in `shape`; partitions (kinds) keep their order. */
 export function portraitInput(input: LayoutInput, shape: PortraitShape): LayoutInput {
-  const partitionOf = new Map(input.nodes.map((n) => [n.id, n.partition]));
-  const outDegree = new Map<string, number>();
-  const inDegree = new Map<string, number>();
-  const inRow = new Set<string>();
-  for (const e of input.edges) {
-    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
-    inDegree.set(e.target, (inDegree.get(e.target) ?? 0) + 1);
-    if (partitionOf.get(e.source) === partitionOf.get(e.target)) inRow.add(e.source).add(e.target);
-  }
+  const links = linksOf(input);
   // The source's markers and traits (partition 1, acted on only by sources, acting on nothing) go above it.
-  const up = new Set<string>();
-  if (shape.leavesUp)
-    for (const n of input.nodes)
-      if (n.partition === 1 && !outDegree.get(n.id) && input.edges.every((e) => e.target !== n.id || partitionOf.get(e.source) === 0)) up.add(n.id);
-  const group = (id: string) => (up.has(id) ? 0 : partitionOf.get(id)! + 1);
-  const byGroup = new Map<number, LayoutInput['nodes']>();
-  for (const n of input.nodes) byGroup.set(group(n.id), [...(byGroup.get(group(n.id)) ?? []), n]);
-  const gap = Number(PORTRAIT_OPTIONS['elk.spacing.nodeNode']);
-  const partition = new Map<string, number>();
-  for (const [g, nodes] of byGroup) {
-    const width = nodes.reduce((sum, n) => sum + n.width + gap, -gap);
-    const parts = Math.min(SPLIT_BASE, Math.max(1, Math.ceil(width / shape.row)));
-    // Entities that act on nothing first (no edge of theirs runs down through the later sub-rows), those nothing in
-    // the row acts on last; entities linked inside the row stay in the middle.
-    const rank = (id: string) => (inRow.has(id) ? 0 : !outDegree.get(id) ? -1 : !inDegree.get(id) ? 1 : 0);
-    const sorted = parts > 1 ? [...nodes].sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id)) : nodes;
-    const share = width / parts;
-    let sub = 0;
-    let filled = 0;
-    for (const n of sorted) {
-      if (filled > 0 && filled + n.width / 2 > share && sub < parts - 1) {
-        sub++;
-        filled = 0;
-      }
-      partition.set(n.id, g * SPLIT_BASE + sub);
-      filled += n.width + gap;
-    }
-  }
+  const up = shape.leavesUp ? sourceLeaves(input, links) : new Set<string>();
+  const group = (id: string) => (up.has(id) ? 0 : links.partitionOf.get(id)! + 1);
+  const partition = splitBands(bandsOf(input, group), links, {
+    along: (n) => n.width,
+    gap: Number(PORTRAIT_OPTIONS['elk.spacing.nodeNode']),
+    limit: shape.row,
+    base: SPLIT_BASE,
+  });
   return {
     key: portraitKey(input.key),
     nodes: input.nodes.map((n) => ({ ...n, partition: partition.get(n.id)! })),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import shapes from '../../src/generated/figure-shapes.json';
-import { compareFit, COMPACT_OPTIONS, DENSE_OPTIONS, DENSE_SHAPES, fitRatios, SCREENS, shapeInput } from '../../src/layout/figure-shape.ts';
+import { compareFit, COMPACT_OPTIONS, DENSE_OPTIONS, DENSE_SHAPES, fitRatios, PACKED_SHAPES, SCREENS, shapeInput, SHAPES } from '../../src/layout/figure-shape.ts';
+import { precomputedLayouts } from '../../src/data/bundled.ts';
+import { drawingBox } from '../../src/layout/drawing-box.ts';
+import { NODE_FONT_SIZE } from '../../src/theme/kinds.ts';
 import { DEFAULT_BOX, DENSE_BOX } from '../../src/layout/measure.ts';
 import { createInProcessEngine } from '../../src/layout/in-process.ts';
 import { layoutInput, plainInput } from '../../src/layout/layout-input.ts';
@@ -58,6 +61,24 @@ describe('a figure laid out for the screen (figure-shape.ts)', () => {
     expect(Math.max(...column)).toBeLessThan(p.f!);
   });
 
+  it('pack puts the widest boxes of a split column in one sub-column, what acts on something still last', () => {
+    // m1 and m4 are wide; in name order they fall into two sub-columns, each then as wide as they are.
+    const wide: LayoutInput = { ...input, nodes: input.nodes.map((n) => (n.id === 'm1' || n.id === 'm4' ? { ...n, width: 150 } : n)) };
+    const byName = partitionOf(shapeInput(wide, { leavesLeft: false, column: 100, compact: false }));
+    const packed = partitionOf(shapeInput(wide, { leavesLeft: false, column: 100, compact: false, pack: true }));
+    expect(byName.m1).not.toBe(byName.m4);
+    expect(packed.m1).toBe(packed.m4);
+    const column = ['m1', 'm2', 'm3', 'm4', 'm5', 'shared'];
+    expect(new Set(column.map((id) => packed[id]))).toEqual(new Set(column.map((id) => byName[id])));
+    expect(packed.m5).toBe(Math.max(...column.map((id) => packed[id]!)));
+    // Uncut, a column has nothing to pack.
+    expect(shapeInput(wide, { leavesLeft: false, compact: false, pack: true })).toEqual(shapeInput(wide, { leavesLeft: false, compact: false }));
+    // Packing is tried last, on every dense shape that cuts its columns.
+    expect([...SHAPES, ...DENSE_SHAPES].some((s) => s.pack)).toBe(false);
+    expect(PACKED_SHAPES).toEqual(DENSE_SHAPES.filter((s) => s.column).map((s) => ({ ...s, pack: true })));
+    expect(PACKED_SHAPES).toHaveLength(18);
+  });
+
   it('leavesRight moves into the next column what only its own column acts on and that acts on nothing', () => {
     // f acts on `site` (a leaf of f's own column) and on `out`; m5 acts on f from the column before.
     const withSite: LayoutInput = { ...input, nodes: [...input.nodes, node('site', 2)], edges: [...input.edges, { id: 'f-site', source: 'f', target: 'site' }] };
@@ -97,6 +118,19 @@ describe('a figure laid out for the screen (figure-shape.ts)', () => {
       ['1280×800', 9],
       ['1024×768', 10],
     ]);
+  });
+
+  it('every shipped figure, as stored, reaches every screen’s floor by the estimate (tests/e2e/legibility.e2e.ts measures it)', () => {
+    const model = shippedModel();
+    const short: string[] = [];
+    for (const f of model.figures) {
+      const view = figureView(model, f.id)!;
+      const b = drawingBox(view, precomputedLayouts[view.key]!);
+      fitRatios(b.x2 - b.x1, b.y2 - b.y1, NODE_FONT_SIZE).forEach((r, i) => {
+        if (r < 1) short.push(`${f.label} on ${SCREENS[i]!.name}: ${(r * SCREENS[i]!.floor).toFixed(1)} px`);
+      });
+    }
+    expect(short).toEqual([]);
   });
 
   it('scores drawings by the laptops first, then by the worst screen', () => {
