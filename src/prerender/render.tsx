@@ -8,6 +8,7 @@ import { renderToString } from 'react-dom/server';
 import { App, createAppStore, preloadCompare } from '../app/app.tsx';
 import { createLayoutService } from '../layout/layout-service.ts';
 import { portraitKey, portraitLayoutInput, type PortraitLayoutFile } from '../layout/portrait.ts';
+import { DIFFERENCE_ASPECT } from '../layout/difference-layout.ts';
 import { layoutHash, type Positions } from '../layout/types.ts';
 import type { Model } from '../model/types.ts';
 import { compareViewsAtom, currentViewAtom, decorationsAtom, differenceLayoutAtom, modeAtom, sourceOrderAtom, stageAspectAtom, urlStateAtom } from '../state/atoms.ts';
@@ -18,10 +19,10 @@ import { describeView, pictureSvg } from './picture.ts';
 
 /**
  * The stage shape (width / height of the box the canvas fits into, fit.ts) the compare pages' difference diagrams are
- * laid out for: a 16:10 laptop's (1280×800 to 1600×1000, 1.51–1.53). The canvas keeps that layout under the picture
- * on a stage of about that shape; elsewhere it lays the pair out for its own stage and replaces the picture.
+ * laid out for: a 16:10 laptop's (layout/difference-layout.ts). The canvas keeps that layout under the picture on a
+ * stage of about that shape; elsewhere it lays the pair out for its own stage and replaces the picture.
  */
-const COMPARE_PICTURE_ASPECT = 1.52;
+const COMPARE_PICTURE_ASPECT = DIFFERENCE_ASPECT;
 
 export async function renderPage(model: Model, layouts: Record<string, Positions>, search: string) {
   const service = createLayoutService(layouts, () => Promise.reject(new Error('no layout engine at build time')));
