@@ -26,7 +26,9 @@ type Marks = Record<string, number>;
 export async function benchScale(browser: Browser, base: string) {
   console.log('\nscale: a generated network opened through the import (worker: parse, check, layout; page: first draw)');
   console.log('nodes   edges   algorithm  parse ms  check+match ms  layout ms  first draw ms  long tasks >50 ms (>100 ms) loading / panning+zooming');
-  for (const [n, e] of SIZES) {
+  // BENCH_SCALE_SIZES=200,2000 measures only those sizes.
+  const only = process.env.BENCH_SCALE_SIZES?.split(',').map(Number);
+  for (const [n, e] of SIZES.filter(([size]) => !only || only.includes(size))) {
     const g = scaleGraph(n, e);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -46,8 +48,11 @@ export async function benchScale(browser: Browser, base: string) {
             // node count can be below the file's: names of one atlas entity, such as HGF and HGNC:4893, merge.)
             // A big drawing is handed to Cytoscape in chunks and shown when cached (graph-view/big-drawing.ts): drawn
             // is when the canvas holds the import and is no longer busy.
+            // The last figure's instance may still be listed for a moment after it is destroyed (its listing is
+            // removed in an effect): measuring its nodes would throw, and a throw ends waitForFunction (before,
+            // the 200- and 2,000-node rows said "not drawn").
             const cy = window.mscAtlas?.cy.main;
-            if (!window.location.search.includes('figure=import-') || !cy || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return 0;
+            if (!window.location.search.includes('figure=import-') || !cy || cy.destroyed() || cy.nodes().length === 0 || cy.nodes()[0]!.renderedBoundingBox().w === 0) return 0;
             if (!document.querySelector('.main-graph .graph-canvas[data-view^="figure:import-"]:not([aria-busy="true"])')) return 0;
             return performance.now();
           },
@@ -55,7 +60,10 @@ export async function benchScale(browser: Browser, base: string) {
           { timeout: TIMEOUT, polling: 'raf' },
         )
         .then((h) => h.jsonValue() as Promise<number>)
-        .catch(() => NaN);
+        .catch((e: unknown) => {
+          console.log(`  ${n} nodes: not drawn (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+          return NaN;
+        });
       const marks: Marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.startTime])));
       const loading = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
       let panning: number[] = [];

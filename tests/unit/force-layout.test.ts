@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/import/pipeline.ts';
-import { forceLayout, removeOverlaps } from '../../src/layout/force-layout.ts';
+import { forceLayout, levelSizes, removeOverlaps } from '../../src/layout/force-layout.ts';
 import { importAlgorithm, layoutImported, LAYERED_MAX_NODES } from '../../src/layout/import-layout.ts';
 import { overlappingNodes } from '../../src/layout/overlap.ts';
 import { layoutHash, type LayoutInput, type Positions } from '../../src/layout/types.ts';
@@ -14,7 +14,10 @@ import { scaleGraph } from '../helpers/scale-graph.ts';
 const model = shippedModel();
 
 /** The layout input the import path builds for a generated network (the layout itself is captured, not run). */
-async function importInput(nodes: number, edges: number): Promise<LayoutInput> {
+const inputs = new Map<string, Promise<LayoutInput>>();
+const importInput = (nodes: number, edges: number) => inputs.get(`${nodes}/${edges}`) ?? inputs.set(`${nodes}/${edges}`, buildInput(nodes, edges)).get(`${nodes}/${edges}`)!;
+
+async function buildInput(nodes: number, edges: number): Promise<LayoutInput> {
   const g = scaleGraph(nodes, edges);
   let input: LayoutInput | undefined;
   const r = await runImport(
@@ -22,7 +25,7 @@ async function importInput(nodes: number, edges: number): Promise<LayoutInput> {
     {
       layout: async (i) => {
         input = i;
-        return forceLayout(i, { ticks: 1 });
+        return { hash: '', nodes: {}, edges: {}, width: 0, height: 0 };
       },
     },
   );
@@ -75,10 +78,48 @@ describe('a 2,000-node, 4,000-edge import', () => {
   });
 });
 
+describe('a 10,000-node import (the import limit: 20,000 nodes and edges)', () => {
+  it('is laid out on coarser copies first: a few levels down to 200 nodes or fewer, each about half the one below', { timeout: 120_000 }, async () => {
+    const input = await importInput(10_000, 10_000);
+    const sizes = levelSizes(input);
+    expect(sizes[0]).toBe(input.nodes.length);
+    expect(sizes.at(-1)).toBeLessThanOrEqual(200);
+    expect(sizes.length).toBeLessThanOrEqual(8);
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]! * 0.9);
+  });
+
+  it('is placed whole with no overlapping boxes, linked nodes close, and compact', { timeout: 120_000 }, async () => {
+    const input = await importInput(10_000, 10_000);
+    const p = forceLayout(input);
+    expect(overlappingNodes(input, p)).toEqual([]);
+    for (const n of input.nodes) {
+      const c = p.nodes[n.id]!;
+      expect(c.x - n.width / 2 >= 0 && c.y - n.height / 2 >= 0 && c.x + n.width / 2 <= p.width && c.y + n.height / 2 <= p.height).toBe(true);
+    }
+    const linked = input.edges.reduce((s, e) => s + distance(p, e.source, e.target), 0) / input.edges.length;
+    let random = 0;
+    for (let i = 0; i < 4000; i++) random += distance(p, input.nodes[(i * 7919) % input.nodes.length]!.id, input.nodes[(i * 104_729 + 13) % input.nodes.length]!.id);
+    // A tree-like network (10,000 edges): its links can all be short.
+    expect(linked).toBeLessThan(random / 4000 / 10);
+    const boxes = input.nodes.reduce((s, n) => s + n.width * n.height, 0);
+    expect(boxes / (p.width * p.height)).toBeGreaterThan(0.1);
+  });
+});
+
 describe('force layout', () => {
   it('gives the same drawing for the same graph', async () => {
     const input = await importInput(400, 800);
     expect(forceLayout(input)).toEqual(forceLayout(input));
+  });
+
+  it('lays out a graph with no links, which has no coarser copy, in full', () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, width: 60 + (i % 7) * 15, height: 30, partition: 2 }));
+    const input: LayoutInput = { key: 'loose', nodes, edges: [] };
+    expect(levelSizes(input)).toEqual([400]);
+    const p = forceLayout(input);
+    expect(overlappingNodes(input, p)).toEqual([]);
+    const boxes = nodes.reduce((s, n) => s + n.width * n.height, 0);
+    expect(boxes / (p.width * p.height)).toBeGreaterThan(0.1);
   });
 
   it('lays out a graph in separate pieces, single nodes and an empty graph', () => {
