@@ -420,11 +420,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per new drawing
   }, [cy, elements, staging.big]);
 
-  // Selection and its neighbourhood, as classes, in one batch.
+  // Selection and its neighbourhood, as classes, in one batch. On an ordinary drawing the rest fades. On a big one
+  // (big-drawing.ts) only the neighbourhood is marked, and only what changes is restyled: the last selection's
+  // neighbourhood and the new one's. Fading the rest would restyle thousands of elements and set Cytoscape's
+  // texture cache aside, so that the next frames draw every element.
+  const neighbourhood = useRef<{ cy: Core; eles: cytoscape.CollectionReturnValue } | null>(null);
   useEffect(() => {
     if (!cy || !drawn) return;
+    const big = bigRef.current;
     cy.batch(() => {
-      cy.elements().unselect().removeClass('faded neighbour');
+      if (big) {
+        // (Elements a new drawing removed are left alone.)
+        const last = neighbourhood.current?.cy === cy ? neighbourhood.current.eles.filter((e) => e.inside()) : cy.collection();
+        last.unselect().removeClass('near neighbour');
+        cy.$(':selected').unselect();
+      } else cy.elements().unselect().removeClass('faded neighbour near');
+      neighbourhood.current = null;
       if (!selection) return;
       const target = cy.getElementById(selection.id);
       if (target.empty()) return;
@@ -433,8 +444,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
         selection.type === 'node'
           ? target.closedNeighborhood()
           : target.union((target as unknown as cytoscape.EdgeSingular).connectedNodes());
-      cy.elements().not(keep).addClass('faded');
       keep.edges().addClass('neighbour');
+      if (big) {
+        keep.nodes().not(target).addClass('near');
+        neighbourhood.current = { cy, eles: keep };
+      } else cy.elements().not(keep).addClass('faded');
     });
   }, [cy, selection, drawn]);
 

@@ -72,6 +72,8 @@ export function buildStylesheet(): StylesheetJson {
     // Neighbourhood of the selection stays vivid; the rest fades.
     { selector: '.faded', style: { opacity: 0.22 } },
     { selector: 'edge.neighbour', style: { width: 2.6 } },
+    // On a big drawing nothing fades (graph-canvas.tsx): the selection's neighbours are marked instead.
+    { selector: 'node.near', style: { 'underlay-color': HIGHLIGHT_COLOUR, 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
     // Level of detail (label-lod.ts): labels drawn at a readable size over a zoomed-out drawing get a light
     // backing so they read over edges; the others are not drawn.
     { selector: 'node.lod-label', style: { 'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px', 'z-index': 5 } },
