@@ -9,7 +9,8 @@
  * (over 50 ms) in that time. Start-up JS: every script the page loaded until then, gzipped size per chunk.
  * Switching views, figures and compare pairs: bench-switch.ts.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -178,6 +179,26 @@ function chunkTable(paths: string[]) {
   return { rows, total };
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The bytes a view's first picture needs before it can be drawn: its prerendered page (the page vite preview serves
+ * for its address, pages.ts), whole and gzipped, and the font files the page preloads for its text; beside them the
+ * static page's PNG.
+ */
+function pageWeight(name: string, search: string) {
+  const file = name === 'compare' ? 'compare-source-hpmsc-source-humsc.html' : `${new URLSearchParams(search).get('figure')}.html`;
+  const path = resolve(distDir, file);
+  if (!existsSync(path)) return console.log(`  ${name.padEnd(8)} no page ${file}`);
+  const html = readFileSync(path);
+  const fonts = [...html.toString().matchAll(/<link rel="preload" href="\.\/([^"]+)" as="font"/g)].map((m) => readFileSync(resolve(distDir, m[1]!)).length);
+  const png = resolve(distDir, 'bench-static', `${name}.png`);
+  console.log(
+    `  ${name.padEnd(8)} page ${file}: ${kb(html.length)} (${kb(gzipSync(html).length)} gzipped), fonts ${fonts.length} files ${kb(fonts.reduce((a, b) => a + b, 0))}` +
+      (existsSync(png) ? `; static PNG ${kb(readFileSync(png).length)}` : ''),
+  );
+}
+
 export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {
   console.log(`== first view: navigation start to stable pixels, app vs a static PNG page of the same view (${runs} runs each, alternated, fresh context per run)`);
   console.log(`   picture: the diagram on screen (within ${PICTURE_TOLERANCE * 100}% of the final pixels); stable: nothing changes after (within ${FRAME_TOLERANCE * 100}%)`);
@@ -215,10 +236,12 @@ export async function benchStart(browser: Browser, base: string, figures: string
     pictureRatios.push(p.median / s.median);
     console.log(
       `  ${v.name.padEnd(8)} picture ${ms(p.median)} (ratio ${(p.median / s.median).toFixed(1)}×)  stable ${ms(a.median)} (${ms(a.min)}–${ms(a.max)})  ` +
-        `static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×`,
+        `static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×  (load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
   console.log(`  worst ratio: picture ${Math.max(...pictureRatios).toFixed(1)}×, stable ${Math.max(...ratios).toFixed(1)}×`);
+  console.log('== what each first picture waits for: its page, and the font files it preloads, against the static page\'s PNG');
+  for (const v of views) pageWeight(v.name, v.search);
 
   console.log(`== interactive: navigation to a click on a node showing its details (${runs} fresh contexts)`);
   const tti: number[] = [];
