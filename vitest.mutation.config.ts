@@ -17,9 +17,11 @@ import { defineConfig } from 'vitest/config';
 import base from './vite.config.ts';
 
 const NOT_MODEL_STATE = [
+  'bibliography',
   'build-freshness',
   'compare-layout',
   'deferred-styles',
+  'deferred-styles-slices',
   'export',
   'export-fonts',
   'export-sizes',
