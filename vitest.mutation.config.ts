@@ -20,6 +20,7 @@ const NOT_MODEL_STATE = [
   'bibliography',
   'build-freshness',
   'compare-layout',
+  'compose',
   'deferred-styles',
   'deferred-styles-slices',
   'export',
