@@ -44,6 +44,7 @@ const NOT_MODEL_STATE = [
   'portrait-layout',
   'pptx',
   'slide-fit',
+  'slide-fit-pure',
   'source-marks',
   'svg-path',
   'ttf',
