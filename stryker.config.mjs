@@ -28,8 +28,9 @@ const EXPORT = [
 ];
 /**
  * The pure parts of layout (75% target): ELK's input/output mapping, options, measuring, overlap, timeout, the
- * compact and difference layouts, layout quality and the figure shapes. Left out: the files that run ELK itself
- * (in-process.ts, worker-engine.ts, import-layout.ts), which the layout and browser tests cover.
+ * compact and difference layouts, layout quality, the figure shapes and the force layout of big imports. Left out:
+ * the files that run ELK itself (in-process.ts, worker-engine.ts, import-layout.ts), which the layout and browser
+ * tests cover.
  */
 const LAYOUT = [
   'src/layout/compact.ts',
@@ -38,6 +39,8 @@ const LAYOUT = [
   'src/layout/elk-graph.ts',
   'src/layout/elk-options.ts',
   'src/layout/figure-shape.ts',
+  // d3-force for imports over 300 nodes: pure (no worker, no DOM), unit-tested in Node.
+  'src/layout/force-layout.ts',
   'src/layout/layout-files.ts',
   'src/layout/layout-input.ts',
   'src/layout/layout-service.ts',
