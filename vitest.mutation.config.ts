@@ -43,6 +43,7 @@ const NOT_MODEL_STATE = [
   'pdf',
   'portrait-layout',
   'pptx',
+  'scene',
   'slide-fit',
   'slide-fit-pure',
   'source-marks',
