@@ -123,9 +123,9 @@ describe('RIS records', () => {
 
 describe('cited references', () => {
   it('lists each cited reference once, in number order, skipping unknown numbers', () => {
-    const refs = new Map([1, 2, 10].map((n) => [n, { number: n }]));
+    const refs = new Map([1, 2, 10].map((n) => [n, { n }]));
     const model = { references: refs } as unknown as Model;
-    expect(citedReferences(model, [10, 2, 10, 99, 1, 2]).map((r) => r.number)).toEqual([1, 2, 10]);
+    expect(citedReferences(model, [10, 2, 10, 99, 1, 2]).map((r) => r.n)).toEqual([1, 2, 10]);
     expect(citedReferences(model, [])).toEqual([]);
     expect(REVIEW_KEY).toBe('fu2021msc');
   });
