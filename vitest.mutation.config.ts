@@ -41,6 +41,7 @@ const NOT_MODEL_STATE = [
   'measure',
   'painter',
   'pdf',
+  'pdf-painter',
   'portrait-layout',
   'pptx',
   'scene',
