@@ -54,6 +54,7 @@ export class SourceMarksLayer {
   private onRender = () => this.draw();
   private frame: number | null = null;
   /** Drawn since the last set(). */
+  // Stryker disable next-line BooleanLiteral: equivalent, read only in the frame set() asks for, after set() made it false
   private drawn = true;
 
   constructor(

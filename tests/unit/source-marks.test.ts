@@ -220,6 +220,72 @@ describe('SourceMarksLayer: drawing', () => {
     layer.destroy();
   });
 
+  it.each([
+    ['right edge on the view’s left edge', { x: -140, y: 0 }],
+    ['left edge on the view’s right edge', { x: 340, y: 0 }],
+    ['bottom edge on the view’s top edge', { x: 0, y: -120 }],
+    ['top edge on the view’s bottom edge', { x: 0, y: 220 }],
+  ])('draws a node whose %s (it touches the view)', (_where, pan) => {
+    const { layer } = setup({ pan });
+    layer.set(new Map([['a', mark(['#f00'])]]));
+    runFrames();
+    expect(log.some((s) => s.startsWith('fillRect('))).toBe(true);
+    layer.destroy();
+  });
+
+  it('culls vertically at the zoom: the view shows y from -pan.y / zoom, h / zoom high', () => {
+    // Zoom 2, pan y -300: the view shows y 150–300; a (y 80–120) is above it, a node at y 200 in it.
+    const { cy, layer } = setup({ zoom: 2, pan: { x: 0, y: -300 } });
+    cy.add({ data: { id: 'mid', w: 80, h: 40, shape: 'rectangle' }, position: { x: 100, y: 200 } });
+    cy.add({ data: { id: 'low', w: 80, h: 40, shape: 'rectangle' }, position: { x: 100, y: 330 } });
+    layer.set(new Map([['a', mark(['#f00'])], ['mid', mark(['#0f0'])], ['low', mark(['#00f'])]]));
+    runFrames();
+    expect(log.filter((s) => s.startsWith('fillStyle='))).toEqual(['fillStyle="#0f0"']);
+    layer.destroy();
+  });
+
+  it('draws nothing at all, not even a clip, for a mark without colours', () => {
+    const { layer } = setup();
+    layer.set(new Map([['a', mark([])]]));
+    runFrames();
+    expect(log).toEqual(['setTransform(1,0,0,1,0,0)', 'clearRect(0,0,400,300)', 'setTransform(1,0,0,1,0,0)', 'globalAlpha=1']);
+    layer.destroy();
+  });
+
+  it('paints the badge black and its number white', () => {
+    const { layer } = setup();
+    layer.set(new Map([['a', mark(['#f00', '#0f0'], true)]]));
+    runFrames();
+    const arc = log.findIndex((s) => s.startsWith('arc('));
+    expect(log.slice(arc - 2, arc)).toEqual(['fillStyle="#000"', 'beginPath()']);
+    const text = log.findIndex((s) => s.startsWith('fillText('));
+    expect(log.slice(arc + 1, text)).toContain('fillStyle="#fff"');
+    layer.destroy();
+  });
+
+  it('writes the number in a badge of exactly 5 screen pixels', () => {
+    const { layer } = setup({ zoom: 5 / 11 });
+    layer.set(new Map([['a', mark(['#f00', '#0f0'], true)]]));
+    runFrames();
+    expect(log.some((s) => s.startsWith('fillText('))).toBe(true);
+    layer.destroy();
+  });
+
+  it('resizes its canvas when the drawing changes width or height alone', () => {
+    vi.stubGlobal('devicePixelRatio', 2);
+    const { cy, canvas, layer } = setup();
+    layer.set(new Map([['a', mark(['#f00'])]]));
+    runFrames();
+    expect([canvas.width, canvas.height]).toEqual([800, 600]);
+    vi.spyOn(cy, 'width').mockReturnValue(500);
+    cy.emit('render');
+    expect([canvas.width, canvas.height, canvas.style.width, canvas.style.height]).toEqual([1000, 600, '500px', '300px']);
+    vi.spyOn(cy, 'height').mockReturnValue(350);
+    cy.emit('render');
+    expect([canvas.width, canvas.height, canvas.style.width, canvas.style.height]).toEqual([1000, 700, '500px', '350px']);
+    layer.destroy();
+  });
+
   it('fades the marks of a faded mark, a faded node and a node filtered off', () => {
     const { cy, layer } = setup();
     layer.set(new Map([['a', mark(['#f00'], false, true)]]));
