@@ -135,7 +135,10 @@ describe('DeferredStyles', () => {
     process.on('uncaughtException', onError);
     try {
       cy.destroy();
-      await new Promise((r) => setTimeout(r, 20));
+      // The next slice finds Cytoscape destroyed and stops (waited for, not timed: under load it can take a while).
+      await vi.waitFor(() => {
+        if (d.pending) throw new Error('still slicing');
+      });
     } finally {
       process.off('uncaughtException', onError);
     }
@@ -210,8 +213,9 @@ describe('SlicedLooks', () => {
     const cy2 = graph(150);
     const s2 = new SlicedLooks(cy2, looksOf(cy2), done);
     cy2.destroy();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(s2.pending).toBe(false);
+    await vi.waitFor(() => {
+      if (s2.pending) throw new Error('still slicing');
+    });
     expect(done).not.toHaveBeenCalled();
   });
 });
