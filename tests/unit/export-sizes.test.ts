@@ -27,6 +27,7 @@ describe('pixel sizes', () => {
     expect(checkSize(4096, 4096)).toEqual({ ok: true });
     expect(checkSize(4096, 4097).ok).toBe(false);
     expect(checkSize(MAX_SIDE, 1024)).toEqual({ ok: true });
+    expect(checkSize(1024, MAX_SIDE)).toEqual({ ok: true });
     expect(checkSize(MAX_SIDE + 1, 10).ok).toBe(false);
     expect(checkSize(10, MAX_SIDE + 1).ok).toBe(false);
   });

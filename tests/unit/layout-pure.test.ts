@@ -163,6 +163,9 @@ describe('overlapping nodes', () => {
     expect(overlappingNodes(input(), pos([0, 0], [0, 25]))).toEqual([]);
     expect(overlappingNodes(input(), pos([0, 0], [0, 24.9]))).toEqual([['a', 'b']]);
     expect(overlappingNodes(input(), pos([0, 0], [0, -24.9]))).toEqual([['a', 'b']]);
+    // b exactly touching a on its left, or above it.
+    expect(overlappingNodes(input(), pos([0, 0], [-50, 0]))).toEqual([]);
+    expect(overlappingNodes(input(), pos([0, 0], [0, -25]))).toEqual([]);
     // Overlapping in x only or in y only is no overlap.
     expect(overlappingNodes(input(), pos([0, 0], [10, 100]))).toEqual([]);
     expect(overlappingNodes(input(), pos([0, 0], [100, 5]))).toEqual([]);
