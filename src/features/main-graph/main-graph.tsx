@@ -12,7 +12,7 @@ import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
 
-/** How long a view that cannot be drawn yet keeps the previous drawing before saying it is being laid out. */
+/** How long a view that cannot be drawn yet shows the previous drawing before saying, over it, that it is being laid out. */
 const HOLD_MS = 400;
 
 /**
@@ -99,18 +99,18 @@ export function MainGraph() {
     if (s.selection !== selection || s.decorations !== decorations || s.focus !== focus || s.highlight !== highlight) takeOver();
   }, [selection, decorations, focus, highlight, takeOver]);
   // What the stage holds: the canvas when the view can be drawn. A view that cannot be drawn yet (its layout file
-  // still loading, the atlas's stage not yet measured) keeps the previous drawing on the same canvas for a moment
-  // (HOLD_MS): the next drawing then replaces its elements in the same Cytoscape instance, instead of the canvas
-  // being destroyed for a loading message and created again (a long task for each, issue #10 point 5).
+  // still loading, the atlas's stage not yet measured) keeps the previous drawing on the same canvas until it can: the
+  // next drawing then replaces its elements in the same Cytoscape instance, instead of the canvas being destroyed for
+  // a loading message and created again (a long task for each, issue #10 point 5).
   const drawable = !(mode === 'atlas' && !measured) && positions.status === 'ready';
   const waiting = !drawable && !picture?.server && (positions.status === 'loading' || (mode === 'atlas' && !measured));
   const lastCanvas = useRef<ReactElement | null>(null);
-  const [held, setHeld] = useState<ReactElement | null>(null);
-  const holding = waiting && lastCanvas.current !== null && held !== lastCanvas.current;
+  const holding = waiting && lastCanvas.current !== null;
+  // A wait longer than HOLD_MS (a layout computed on the spot, or a slow machine) says so over the held drawing.
+  const [slow, setSlow] = useState(false);
   useEffect(() => {
-    if (!waiting || !lastCanvas.current) return;
-    const hold = lastCanvas.current;
-    const timer = setTimeout(() => setHeld(hold), HOLD_MS);
+    if (!waiting) return setSlow(false);
+    const timer = setTimeout(() => setSlow(true), HOLD_MS);
     return () => clearTimeout(timer);
   }, [waiting]);
   let stage: ReactNode;
@@ -163,6 +163,11 @@ export function MainGraph() {
       <div className={showPicture && !picture.server ? 'graph-stage covered' : 'graph-stage'} ref={stageRef} aria-busy={holding || undefined}>
         {showPicture && <PrerenderPicture picture={picture} />}
         {stage}
+        {holding && slow && (
+          <p className="stage-message over" role="status">
+            Laying out {view.title}…
+          </p>
+        )}
       </div>
       <Legend />
     </section>
