@@ -15,7 +15,9 @@ function ensureFreshBuild(root: string) {
   if (!why) return;
   if (process.env.E2E_NO_BUILD === '1') throw new Error(`Browser tests refused: ${why}. Run npm run build first.`);
   console.log(`Browser tests: ${why}; running npm run build first.`);
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build (about 425 KB): the tests and
+  // the start-up budget must see the production build that `npm run build` makes from a shell.
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export async function setup(project: TestProject) {
