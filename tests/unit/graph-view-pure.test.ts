@@ -138,6 +138,12 @@ describe('element definitions and looks for a view', () => {
     expect(nodes[2]!.data.sources).toBe('');
   });
 
+  it('lists several sources of a node or an edge in its data, separated by spaces', () => {
+    const two = view([node('a', 'A', 'gene-or-protein', ['s1', 's2']), node('b', 'B')], [edge('a', 'inhibits', 'b', ['s1', 's2'])]);
+    const { elements } = buildElements(two, { ...positions, nodes: {}, edges: {} });
+    expect(elements.map((e) => e.data.sources)).toEqual(['s1 s2', '', 's1 s2']);
+  });
+
   it('copies a node’s position rather than sharing the layout’s object', () => {
     const { elements } = built();
     const msc = elements.find((e) => e.data.id === 'hgf')!;
