@@ -49,10 +49,10 @@ export function createMatcher(entities: Iterable<Entity>): Matcher {
   };
   for (const e of entities) {
     ids.set(e.id.toLowerCase(), e.id);
-    for (const x of e.xrefs ?? []) put(xrefs, normalizeCurie(x), e.id);
+    for (const x of e.xrefs) put(xrefs, normalizeCurie(x), e.id);
     put(labels, normalizeName(e.label), e.id);
     if (e.name) put(names, normalizeName(e.name), e.id);
-    for (const s of e.synonyms ?? []) put(synonyms, normalizeName(s), e.id);
+    for (const s of e.synonyms) put(synonyms, normalizeName(s), e.id);
   }
   const anyName = (key: string): string | undefined => {
     for (const map of [labels, names, synonyms]) {
@@ -66,13 +66,16 @@ export function createMatcher(entities: Iterable<Entity>): Matcher {
       const byId = ids.get(c.id.toLowerCase());
       if (byId) return { entity: byId, basis: 'id' };
       // A network that names its nodes by CURIE or identifier address (a SIF line `HGNC:4893 …`, a cyjs node whose
-      // id is `uniprot:P14210`) says which entity it means as surely as a cross-reference does.
-      const named = [c.id, c.label].filter((x) => /^[A-Za-z][\w.]*:\S/.test(x) || /^https?:\/\//i.test(x));
-      for (const x of [...(c.xrefs ?? []), ...named]) {
+      // id is `uniprot:P14210`) says which entity it means as surely as a cross-reference does. An address has the
+      // same shape ("https:" reads as a prefix); "HGNC_4893" is a name.
+      // Stryker disable next-line Regex: equivalent, a text the unanchored pattern lets through more (a CURIE after other characters) is no CURIE to normalizeCurie, which is anchored, so it finds no cross-reference
+      const named = [c.id, c.label].filter((x) => /^[A-Za-z][\w.]*:\S/.test(x.trim()));
+      for (const x of c.xrefs ? [...c.xrefs, ...named] : named) {
         const hit = xrefs.get(normalizeCurie(x));
         if (hit) return { entity: hit, basis: 'xref' };
       }
-      const tries: [string | undefined, MatchBasis][] = [[c.label, 'label'], [c.name, 'name'], ...(c.synonyms ?? []).map((s): [string, MatchBasis] => [s, 'synonym'])];
+      const tries: [string | undefined, MatchBasis][] = [[c.label, 'label'], [c.name, 'name']];
+      if (c.synonyms) for (const s of c.synonyms) tries.push([s, 'synonym']);
       for (const [text, basis] of tries) {
         if (!text) continue;
         const hit = anyName(normalizeName(text));

@@ -102,6 +102,22 @@ describe('matching, each way in turn', () => {
     expect(m.match({ id: 'n', label: 'alpha' })).toEqual({ entity: 'a', basis: 'label' });
   });
 
+  it('keeps a key an entity gives twice as that entity\'s', () => {
+    const m = createMatcher([{ id: 'a', label: 'A', kind: 'cellular-process', synonyms: ['Scatter factor', 'scatter-factor'], xrefs: ['HGNC:1', 'hgnc:1'] }]);
+    expect(m.match({ id: 'n', label: 'scatter factor' })).toEqual({ entity: 'a', basis: 'label' });
+    expect(m.match({ id: 'n', label: 'x', xrefs: ['HGNC:1'] })).toEqual({ entity: 'a', basis: 'xref' });
+  });
+
+  it('reads a node\'s id or label as a cross-reference only when it has a CURIE\'s colon, spaces around it aside', () => {
+    const m = createMatcher(entities());
+    expect(m.match({ id: 'n', label: 'HGNC_4893' })).toBeUndefined();
+    expect(m.match({ id: 'HGNC_4893', label: 'x' })).toBeUndefined();
+    expect(m.match({ id: ' HGNC:4893 ', label: 'x' })).toEqual({ entity: 'hgf', basis: 'xref' });
+    expect(m.match({ id: 'n', label: 'https://bioregistry.io/uniprot:P14210' })).toEqual({ entity: 'hgf', basis: 'xref' });
+    // No cross-references and no synonyms given: the label still finds it.
+    expect(m.match({ id: 'n', label: 'Apoptosis' })).toEqual({ entity: 'go-term', basis: 'label' });
+  });
+
   it('skips empty names', () => {
     const m = createMatcher([{ id: 'a', label: '—', kind: 'cellular-process', synonyms: ['', '...'], xrefs: [] }]);
     expect(m.match({ id: 'n', label: '', name: '', synonyms: [''] })).toBeUndefined();
@@ -119,5 +135,8 @@ describe('matching, each way in turn', () => {
     expect(normalizeCurie('xmirbase.mature:MI1')).toBe('xmirbase.mature:mi1');
     expect(normalizeCurie('Plain Name')).toBe('plain name');
     expect(normalizeCurie('9GO:1')).toBe('9go:1');
+    // Only a whole text is a CURIE or an address: one inside other text, or over two lines, is not.
+    expect(normalizeCurie('see https://bioregistry.io/HGNC:1')).toBe('see https://bioregistry.io/hgnc:1');
+    expect(normalizeCurie('HGNC:1\nX')).toBe('hgnc:1\nx');
   });
 });
