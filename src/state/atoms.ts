@@ -213,8 +213,8 @@ const ATLAS_LAYOUTS_KEPT = 32;
 function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: number, room?: LabelRoom): ActiveLayout {
   let cache = atlasLayouts.get(view);
   if (!cache) atlasLayouts.set(view, (cache = new Map()));
-  const roomKey = room ? `${room.fit.width}x${room.fit.height}|${[...room.wanted].sort().join(' ')}|${[...room.marks].map(([id, m]) => (m.badge ? `${id}*` : id)).sort().join(' ')}` : '';
-  const key = `${aspect}|${[...on].sort().join(' ')}|${roomKey}`;
+  // The sets and marks are listed in the view's order, the same for the same view.
+  const key = JSON.stringify([aspect, [...on], room && [room.fit, [...room.wanted], [...room.marks]]]);
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last, so the oldest goes first.
