@@ -34,6 +34,7 @@ describe('cross-reference link templates', () => {
     expect(xrefUrl('hgnc:9588')).toBeUndefined();
     expect(xrefUrl('HGNC:')).toBeUndefined();
     expect(xrefUrl('HGNC')).toBeUndefined();
+    expect(xrefUrl('HGNC1')).toBeUndefined();
     expect(xrefUrl('toString:1')).toBeUndefined();
   });
 });
@@ -52,6 +53,7 @@ describe('reference links and citations', () => {
     expect(shortCitation(ref)).toBe('Yang M et al. 2020');
     expect(shortCitation({ ...ref, authors: 'Coulam CB', year: 1982 })).toBe('Coulam CB 1982');
     expect(shortCitation({ ...ref, authors: 'Fu YX et al' })).toBe('Fu YX 2020');
+    expect(shortCitation({ ...ref, authors: ' Coulam CB , Adamson SC' })).toBe('Coulam CB et al. 2020');
     expect(longCitation({ ...ref, volume: '100', issue: '3', pages: '342–52' })).toBe(
       'Yang M, Lin L, Sha C, et al. Bone marrow MSC exosomes & miR-144-5p. Lab Investig. 2020;100(3):342–52.',
     );
