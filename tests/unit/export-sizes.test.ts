@@ -152,5 +152,7 @@ describe('PNG dpi chunk', () => {
     expect(readDpi(late)).toBeUndefined();
     // A truncated file ends the search without error.
     expect(readDpi(plain.subarray(0, 20))).toBeUndefined();
+    // Cut inside the next chunk's header: it is not read past the end.
+    expect(readDpi(plain.subarray(0, 30))).toBeUndefined();
   });
 });
