@@ -9,7 +9,7 @@ import { markGeometry } from '../theme/decorations.ts';
 import type { LegendItems } from '../theme/legend-items.ts';
 import { arrowPath, shapePath } from '../theme/shapes.ts';
 import type { Painter } from './painter.ts';
-import type { Scene, SceneEdge, SceneNode } from './scene.ts';
+import { labelTextBox, type Scene, type SceneEdge, type SceneNode } from './scene.ts';
 
 export interface ExportPane {
   label?: string;
@@ -145,7 +145,12 @@ export function panePlacements(c: ExportContent, frame: Frame): PanePlacement[] 
  */
 export function labelPx(c: ExportContent, frame: Frame): number {
   const u = Math.sqrt((frame.width * frame.height) / (1920 * 1080));
-  return Math.min(...panePlacements(c, frame).map((p) => (NODE_FONT_SIZE * p.scale) / u));
+  // The smallest label drawn: an overview draws some labels larger than the others, and some not at all.
+  const font = (scene: Scene) => {
+    const sizes = scene.nodes.filter((n) => n.lines.length).map((n) => n.labelSize ?? NODE_FONT_SIZE);
+    return sizes.length ? Math.min(...sizes) : NODE_FONT_SIZE;
+  };
+  return Math.min(...panePlacements(c, frame).map((p, i) => (font(c.panes[i]!.scene) * p.scale) / u));
 }
 
 /** The frame a drawing would get at scale 1: its natural size plus title, legend and source line. */
@@ -209,26 +214,37 @@ function drawNode(p: Painter, n: SceneNode) {
   // Bar and badge where the screen draws them (theme/decorations.ts), clear of the label text.
   const marks = markGeometry(n.x, n.y, n.w, n.h);
   if (n.bar.length) {
-    p.clip(d);
-    const seg = n.w / n.bar.length;
-    const bh = marks.bar.y2 - marks.bar.y1;
+    // A bar moved under an overview's label lies outside the node: drawn whole, not clipped to it.
+    const bar = n.marksAt?.bar ?? marks.bar;
+    if (!n.marksAt?.bar) p.clip(d);
+    const seg = (bar.x2 - bar.x1) / n.bar.length;
+    const bh = bar.y2 - bar.y1;
     n.bar.forEach((c, i) => {
-      const x = marks.bar.x1 + i * seg;
-      p.path(`M${x},${marks.bar.y1}h${seg + 0.5}v${bh}h${-(seg + 0.5)}Z`, { fill: c, opacity: n.opacity });
+      const x = bar.x1 + i * seg;
+      p.path(`M${x},${bar.y1}h${seg + 0.5}v${bh}h${-(seg + 0.5)}Z`, { fill: c, opacity: n.opacity });
     });
-    p.unclip();
+    if (!n.marksAt?.bar) p.unclip();
   }
   p.path(d, { stroke: n.stroke, width: n.strokeWidth, dash: n.dashed ? [4, 3] : undefined, opacity: n.opacity });
   if (n.double) p.path(shapePath(n.shape, n.x, n.y, n.w - 6, n.h - 6), { stroke: n.stroke, width: 1, opacity: n.opacity });
-  const lh = NODE_FONT_SIZE * LINE_HEIGHT;
+  const size = n.labelSize ?? NODE_FONT_SIZE;
+  const lh = size * LINE_HEIGHT;
+  if (n.labelSize && n.lines.length) {
+    // An overview's label, larger than its node: on a white backing, over the node's outline (as on screen).
+    // Its backing within the room kept for it (label-room.ts, lodLabelBox: 2 px each side, 1 px above and below at
+    // the page's 14 px, here in the label's own units).
+    const b = labelTextBox(n);
+    const [px, py] = [1.5 * (size / NODE_FONT_SIZE), 0.9 * (size / NODE_FONT_SIZE)];
+    p.path(`M${b.x1 - px},${b.y1 - py}H${b.x2 + px}V${b.y2 + py}H${b.x1 - px}Z`, { fill: '#ffffff', opacity: 0.85 * n.opacity });
+  }
   n.lines.forEach((line, i) => {
     const y = n.y + (i - (n.lines.length - 1) / 2) * lh;
-    p.text(line, n.x, y, { size: NODE_FONT_SIZE, weight: n.bold ? 600 : 400, align: 'center', opacity: n.opacity });
+    p.text(line, n.x, y, { size, weight: n.bold ? 600 : 400, align: 'center', opacity: n.opacity });
   });
   if (n.badge) {
-    const { cx, cy, r } = marks.badge;
+    const { cx, cy, r } = n.marksAt?.badge ?? marks.badge;
     p.path(`M${cx - r},${cy}a${r},${r} 0 1 0 ${2 * r},0a${r},${r} 0 1 0 ${-2 * r},0Z`, { fill: '#000000', opacity: n.opacity });
-    p.text(String(n.badge), cx, cy, { size: 11, weight: 600, colour: '#ffffff', align: 'center', opacity: n.opacity });
+    p.text(String(n.badge), cx, cy, { size: 11 * (r / marks.badge.r), weight: 600, colour: '#ffffff', align: 'center', opacity: n.opacity });
   }
 }
 

@@ -136,7 +136,9 @@ export class SvgPainter implements Painter {
     this.parts.push('</g>');
   }
   push(tx: number, ty: number, s: number) {
-    this.parts.push(`<g transform="translate(${num(tx)} ${num(ty)}) scale(${num(s)})">`);
+    // The scale to five significant digits: rounded to hundredths, 0.9668 became 0.97 and a 1,650 px wide drawing
+    // overran its free box by 5 px.
+    this.parts.push(`<g transform="translate(${num(tx)} ${num(ty)}) scale(${Number(s.toPrecision(5))})">`);
   }
   pop() {
     this.parts.push('</g>');

@@ -26,7 +26,7 @@ import type { ArrowShape, NodeShape } from '../theme/kinds.ts';
 import { arrowPath, shapePath } from '../theme/shapes.ts';
 import { compose, type ExportContent, type Frame } from './compose.ts';
 import { esc, type PaintStyle, type Painter, type SceneItem, type TextStyle } from './painter.ts';
-import type { SceneEdge, SceneNode } from './scene.ts';
+import { labelTextBox, type SceneEdge, type SceneNode } from './scene.ts';
 import { parsePath } from './svg-path.ts';
 
 /** The slide: PowerPoint's widescreen layout, composed like the 1920 × 1080 PNG slide. */
@@ -176,21 +176,45 @@ export class SlidePainter implements Painter {
       margin: 0,
       fit: 'none' as const,
     };
-    const text = n.lines.join('\n');
+    // An overview's label, larger than its node (export/overview.ts), is a text box of its own over the node, on a
+    // white backing; the node's shape then carries no text.
+    const text = n.labelSize ? '' : n.lines.join('\n');
     if (preset) this.slide.addText(text, { ...common, shape: preset as PptxGenJS.ShapeType });
     else {
       // Custom geometry: the same outline the PNG and SVG draw, relative to the node's box.
       const d = shapePath(n.shape, n.x, n.y, n.w, n.h);
       this.slide.addText(text, { ...common, shape: CUSTOM, points: toPoints(d, box.x, box.y, this.X, this.Y) } as PptxGenJS.TextPropsOptions);
     }
+    if (n.labelSize && n.lines.length) {
+      const b = labelTextBox(n);
+      const padX = 2 * (n.labelSize / 13);
+      this.slide.addText(n.lines.join('\n'), {
+        x: this.X(b.x1 - padX),
+        y: this.Y(b.y1),
+        w: this.L(b.x2 - b.x1 + 2 * padX),
+        h: this.L(b.y2 - b.y1),
+        objectName: `node label:${n.id}`,
+        fill: { color: 'FFFFFF', transparency: 15 },
+        line: { type: 'none' },
+        fontFace: SLIDE_FONT,
+        fontSize: Math.max(4, this.P(n.labelSize)),
+        bold: n.bold,
+        color: '111111',
+        align: 'center',
+        valign: 'middle',
+        margin: 0,
+        fit: 'none',
+      });
+    }
     if (n.bar.length) {
-      const seg = n.w / n.bar.length;
+      const bar = n.marksAt?.bar ?? { x1: n.x - n.w / 2, x2: n.x + n.w / 2, y1: n.y + n.h / 2 - 6, y2: n.y + n.h / 2 };
+      const seg = (bar.x2 - bar.x1) / n.bar.length;
       n.bar.forEach((c, i) =>
         this.slide.addShape(this.shapes.rect, {
-          x: this.X(n.x - n.w / 2 + i * seg),
-          y: this.Y(n.y + n.h / 2 - 6),
+          x: this.X(bar.x1 + i * seg),
+          y: this.Y(bar.y1),
           w: this.L(seg),
-          h: this.L(6),
+          h: this.L(bar.y2 - bar.y1),
           objectName: `source bar:${n.id}`,
           fill: { color: hex(c), transparency: transparency(n.opacity) },
           line: { type: 'none' },
@@ -199,8 +223,9 @@ export class SlidePainter implements Painter {
     }
     if (n.badge) {
       // Where the screen, the PNG and the SVG put it (theme/decorations.ts): centred on the top-right corner, over
-      // border and padding, never on the label. Inside the corner it covered the end of wide labels (PTEN).
-      const { cx, cy, r } = markGeometry(n.x, n.y, n.w, n.h).badge;
+      // border and padding, never on the label. Inside the corner it covered the end of wide labels (PTEN). Beside
+      // an overview's larger label when it reaches the corner (marksAt).
+      const { cx, cy, r } = n.marksAt?.badge ?? markGeometry(n.x, n.y, n.w, n.h).badge;
       this.slide.addText(String(n.badge), {
         x: this.X(cx - r),
         y: this.Y(cy - r),

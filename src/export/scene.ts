@@ -32,6 +32,12 @@ export interface SceneNode {
   bar: string[];
   badge: number;
   highlight: boolean;
+  /**
+   * An overview's label (export/overview.ts): drawn at this font size (model px), larger than the node's own, on a
+   * white backing; its marks then sit where `marksAt` puts them, clear of it (layout/label-room.ts, placeMarks).
+   */
+  labelSize?: number;
+  marksAt?: { bar?: { x1: number; y1: number; x2: number; y2: number }; badge?: { cx: number; cy: number; r: number } };
 }
 
 export interface SceneEdge {
@@ -177,8 +183,9 @@ const meets = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) &&
 
 /** The box of a scene node's label text (its lines, centred on the node), in model coordinates. */
 export function labelTextBox(n: SceneNode): Box {
-  const w = Math.max(...n.lines.map((l) => textWidth(l, NODE_FONT_SIZE, n.bold ? 600 : 400)));
-  const h = n.lines.length * NODE_FONT_SIZE * LINE_HEIGHT;
+  const size = n.labelSize ?? NODE_FONT_SIZE;
+  const w = Math.max(...n.lines.map((l) => textWidth(l, size, n.bold ? 600 : 400)), 0);
+  const h = n.lines.length * size * LINE_HEIGHT;
   return { x1: n.x - w / 2, x2: n.x + w / 2, y1: n.y - h / 2, y2: n.y + h / 2 };
 }
 
@@ -189,8 +196,9 @@ export function marksOverText(scene: Scene): [string, string][] {
   for (const n of scene.nodes) {
     const g = markGeometry(n.x, n.y, n.w, n.h);
     const marks: [string, Box][] = [];
-    if (n.bar.length) marks.push([`bar:${n.id}`, g.bar]);
-    if (n.badge) marks.push([`badge:${n.id}`, { x1: g.badge.cx - g.badge.r, x2: g.badge.cx + g.badge.r, y1: g.badge.cy - g.badge.r, y2: g.badge.cy + g.badge.r }]);
+    const badge = n.marksAt?.badge ?? g.badge;
+    if (n.bar.length) marks.push([`bar:${n.id}`, n.marksAt?.bar ?? g.bar]);
+    if (n.badge) marks.push([`badge:${n.id}`, { x1: badge.cx - badge.r, x2: badge.cx + badge.r, y1: badge.cy - badge.r, y2: badge.cy + badge.r }]);
     for (const [mark, box] of marks) for (const t of texts) if (meets(box, t.box)) out.push([mark, t.id]);
   }
   return out;

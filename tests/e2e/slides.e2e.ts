@@ -18,7 +18,19 @@ const getBrowser = useBrowser();
 const model = shippedModel();
 
 interface SlideMeasure {
-  panes: { box: number[]; drawn: { x: number; y: number; w: number; h: number }; fill: number; minLabel: number; labels: number; nodes: number }[];
+  panes: {
+    box: number[];
+    drawn: { x: number; y: number; w: number; h: number };
+    fill: number;
+    minLabel: number;
+    labels: number;
+    nodes: number;
+    /** Entities drawn without a label, and those with a count badge (acted on by two or more sources). */
+    unlabelled: string[];
+    badged: string[];
+    /** Pairs of entities whose label text boxes overlap (by more than half a px each way). */
+    overlaps: string[];
+  }[];
   /** Colours of the drawing's shapes (fills and strokes) that no legend swatch shows. */
   unnamed: string[];
   caption: string;
@@ -73,13 +85,30 @@ async function measure(svg: string, name: string): Promise<SlideMeasure> {
         .filter((t) => t.getAttribute('fill')?.toLowerCase() !== '#ffffff')
         .map((t) => Number(t.getAttribute('font-size')) * (t as SVGTextElement).getScreenCTM()!.a);
       for (const c of coloursIn(g)) if (c !== '#ffffff' && !named.has(c)) unnamed.add(c);
+      const nodes = [...g.querySelectorAll('g.node')];
+      const labelOf = (n: Element) => [...n.querySelectorAll('text')].filter((t) => t.getAttribute('fill')?.toLowerCase() !== '#ffffff');
+      const boxes = nodes
+        .filter((n) => labelOf(n).length)
+        .map((n) => {
+          const rs = labelOf(n).map((t) => t.getBoundingClientRect());
+          return { id: n.getAttribute('data-id')!, x1: Math.min(...rs.map((r) => r.left)), y1: Math.min(...rs.map((r) => r.top)), x2: Math.max(...rs.map((r) => r.right)), y2: Math.max(...rs.map((r) => r.bottom)) };
+        });
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5) overlaps.push(`${a.id}/${b.id}`);
+        }
       return {
         box,
         drawn: { x: x1, y: y1, w: x2 - x1, h: y2 - y1 },
         fill: Math.max((x2 - x1) / box[2]!, (y2 - y1) / box[3]!),
         minLabel: Math.min(...sizes),
         labels: sizes.length,
-        nodes: g.querySelectorAll('g.node').length,
+        nodes: nodes.length,
+        unlabelled: nodes.filter((n) => !labelOf(n).length).map((n) => n.getAttribute('data-id')!),
+        badged: nodes.filter((n) => [...n.querySelectorAll('text')].some((t) => t.getAttribute('fill')?.toLowerCase() === '#ffffff')).map((n) => n.getAttribute('data-id')!),
+        overlaps,
       };
     });
     // Title, caption and source line: the text outside panes and legend.
@@ -92,11 +121,21 @@ async function measure(svg: string, name: string): Promise<SlideMeasure> {
   return m;
 }
 
-function checkSlide(name: string, m: SlideMeasure) {
+function checkSlide(name: string, m: SlideMeasure, overview = false) {
   expect(m.panes.length, name).toBeGreaterThan(0);
   for (const p of m.panes) {
     expect(p.nodes, `${name}: entities drawn`).toBeGreaterThan(0);
-    expect(p.labels, `${name}: every entity labelled`).toBeGreaterThanOrEqual(p.nodes);
+    if (!overview) expect(p.labels, `${name}: every entity labelled`).toBeGreaterThanOrEqual(p.nodes);
+    else {
+      // An overview: the cell sources, the shared factors (count badge) and the outcomes all labelled.
+      const kind = (id: string) => model.entities.get(id)?.kind;
+      expect(
+        p.unlabelled.filter((id) => kind(id) === 'msc-source' || kind(id) === 'ovarian-outcome' || p.badged.includes(id)),
+        `${name}: sources, shared factors and outcomes unlabelled`,
+      ).toEqual([]);
+      expect(p.badged.length, `${name}: shared factors drawn`).toBeGreaterThan(40);
+    }
+    expect(p.overlaps, `${name}: overlapping labels`).toEqual([]);
     expect(p.minLabel, `${name}: smallest node label, px of the slide`).toBeGreaterThanOrEqual(14 - 0.01);
     expect(p.fill, `${name}: share of the free width or height the drawing fills`).toBeGreaterThanOrEqual(0.85);
     // Inside its free box.
@@ -111,10 +150,10 @@ function checkSlide(name: string, m: SlideMeasure) {
 
 const sources = ['hbmmsc', 'humsc', 'hamsc'];
 const figures = model.figures.map((f) => f.id);
-const views: { name: string; query: string; relaid?: boolean }[] = [
+const views: { name: string; query: string; relaid?: boolean; overview?: boolean }[] = [
   ...figures.map((id) => ({ name: `figure ${id}`, query: `?figure=${id}` })),
   ...[1, 2, 3].map((k) => ({ name: `atlas, ${k} source(s)`, query: `?view=atlas&sources=${sources.slice(0, k).join(',')}`, relaid: true })),
-  { name: 'atlas, every source', query: '?view=atlas', relaid: true },
+  { name: 'atlas, every source', query: '?view=atlas', relaid: true, overview: true },
   { name: 'compare hPMSC / huMSC', query: '?view=compare&left=source:hpmsc&right=source:humsc', relaid: true },
   { name: 'compare hBMMSC / hADMSC', query: '?view=compare&left=source:hbmmsc&right=source:hadmsc', relaid: true },
   { name: 'compare huMSC / hMB-MSC', query: '?view=compare&left=source:humsc&right=source:hmbmsc', relaid: true },
@@ -129,7 +168,13 @@ describe('slides: readable labels, a drawing that fills the page, a legend for e
       const { svg, status } = await exportSvg(page);
       await page.close();
       const m = await measure(svg, v.name);
-      checkSlide(v.name, m);
+      checkSlide(v.name, m, v.overview);
+      if (v.overview) {
+        // Every entity in play is drawn, not a subset; the dialog says how it was made.
+        expect(m.caption).toMatch(/Labelled: the cell sources, what two or more sources act on, and the outcomes \((\d+) of (\d+) entities\)/);
+        expect(m.panes[0]!.nodes).toBe(Number(/\((\d+) of (\d+) entities\)/.exec(m.caption)![2]));
+        expect(status).toMatch(/the \d+ that matter most labelled/);
+      }
       // The dialog says when the drawing is not the screen's, and the slide says when entities are left out.
       if (v.relaid) expect(status).toMatch(/Laid out afresh for the page/);
       const shown = /Shown: the (\d+) most important of (\d+) entities/.exec(m.caption);
@@ -156,9 +201,12 @@ describe('slides: readable labels, a drawing that fills the page, a legend for e
       const svgNodes = (svg.match(/<g id="node-[^"]*" class="node"/g) ?? []).length;
       const shapes = [...slide.matchAll(/<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="node:[\s\S]*?<\/p:sp>/g)].map((m) => m[0]);
       expect(shapes.length, query).toBe(svgNodes);
+      // An overview's larger labels are text boxes of their own over their nodes (export/pptx.ts).
+      const labels = [...slide.matchAll(/<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="node label:[\s\S]*?<\/p:sp>/g)].map((m) => m[0]);
       // 14 px of a 1920 px wide, 13.333 in slide is 7 pt; run sizes are in hundredths of a point.
-      const sizes = shapes.flatMap((sp) => [...sp.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((m) => Number(m[1])));
-      expect(sizes.length, query).toBeGreaterThanOrEqual(svgNodes);
+      const sizes = [...shapes, ...labels].flatMap((sp) => [...sp.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((m) => Number(m[1])));
+      // Every entity labelled on a figure; on the atlas overview, its cell sources, shared factors and outcomes.
+      expect(sizes.length, query).toBeGreaterThanOrEqual(query === '?view=atlas' ? 80 : svgNodes);
       expect(Math.min(...sizes), query).toBeGreaterThanOrEqual(699);
     }
   });

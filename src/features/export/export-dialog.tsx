@@ -1,7 +1,8 @@
 import { useAtomValue } from 'jotai';
 import { useEffect, useRef, useState } from 'react';
 import { citedReferences, toBibtex, toCslJson, toRis } from '../../export/bibliography.ts';
-import { naturalFrame } from '../../export/compose.ts';
+import { naturalFrame, panePlacements } from '../../export/compose.ts';
+import { labelOverview, withRoom } from '../../export/overview.ts';
 import { exportContent, type PaneInput } from '../../export/content.ts';
 import { download } from '../../export/download.ts';
 import { evidenceCsv } from '../../export/evidence-csv.ts';
@@ -18,7 +19,7 @@ import { activeLayout, differenceLayout as differenceLayoutFor } from '../../lay
 import type { Positions } from '../../layout/types.ts';
 import type { Difference } from '../../model/compare.ts';
 import type { GraphView } from '../../model/view.ts';
-import { entityPriority, fitPage, subsetView, type PageFit } from '../../export/slide-fit.ts';
+import { entityPriority, fitPage, SLIDE_LABEL_PX, subsetView, type PageFit } from '../../export/slide-fit.ts';
 import type { Frame } from '../../export/compose.ts';
 
 /** Width / height of the drawing area of a 16:9 slide once title, legend and source line have their room. */
@@ -103,7 +104,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
    * afresh too (a compact layout, or the difference diagram), and a view too big even then keeps its most important
    * entities (slide-fit.ts).
    */
-  async function content(frame: Frame | null): Promise<PageFit> {
+  async function content(frame: Frame | null): Promise<PageFit & { overview?: { labelled: number; of: number } }> {
     const inPlay = new Set(view.nodes.filter((n) => !decorations.nodes.get(n.id)?.dim).map((n) => n.id));
     if (mode === 'compare' && compare) {
       const [lc, rc] = pairColours(order, model.figures, compare.pair.left, compare.pair.right);
@@ -169,6 +170,32 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
       return viewContent(v, activeLayout(v, new Set(), aspect).positions, false, shownNote(keep.size, inPlay.size));
     };
     const priority = entityPriority(view, inPlay, (id) => decorations.nodes.get(id)?.shared ?? false);
+    if (mode === 'atlas' && atlasLayout && frame && active.length === order.length) {
+      // Every source on: the overview, as on screen (issue #9, point 2). Every entity in play, laid out for the page
+      // with room kept for the labels of the cell sources, shared factors and outcomes at the slide's 14 px
+      // (layout/label-room.ts); the others unlabelled (the screen labels them as the reader zooms in).
+      const u = Math.sqrt((frame.width * frame.height) / (1920 * 1080));
+      const first = compact(SLIDE_DRAWING_ASPECT);
+      const free = panePlacements(first, frame)[0]!.box;
+      const fit = { width: free.w / u, height: free.h / u };
+      const wanted = new Set(
+        view.nodes
+          .filter((n) => inPlay.has(n.id) && (n.entity.kind === 'msc-source' || n.entity.kind === 'ovarian-outcome' || decorations.nodes.get(n.id)?.shared))
+          .map((n) => n.id),
+      );
+      const marks = new Map(
+        view.nodes.filter((n) => inPlay.has(n.id) && n.entity.kind !== 'msc-source' && decorations.nodes.get(n.id)?.sourceColours.length).map((n) => [n.id, { badge: Boolean(decorations.nodes.get(n.id)?.shared) }]),
+      );
+      // The page fits the scene with a pad of a few px all round (compose.ts, scenePad): room is kept for a box 1 %
+      // smaller, so the page's scale is never under the zoom the room was kept for.
+      const room = { fit: { width: fit.width * 0.99, height: fit.height * 0.99 }, maxZoom: 4, labelPx: SLIDE_LABEL_PX, wanted, priority: wanted, marks };
+      const made = activeLayout(view, inPlay, fit.width / fit.height, room);
+      const c = viewContent(view, made.positions, true, `Labelled: the cell sources, what two or more sources act on, and the outcomes (${wanted.size} of ${inPlay.size} entities). `);
+      const scene = withRoom(c.panes[0]!.scene, made.box);
+      const placed = { ...c, panes: [{ ...c.panes[0]!, scene }] };
+      const zoom = panePlacements(placed, frame)[0]!.scale / u;
+      return { content: { ...placed, panes: [{ ...placed.panes[0]!, scene: labelOverview(scene, wanted, zoom, SLIDE_LABEL_PX) }] }, relaid: true, overview: { labelled: wanted.size, of: inPlay.size } };
+    }
     if (mode === 'atlas' && atlasLayout) {
       return frame ? fitPage(frame, { asShown: compact, asShownRelaid: true, subset, priority }) : { content: compact(SLIDE_DRAWING_ASPECT), relaid: true };
     }
@@ -179,8 +206,10 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   }
 
   /** What the dialog says about the file's drawing. */
-  const fitNote = (fit: PageFit) =>
-    fit.shown
+  const fitNote = (fit: PageFit & { overview?: { labelled: number; of: number } }) =>
+    fit.overview
+      ? ` Laid out afresh for the page: all ${fit.overview.of} entities in play, the ${fit.overview.labelled} that matter most labelled (cell sources, what two or more sources act on, outcomes); on screen the others are labelled as you zoom in.`
+      : fit.shown
       ? ` Laid out afresh for the page, with the ${fit.shown.count} most important of the ${fit.shown.of} entities in play (cell sources, what two or more sources act on, outcomes, then the most connected): all of them would not be readable. Fewer sources or a filter show the rest.`
       : fit.relaid
         ? ' Laid out afresh for the page: only what is in play, in the shape of the page, so that labels are readable.'
