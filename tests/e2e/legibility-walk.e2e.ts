@@ -38,18 +38,25 @@ const figurePairs: [string, string][] = [
   ['fig6', 'other'],
 ].map(([a, b]) => [`figure:${a}`, `figure:${b}`]);
 
+/** A side's name as the compare view shows it ("hPMSC", "Fig. 2"). */
+const sideName = (side: string) => {
+  const [type, id] = side.split(':');
+  return type === 'source' ? model.entities.get(id!)!.label : model.figures.find((f) => f.id === id)!.label;
+};
+
+/** Chooses the pair with the Left and Right lists, as a reader does (no reload per pair). */
+async function choosePair(page: Page, left: string, right: string) {
+  const current = async () => [await page.getByRole('combobox', { name: 'Left' }).inputValue(), await page.getByRole('combobox', { name: 'Right' }).inputValue()];
+  if ((await current())[0] !== left) await page.getByRole('combobox', { name: 'Left' }).selectOption(left);
+  if ((await current())[1] !== right) await page.getByRole('combobox', { name: 'Right' }).selectOption(right);
+}
+
 /**
  * Chooses the pair with the Left and Right lists, as a reader does (no reload per pair), and measures the
  * difference diagram once it shows that pair: the summary names both sides and the canvas holds its entities.
  */
 async function comparePair(page: Page, left: string, right: string): Promise<PaneLegibility> {
-  const name = (side: string) => {
-    const [type, id] = side.split(':');
-    return type === 'source' ? model.entities.get(id!)!.label : model.figures.find((f) => f.id === id)!.label;
-  };
-  const current = async () => [await page.getByRole('combobox', { name: 'Left' }).inputValue(), await page.getByRole('combobox', { name: 'Right' }).inputValue()];
-  if ((await current())[0] !== left) await page.getByRole('combobox', { name: 'Left' }).selectOption(left);
-  if ((await current())[1] !== right) await page.getByRole('combobox', { name: 'Right' }).selectOption(right);
+  await choosePair(page, left, right);
   await page.waitForFunction(
     ([a, b]) => {
       const heading = document.getElementById('compare-summary-heading')?.textContent ?? '';
@@ -57,7 +64,7 @@ async function comparePair(page: Page, left: string, right: string): Promise<Pan
       const cy = window.mscAtlas?.cy.difference;
       return Boolean(m && m[3] === a && m[5] === b && cy && cy.nodes().length === Number(m[1]) + Number(m[2]) + Number(m[4]));
     },
-    [name(left), name(right)],
+    [sideName(left), sideName(right)],
   );
   await waitForCanvas(page, 'difference');
   return measurePane(page, 'difference');
@@ -94,13 +101,7 @@ describe('compare: every pair reads at its default view (the difference diagram)
  * draw that pair (each pane's heading names its side and the number of entities its canvas holds).
  */
 async function twinPair(page: Page, left: string, right: string): Promise<[PaneLegibility, PaneLegibility]> {
-  const name = (side: string) => {
-    const [type, id] = side.split(':');
-    return type === 'source' ? model.entities.get(id!)!.label : model.figures.find((f) => f.id === id)!.label;
-  };
-  const current = async () => [await page.getByRole('combobox', { name: 'Left' }).inputValue(), await page.getByRole('combobox', { name: 'Right' }).inputValue()];
-  if ((await current())[0] !== left) await page.getByRole('combobox', { name: 'Left' }).selectOption(left);
-  if ((await current())[1] !== right) await page.getByRole('combobox', { name: 'Right' }).selectOption(right);
+  await choosePair(page, left, right);
   await page.waitForFunction(
     ([a, b]) =>
       (
@@ -114,7 +115,7 @@ async function twinPair(page: Page, left: string, right: string): Promise<[PaneL
         const cy = window.mscAtlas?.cy[pane];
         return Boolean(n && cy && cy.nodes().length === Number(n[1]));
       }),
-    [name(left), name(right)],
+    [sideName(left), sideName(right)],
   );
   await waitForCanvas(page, 'left');
   await waitForCanvas(page, 'right');
