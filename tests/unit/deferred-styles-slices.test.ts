@@ -54,10 +54,22 @@ function clock(step = SLICE_MS / 2) {
   vi.spyOn(performance, 'now').mockImplementation(() => (t += step));
 }
 
-/** Slices run on timers, one per setTimeout(0), as where MessageChannel is missing. */
+/**
+ * Slices run on timers, one per setTimeout(0), as where MessageChannel is missing. The slices' timers are held
+ * here and run one by one (next) or until none is left (all); other timers (a Cytoscape's animation loop) run as
+ * usual, so they cannot be mistaken for a slice.
+ */
 function timersOnly() {
   vi.stubGlobal('MessageChannel', undefined);
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const held: (() => void)[] = [];
+  const real = globalThis.setTimeout;
+  vi.stubGlobal('setTimeout', (fn: () => void, ms?: number) => (String(fn).includes('step') ? held.push(fn) : real(fn, ms)));
+  return {
+    next: () => held.shift()?.(),
+    all: () => {
+      for (let n = 0; held.length && n < 10_000; n++) held.shift()!();
+    },
+  };
 }
 
 const done = (x: { pending: boolean }) =>
@@ -75,7 +87,7 @@ afterEach(() => {
 
 describe('DeferredStyles, slice by slice', () => {
   it('computes as many styles per slice as fit in SLICE_MS, and no more', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const computed = spyComputed();
     clock();
@@ -83,9 +95,9 @@ describe('DeferredStyles, slice by slice', () => {
     d.restyle(addClass(cy, ['n1', 'n2', 'n3']));
     // The first slice runs at once: one element in SLICE_MS with this clock.
     expect(computed).toEqual(['n1']);
-    vi.advanceTimersToNextTimer();
+    timers.next();
     expect(computed).toEqual(['n1', 'n2']);
-    vi.advanceTimersToNextTimer();
+    timers.next();
     expect(computed).toEqual(['n1', 'n2', 'n3']);
     expect(d.pending).toBe(false);
     expect(batching(cy)).toBe(false);
@@ -103,7 +115,7 @@ describe('DeferredStyles, slice by slice', () => {
   });
 
   it('carries over only what is left, computing each style once', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const computed = spyComputed();
     clock();
@@ -111,7 +123,7 @@ describe('DeferredStyles, slice by slice', () => {
     const d = new DeferredStyles(cy, settled);
     d.restyle(addClass(cy, ['n1', 'n2', 'n3']));
     d.restyle(addClass(cy, ['n4']));
-    vi.runAllTimers();
+    timers.all();
     expect(computed).toEqual(['n1', 'n2', 'n3', 'n4']);
     expect(settled).toHaveBeenCalledTimes(1);
   });
@@ -151,48 +163,48 @@ describe('DeferredStyles, slice by slice', () => {
   });
 
   it('computes nothing more once released (Cytoscape’s frame does the rest)', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const computed = spyComputed();
     clock();
     const d = new DeferredStyles(cy);
     d.restyle(addClass(cy, ['n1', 'n2', 'n3']));
     d.release();
-    vi.runAllTimers();
+    timers.all();
     expect(computed).toEqual(['n1']);
   });
 
   it('computes nothing more once Cytoscape is destroyed', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const computed = spyComputed();
     clock();
     const d = new DeferredStyles(cy);
     d.restyle(addClass(cy, ['n1', 'n2', 'n3']));
     cy.destroy();
-    vi.runAllTimers();
+    timers.all();
     expect(computed).toEqual(['n1']);
     expect(d.pending).toBe(false);
   });
 
   it('skips an element removed before its slice', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const computed = spyComputed();
     clock();
     const d = new DeferredStyles(cy);
     d.restyle(addClass(cy, ['n1', 'n2', 'n3']));
     cy.getElementById('n2').remove();
-    vi.runAllTimers();
+    timers.all();
     expect(computed).toEqual(['n1', 'n3']);
   });
 
   it('works without MessageChannel', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(10);
     const d = new DeferredStyles(cy);
     d.restyle(addClass(cy, ['n1', 'n2']));
-    vi.runAllTimers();
+    timers.all();
     expect(d.pending).toBe(false);
     d.dispose();
   });
@@ -216,7 +228,7 @@ describe('SlicedLooks, phase by phase', () => {
   const looks = (ids: string[]) => ids.map((id, i) => [id, { width: 10 + i }] as const);
 
   it('applies as many looks per slice as fit in SLICE_MS, on timers where there is no MessageChannel', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(4);
     clock();
     const onDone = vi.fn();
@@ -224,11 +236,11 @@ describe('SlicedLooks, phase by phase', () => {
     const widths = () => cy.nodes().map((n) => n.style('width'));
     // Nothing until the first slice.
     expect(widths()).not.toContain('10px');
-    vi.advanceTimersToNextTimer();
+    timers.next();
     expect(widths().filter((w) => /^1\dpx$/.test(w))).toHaveLength(1);
-    vi.advanceTimersToNextTimer();
+    timers.next();
     expect(widths().filter((w) => /^1\dpx$/.test(w))).toHaveLength(2);
-    vi.runAllTimers();
+    timers.all();
     expect(widths()).toEqual(['10px', '11px', '12px', '13px']);
     expect(onDone).toHaveBeenCalledTimes(1);
     expect(s.pending).toBe(false);
@@ -267,7 +279,7 @@ describe('SlicedLooks, phase by phase', () => {
   });
 
   it('computes only the scope it is given, skipping elements removed meanwhile', async () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(12);
     const computed = spyComputed();
     const boxes = spyBoxes();
@@ -275,7 +287,7 @@ describe('SlicedLooks, phase by phase', () => {
     const s = new SlicedLooks(cy, looks(['n0']), () => {}, () => scope);
     // Each of the first 8 is removed before its style or size is computed.
     for (const id of ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9']) cy.getElementById(id).remove();
-    vi.runAllTimers();
+    timers.all();
     expect(s.pending).toBe(false);
     expect(computed).toEqual(['n1', 'n10']);
     // The second slice of 8 holds only removed elements: no size is computed for it.
@@ -283,15 +295,15 @@ describe('SlicedLooks, phase by phase', () => {
   });
 
   it('stops on cancel: no more looks, no onDone, even with a timer still to come', () => {
-    timersOnly();
+    const timers = timersOnly();
     const cy = graph(4);
     clock();
     const onDone = vi.fn();
     const s = new SlicedLooks(cy, looks(['n0', 'n1', 'n2', 'n3']), onDone);
-    vi.advanceTimersToNextTimer();
+    timers.next();
     s.cancel();
     expect(batching(cy)).toBe(false);
-    vi.runAllTimers();
+    timers.all();
     expect(cy.nodes().map((n) => n.style('width')).filter((w) => /^1\dpx$/.test(w))).toHaveLength(1);
     expect(onDone).not.toHaveBeenCalled();
     // A second cancel changes nothing.
