@@ -8,6 +8,8 @@ import { positionedBox } from '../../src/layout/measure.ts';
 import { fromElkGraph, toElkGraph, type ElkGraphJson } from '../../src/layout/elk-graph.ts';
 import { ELK_ROOT_OPTIONS, THOROUGH_UP_TO, thoroughness } from '../../src/layout/elk-options.ts';
 import { layoutFileName } from '../../src/layout/layout-files.ts';
+import { precomputedViews } from '../../src/layout/precomputed-views.ts';
+import { shippedModel } from '../helpers/model.ts';
 import { overlappingNodes } from '../../src/layout/overlap.ts';
 import { withTimeout } from '../../src/layout/timeout.ts';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, LAYOUT_VERSION, layoutHash, LayoutTimeoutError, type LayoutInput, type Positions } from '../../src/layout/types.ts';
@@ -276,5 +278,12 @@ describe('drawing box', () => {
     expect(drawingBox(view([], ['f', 'e']), positions)).toEqual({ x1: -5, y1: 1, x2: 7, y2: 9 });
     expect(drawingBox(view([], []), positions)).toEqual({ x1: 0, y1: 0, x2: 1, y2: 1 });
     expect(drawingBox(view(['gone'], []), positions)).toEqual({ x1: 0, y1: 0, x2: 1, y2: 1 });
+  });
+});
+
+describe('views laid out ahead of time', () => {
+  it('are every figure, in order, then the atlas', () => {
+    const model = shippedModel();
+    expect(precomputedViews(model).map((v) => v.key)).toEqual([...model.figures.map((f) => `figure:${f.id}`), 'atlas']);
   });
 });
