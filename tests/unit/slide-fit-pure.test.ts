@@ -3,7 +3,7 @@
  * order and subsets, without layouts: each step of the fit is seen to be taken, or skipped, for its reason.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ExportContent } from '../../src/export/compose.ts';
+import { labelPx, panePlacements, type ExportContent } from '../../src/export/compose.ts';
 import { entityPriority, fitPage, freeAspect, readableOn, SLIDE_LABEL_PX, subsetView } from '../../src/export/slide-fit.ts';
 import type { GraphView } from '../../src/model/view.ts';
 
@@ -23,6 +23,15 @@ describe('readable on a slide', () => {
     expect(SLIDE_LABEL_PX).toBe(14);
     expect(readableOn(drawing(400), SLIDE)).toBe(true);
     expect(readableOn(drawing(3000), SLIDE)).toBe(false);
+  });
+
+  it('holds labels of exactly SLIDE_LABEL_PX, and not a hair smaller', () => {
+    const box = panePlacements(drawing(400), SLIDE)[0]!.box;
+    // Width for which the fit scale makes 13 px labels exactly 14 px (a short drawing: the width decides).
+    const exact = (box.w * 13) / 14 - 8;
+    expect(labelPx(drawing(exact, 10), SLIDE)).toBeCloseTo(14, 9);
+    expect(readableOn(drawing(exact, 10), SLIDE)).toBe(true);
+    expect(readableOn(drawing(exact + 0.01, 10), SLIDE)).toBe(false);
   });
 
   it('gives the free box’s shape', () => {
