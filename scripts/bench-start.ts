@@ -140,19 +140,7 @@ async function interactive(browser: Browser, base: string, search: string) {
     if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
   });
   await page.goto(`${base}${search}`);
-  // As soon as the canvas exists, click the first node where it is drawn.
-  await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0 && window.mscAtlas!.cy.main!.nodes()[0]!.renderedBoundingBox().w > 0, null, {
-    polling: 'raf',
-    timeout: 60_000,
-  });
-  const at = await page.evaluate(() => {
-    const cy = window.mscAtlas!.cy.main!;
-    const p = cy.nodes()[0]!.renderedPosition();
-    const r = cy.container()!.getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  });
-  await page.mouse.click(at.x, at.y);
-  await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
+  await clickFirstNodeWhenDrawn(page);
   const result = await page.evaluate(() => {
     const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchDetailsAt: number };
     return { at: w.benchDetailsAt, long: w.benchLong.filter((t) => t.start < w.benchDetailsAt).map((t) => t.duration) };
@@ -197,6 +185,22 @@ function pageWeight(name: string, search: string) {
     `  ${name.padEnd(8)} page ${file}: ${kb(html.length)} (${kb(gzipSync(html).length)} gzipped), fonts ${fonts.length} files ${kb(fonts.reduce((a, b) => a + b, 0))}` +
       (existsSync(png) ? `; static PNG ${kb(readFileSync(png).length)}` : ''),
   );
+}
+
+/** As soon as the canvas has drawn, click the first node where it is drawn; wait until its details show. */
+export async function clickFirstNodeWhenDrawn(page: Page) {
+  await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0 && window.mscAtlas!.cy.main!.nodes()[0]!.renderedBoundingBox().w > 0, null, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+  const at = await page.evaluate(() => {
+    const cy = window.mscAtlas!.cy.main!;
+    const p = cy.nodes()[0]!.renderedPosition();
+    const r = cy.container()!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  });
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
 }
 
 export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {

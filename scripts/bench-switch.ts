@@ -42,8 +42,8 @@ export interface Timed {
 
 let marks = 0;
 
-/** A Chromium trace's events, as much of them as is used here. */
-interface TraceEvent {
+/** A Chromium trace's events, as much of them as the switch and start-up task benches use. */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -51,7 +51,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { message?: string } };
+  args?: { name?: string; data?: { message?: string; url?: string; functionName?: string; type?: string; frame?: string } };
 }
 
 /**

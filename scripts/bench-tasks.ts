@@ -9,19 +9,10 @@
  * with the script's file, function calls, style, layout, paint, React's scheduler…), so a slow part can be found.
  */
 import type { Browser } from 'playwright-core';
+import { clickFirstNodeWhenDrawn } from './bench-start.ts';
+import type { TraceEvent } from './bench-switch.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { message?: string; url?: string; functionName?: string; type?: string; frame?: string } };
-}
 
 /** Marks the moment the details panel first shows a selection (the click's effect). */
 const INSTRUMENT = () => {
@@ -73,18 +64,7 @@ async function tracedStart(browser: Browser, url: string): Promise<{ interactive
   let events: TraceEvent[] = [];
   try {
     await page.goto(url);
-    await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0 && window.mscAtlas!.cy.main!.nodes()[0]!.renderedBoundingBox().w > 0, null, {
-      polling: 'raf',
-      timeout: 60_000,
-    });
-    const at = await page.evaluate(() => {
-      const cy = window.mscAtlas!.cy.main!;
-      const p = cy.nodes()[0]!.renderedPosition();
-      const r = cy.container()!.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
-    await page.mouse.click(at.x, at.y);
-    await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
+    await clickFirstNodeWhenDrawn(page);
     interactive = await page.evaluate(() => (window as unknown as { benchDetailsAt: number }).benchDetailsAt);
   } finally {
     const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
