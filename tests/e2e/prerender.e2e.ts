@@ -14,6 +14,23 @@ import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 const getBrowser = useBrowser();
 const VIEWPORT = { width: 1440, height: 900 };
 
+/**
+ * Where the page's picture draws each node (read with scripts off), then the same address opened with scripts in a
+ * fresh context, once the canvas of `pane` has drawn under the picture.
+ */
+async function pictureThenCanvas(search: string, pane?: string) {
+  const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+  const before = await noScript.newPage();
+  await before.goto(appUrl(search));
+  const drawn = await picturedNodes(before);
+  await noScript.close();
+  const context = await getBrowser().newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(appUrl(search));
+  await waitForCanvas(page, pane);
+  return { drawn, context, page };
+}
+
 describe('prerendered pages', () => {
   it('show every figure’s own picture with scripts off, and its text alternative', async () => {
     const context = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
@@ -95,16 +112,7 @@ describe('prerendered pages', () => {
   });
 
   it('hands over to the canvas with every node where the picture drew it, and removes the picture', async () => {
-    const search = '?figure=fig2';
-    const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
-    const before = await noScript.newPage();
-    await before.goto(appUrl(search));
-    const drawn = await picturedNodes(before);
-    await noScript.close();
-    const context = await getBrowser().newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    await page.goto(appUrl(search));
-    await waitForCanvas(page);
+    const { drawn, context, page } = await pictureThenCanvas('?figure=fig2');
     // The canvas has drawn, unseen under the picture: the page still shows the pixels it was sent with.
     expect(await page.locator('.prerender-picture svg').count()).toBe(1);
     expect(await page.locator('.graph-stage.covered').count()).toBe(1);
@@ -190,16 +198,7 @@ describe('prerendered pages', () => {
   });
 
   it('hands a comparison over to its canvas with every node where the picture drew it', async () => {
-    const search = '?view=compare&left=source:hpmsc&right=source:humsc';
-    const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
-    const before = await noScript.newPage();
-    await before.goto(appUrl(search));
-    const drawn = await picturedNodes(before);
-    await noScript.close();
-    const context = await getBrowser().newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    await page.goto(appUrl(search));
-    await waitForCanvas(page, 'difference');
+    const { drawn, context, page } = await pictureThenCanvas('?view=compare&left=source:hpmsc&right=source:humsc', 'difference');
     // The address names the pair's own page; the canvas has drawn, unseen, under the picture.
     expect(new URL(page.url()).pathname).toMatch(/\/compare-source-hpmsc-source-humsc\.html$/);
     expect(await page.locator('.compare-difference .graph-stage.covered .prerender-picture svg').count()).toBe(1);
