@@ -139,8 +139,10 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
 
   const figure = params.get('figure');
   if (figure !== null) {
-    if (model.figures.some((f) => f.id === figure)) state.figure = figure;
-    else {
+    // Only a figure view shows the figure: the atlas and compare links leave it out, so reading one ignores it.
+    if (model.figures.some((f) => f.id === figure)) {
+      if (state.mode === 'figure') state.figure = figure;
+    } else {
       problems.push(
         isImportId(figure)
           ? `The link opens a graph someone imported ("${echo(figure)}"). Imported graphs stay in the browser that opened them, and this one is not in this browser; showing ${first} instead. Open the file here to see it.`

@@ -26,7 +26,8 @@ describe('links under arbitrary query strings', () => {
         if ((view === 'atlas' || view === 'compare') && state.mode !== view) expect(problems.length).toBeGreaterThan(0);
       }),
       // `npm run fuzz` sets FUZZ_RUNS for more.
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
+      // The examples are counterexamples fast-check once found, kept so every run tries them.
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500), examples: [['?figure=fig2&view=atlas'], ['?view=compare&figure=fig3']] },
     );
   }, Math.max(30_000, Number(process.env.FUZZ_RUNS ?? 0) * 5));
 });
