@@ -7,7 +7,10 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { parse as parseBib } from '@retorquere/bibtex-parser';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citedReferences, cslItems, latex, toBibtex, toCslJson, toRis } from '../../src/export/bibliography.ts';
 import { fullPages, parseAuthors, parseName, referenceLinks, referenceToCsl } from '../../src/model/csl.ts';
@@ -121,6 +124,36 @@ describe('BibTeX export', () => {
     }
     const neshati = byKey.get('fu2021ref030');
     expect(neshati?.fields.author?.find((a) => a.lastName === 'Fazly Bazzaz')?.firstName).toBe('B. S.');
+  });
+
+  it('pdflatex and BibTeX typeset every entry of a plain article: no error or warning, names as "B. S. Fazly Bazzaz", α and κ intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msc-bibtex-'));
+    try {
+      writeFileSync(join(dir, 'refs.bib'), bib);
+      // The plainest document a reader would cite from: no package for Unicode, no font encoding chosen.
+      writeFileSync(join(dir, 'doc.tex'), '\\documentclass{article}\n\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n');
+      const run = (cmd: string, args: string[]) => {
+        const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8' });
+        if (r.error) throw new Error(`${cmd} is needed for this test (texlive-latex-base; .ci/run installs it): ${r.error.message}`);
+        return r;
+      };
+      const latexRun = ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'];
+      expect(run('pdflatex', latexRun).status).toBe(0);
+      const bibtex = run('bibtex', ['doc']);
+      expect(bibtex.status, bibtex.stdout).toBe(0);
+      expect(bibtex.stdout).not.toMatch(/Warning--|error message/);
+      expect(run('pdflatex', latexRun).status).toBe(0);
+      const log = readFileSync(join(dir, 'doc.log'), 'latin1');
+      expect(log).not.toMatch(/^! |Missing character|unavailable in encoding|Undefined control sequence/m);
+      expect(readFileSync(join(dir, 'doc.bbl'), 'utf8').match(/^\\bibitem/gm)).toHaveLength(148);
+      const text = spawnSync('pdftotext', [join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('B. S. Fazly Bazzaz');
+      expect(text).toContain('IRE1α pathway');
+      expect(text).toContain('NF-κB signaling');
+      expect(text).not.toMatch(/et al\.? and|and et al/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads back with citation-js and prints "Fazly Bazzaz, B. S." in APA, never "et al" as a name', () => {
