@@ -50,6 +50,31 @@ describe('every view’s PowerPoint deck is valid against the ECMA-376 schemas',
     expect(figures).toHaveLength(10);
   });
 
+  it('the slide and PDF libraries (pptxgenjs, jsPDF) load only when a slide or a PDF is saved', async () => {
+    const { page } = await openApp(getBrowser(), '?figure=fig1');
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    const loaded = (re: RegExp) => scripts.some((s) => re.test(s));
+    // Reloaded with the listener on: everything the first view and the Export dialog fetch.
+    await page.reload();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).click();
+    expect(scripts.length).toBeGreaterThan(2);
+    expect(loaded(/\/pptxgen[.-]/), scripts.join(' ')).toBe(false);
+    expect(loaded(/\/jspdf[.-]/), scripts.join(' ')).toBe(false);
+    await saveDeck(page, false);
+    expect(loaded(/\/pptxgen[.-]/)).toBe(true);
+    expect(loaded(/\/jspdf[.-]/)).toBe(false);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: /^PDF/ }).check();
+    await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(loaded(/\/jspdf[.-]/)).toBe(true);
+    await page.close();
+  });
+
   for (const v of views)
     it(v.name, async () => {
       const { page } = await openApp(getBrowser(), v.query, { width: 1600, height: 1000 });
