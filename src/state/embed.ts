@@ -17,6 +17,18 @@ export function withEmbed(search: string, on: boolean): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * The address of the view to embed. The app's own addresses leave the first figure out (it is what opens by
+ * default); an embedded figure names it, so that a page that pasted the code keeps showing that figure whatever
+ * the app opens by default later.
+ */
+export function embedSearch(search: string, defaultFigure: string | undefined): string {
+  const params = new URLSearchParams(search);
+  if (!defaultFigure || params.has('view') || params.has('figure')) return search;
+  const rest = params.toString();
+  return `?figure=${encodeURIComponent(defaultFigure)}${rest ? `&${rest}` : ''}`;
+}
+
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The HTML to paste into a page: the current view, embedded. */

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { iframeSnippet, withEmbed } from '../../src/state/embed.ts';
+import { embedSearch, iframeSnippet, withEmbed } from '../../src/state/embed.ts';
 import { renderApp } from '../helpers/render-app.tsx';
 
 beforeEach(() => {
@@ -32,6 +32,25 @@ describe('embedded view (?embed=1)', () => {
     await user.click(within(dialog).getByText('Embed this view in a web page'));
     const code = within(dialog).getByRole('textbox', { name: /HTML to paste/ }) as HTMLTextAreaElement;
     expect(code.value).toMatch(new RegExp(`^<iframe src="${window.location.origin}/\\?figure=fig2&amp;embed=1" title="Fig\\. 2[^"]*\\(MSC–POF Atlas\\)"`));
+  });
+
+  it('names the first figure in the code, though the app’s own address leaves it out as the default view', async () => {
+    const user = userEvent.setup();
+    renderApp('?figure=fig1&select=node:pten');
+    await user.click(await screen.findByRole('button', { name: 'Export' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.click(within(dialog).getByText('Embed this view in a web page'));
+    const code = within(dialog).getByRole('textbox', { name: /HTML to paste/ }) as HTMLTextAreaElement;
+    expect(window.location.search).not.toContain('figure=');
+    expect(code.value).toMatch(new RegExp(`^<iframe src="${window.location.origin}/\\?figure=fig1&amp;select=node:pten&amp;embed=1" title="Fig\\. 1`));
+  });
+
+  it('pins the default figure only where the address names no view or figure', () => {
+    expect(embedSearch('', 'fig1')).toBe('?figure=fig1');
+    expect(embedSearch('?select=node:pten', 'fig1')).toBe('?figure=fig1&select=node%3Apten');
+    expect(embedSearch('?figure=fig2', 'fig1')).toBe('?figure=fig2');
+    expect(embedSearch('?view=atlas', 'fig1')).toBe('?view=atlas');
+    expect(embedSearch('?select=node:pten', undefined)).toBe('?select=node:pten');
   });
 
   it('writes the snippet with everything escaped', () => {

@@ -5,11 +5,21 @@ const getBrowser = useBrowser();
 
 describe('embedded view in an iframe', () => {
   it('a page embedding the snippet shows the drawn diagram, its legend and a link back, with no app chrome', async () => {
+    // The iframe code as the built app's Export dialog gives it for Fig. 1.
+    const app = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } });
+    await app.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(app);
+    await app.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export' });
+    await dialog.getByText('Embed this view in a web page').click();
+    const snippet = await dialog.getByRole('textbox', { name: /HTML to paste/ }).inputValue();
+    await app.close();
+    expect(snippet).toMatch(/^<iframe src="[^"]+\?figure=fig1&amp;embed=1" title="Fig\. 1[^"]*"[^>]*><\/iframe>$/);
     const page = await getBrowser().newPage({ viewport: { width: 1000, height: 700 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // The iframe as the export dialog writes it, on a page of another origin (about:blank).
-    await page.setContent(`<!doctype html><body style="margin:10px"><iframe src="${appUrl('?figure=fig1&embed=1')}" title="Fig. 1" width="960" height="640" style="border:1px solid #ccc"></iframe></body>`);
+    // Pasted into a page of another origin (about:blank).
+    await page.setContent(`<!doctype html><body style="margin:10px">${snippet}</body>`);
     const frame = page.frames().find((f) => f.url().includes('embed=1'))!;
     await frame.waitForSelector('.main-graph');
     await waitForCanvas(frame as never);

@@ -13,7 +13,7 @@ import { checkSize, PRESETS, resolveSize, type SizePreset } from '../../export/s
 import { exportFiles, NETWORK_FORMATS, type OutputFile } from '../../formats/catalog.ts';
 import type { FormatId } from '../../formats/types.ts';
 import { sideLabel } from '../../model/view.ts';
-import { iframeSnippet } from '../../state/embed.ts';
+import { embedSearch, iframeSnippet } from '../../state/embed.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { activeLayout, differenceLayout as differenceLayoutFor } from '../../layout/difference-layout.ts';
 import type { Positions } from '../../layout/types.ts';
@@ -273,7 +273,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
 
   const snippet = iframeSnippet(
     `${window.location.origin}${window.location.pathname}`,
-    window.location.search,
+    embedSearch(window.location.search, mode === 'figure' && view.key === `figure:${model.figures[0]!.id}` ? model.figures[0]!.id : undefined),
     mode === 'compare' && compare ? `Compare ${sideLabel(model, compare.pair.left)} and ${sideLabel(model, compare.pair.right)}` : view.title,
   );
   const image = format === 'png' || format === 'svg' || format === 'pdf' || format === 'pptx';
