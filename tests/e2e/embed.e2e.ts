@@ -19,8 +19,12 @@ describe('embedded view in an iframe', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Pasted into a page of another origin (about:blank).
+    // The code asks for a lazy frame (loading="lazy"): it may start loading after the page's own load event.
+    const isEmbed = (f: { url(): string }) => f.url().includes('embed=1');
+    const navigated = page.waitForEvent('framenavigated', { predicate: isEmbed });
+    navigated.catch(() => {});
     await page.setContent(`<!doctype html><body style="margin:10px">${snippet}</body>`);
-    const frame = page.frames().find((f) => f.url().includes('embed=1'))!;
+    const frame = page.frames().find(isEmbed) ?? (await navigated);
     await frame.waitForSelector('.main-graph');
     await waitForCanvas(frame as never);
     expect(await frame.locator('.app-header').count()).toBe(0);
