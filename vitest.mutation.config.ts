@@ -21,6 +21,7 @@ const NOT_MODEL_STATE = [
   'build-freshness',
   'compare-layout',
   'compose',
+  'cx2-spec',
   'deferred-styles',
   'deferred-styles-slices',
   'export',
