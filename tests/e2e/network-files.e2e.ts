@@ -3,7 +3,8 @@
  * build (a figure with other sources overlaid, the atlas with two sources and with a filter, a comparison of two
  * sources and of two figures), each read by an independent reader: the CX2 specification's and Cytoscape Web's
  * rules (tests/helpers/cx2-rules.ts), xmllint against the SBGN-ML 0.3 schema, networkx for GraphML, and
- * cytoscape.js for .cyjs. Every file holds the same nodes and edges.
+ * cytoscape.js for .cyjs, a reader written from Cytoscape's SIF description. Every file holds the same nodes and
+ * edges.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -84,6 +85,31 @@ print(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "ed
       const r = tool('python3', ['-c', script, gml.path]);
       expect(r.stderr, v.name).toBe('');
       expect(JSON.parse(r.stdout)).toEqual({ directed: true, nodes: counts.nodes, edges: counts.edges, placed: counts.nodes });
+
+      // SIF, read as Cytoscape's format description says: "source relation target [target…]" per line, fields split
+      // on tabs when the file has any (names may hold spaces), a lone name a node without edges, # a comment.
+      const sif = await save(page, 'SIF (simple interaction format)');
+      const sifScript = `
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+tabbed = "\\t" in text
+nodes, edges = set(), []
+for line in text.splitlines():
+    if not line.strip() or line.startswith("#"):
+        continue
+    f = [x.strip() for x in line.split("\\t")] if tabbed else line.split()
+    nodes.add(f[0])
+    for t in f[2:]:
+        nodes.add(t)
+        edges.append((f[0], f[1], t))
+print(json.dumps({"nodes": len(nodes), "edges": len(edges), "distinct": len(set(edges))}))`;
+      const sr = tool('python3', ['-c', sifScript, sif.path]);
+      expect(sr.stderr, v.name).toBe('');
+      const read = JSON.parse(sr.stdout) as { nodes: number; edges: number; distinct: number };
+      expect(read.edges, v.name).toBe(counts.edges);
+      expect(read.distinct, v.name).toBe(counts.edges);
+      // Nodes are named by their labels (two entities could share one): every label once.
+      expect(read.nodes, v.name).toBe(new Set(cy.nodes().map((n) => String(n.data('name')))).size);
       await page.close();
     });
 });
