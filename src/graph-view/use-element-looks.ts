@@ -1,0 +1,69 @@
+/**
+ * Each element's fixed look as style bypasses (elements.ts), before anything measures or draws the elements.
+ * Elements kept from the previous view (same id) get theirs too: react-cytoscapejs patches data, not style.
+ *
+ * A drawing of SLICED_LOOKS_FROM elements or more on a wide pane gets them in slices (SlicedLooks,
+ * deferred-styles.ts): the previous picture stays until the new one is drawn whole, and no task is long. A pane
+ * fitted to its own elements is fitted again once their sizes are known, before anything is drawn. A narrow pane
+ * that opens on its start gets them at once. Sliced too is the first drawing of a canvas under the page's
+ * prerendered picture: the picture stays on screen until the drawing is done (usePictureTakeover waits for the
+ * canvas to be settled), and applying every look at once was the longest task of the start-up.
+ */
+import type { Core } from 'cytoscape';
+import { useLayoutEffect, type MutableRefObject } from 'react';
+import type { CanvasWork } from './canvas-work.ts';
+import { SlicedLooks } from './deferred-styles.ts';
+import type { Look } from './elements.ts';
+import { NARROW_PANE, sameViewport, type ModelBox, type Viewport } from './use-viewport.ts';
+
+/** A drawing with at least this many elements gets its looks in slices (see SlicedLooks). */
+export const SLICED_LOOKS_FROM = 60;
+
+export function useElementLooks(
+  cy: Core | null,
+  looks: Map<string, Look>,
+  options: {
+    /** A big drawing's elements carry their looks (big-drawing.ts). */
+    big: boolean;
+    fitBox: ModelBox | undefined;
+    fit: (opening?: boolean) => void;
+    /** The viewport the last fit of a new drawing set. */
+    fitted: MutableRefObject<Viewport | null>;
+    work: CanvasWork;
+  },
+) {
+  const { big, fitBox, fit, fitted, work } = options;
+  useLayoutEffect(() => {
+    if (!cy) return;
+    if (big) return;
+    if (looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
+      const sliced = new SlicedLooks(
+        cy,
+        [...looks],
+        () => {
+          // Fitted again to the elements' now known sizes, unless the viewport was placed since the first fit (by
+          // the takeover from a picture, or by the reader).
+          if (!fitBox && sameViewport(cy, fitted.current)) fit(true);
+          // The level of detail chooses labels for the fitted drawing now: their restyles are computed in slices
+          // with the rest, not in the frame that shows the drawing.
+          return work.relabel?.() ?? [];
+        },
+        undefined,
+        () => {
+          work.slicedLooks = null;
+          work.setBusy(false, true);
+        },
+      );
+      work.slicedLooks = sliced;
+      work.setBusy(true);
+      return () => {
+        sliced.cancel();
+        if (work.slicedLooks === sliced) work.slicedLooks = null;
+      };
+    }
+    cy.batch(() => {
+      for (const [id, look] of looks) cy.getElementById(id).style(look);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- new looks (a new drawing) decide, not a new fit box
+  }, [cy, looks]);
+}

@@ -1,0 +1,162 @@
+/**
+ * Where the canvas looks: a new drawing fitted to its pane (on a phone, maybe only its start), a viewport adopted
+ * from a linked pane, an element brought into view.
+ */
+import type { Core } from 'cytoscape';
+import { useEffect, useState, type MutableRefObject } from 'react';
+import { NODE_FONT_SIZE } from '../theme/kinds.ts';
+import { revealWhenCached } from './big-drawing.ts';
+import type { CanvasWork } from './canvas-work.ts';
+import { FIT_PADDING, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from './fit.ts';
+
+export type Viewport = { zoom: number; pan: { x: number; y: number } };
+export type ModelBox = { x1: number; y1: number; x2: number; y2: number };
+
+/**
+ * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
+ * instead at a zoom that makes them READABLE_PX, on the figure's start (its left end, where the cell source is),
+ * and says how to see the whole.
+ */
+export const NARROW_PANE = 600;
+const READABLE_PX = 10;
+/** The least label px a phone's drawing opens at (#9 point 6: 9 px on a 390×844 or 360×740 screen). */
+const PHONE_FLOOR_PX = 9;
+
+export function sameViewport(cy: Core, v: Viewport | null) {
+  const pan = cy.pan();
+  return v !== null && Math.abs(cy.zoom() - v.zoom) < 1e-9 && Math.abs(pan.x - v.pan.x) < 1e-6 && Math.abs(pan.y - v.pan.y) < 1e-6;
+}
+
+/**
+ * The fit of a new view, as `fit(opening)`, with `fitViewport(box)` (the viewport that fits a model box) and
+ * `partial` (the pane opened on part of the drawing: a phone; the toolbar then offers the whole).
+ * With `fitBox`, a model box is fitted instead of the pane's own elements (linked compare panes). `openOnStart`
+ * false keeps a narrow pane on the whole (see NARROW_PANE).
+ */
+export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStart: boolean) {
+  const fitViewport = (box: ModelBox): Viewport => {
+    // The zoom toolbar sits over the top of the pane: the drawing starts below it.
+    const top = FIT_PADDING + TOOLBAR_HEIGHT;
+    const w = Math.max(cy!.width() - 2 * FIT_PADDING, 1);
+    const h = Math.max(cy!.height() - FIT_PADDING - top, 1);
+    const zoom = Math.min(w / Math.max(box.x2 - box.x1, 1), h / Math.max(box.y2 - box.y1, 1), MAX_FIT_ZOOM);
+    return { zoom, pan: { x: cy!.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
+  };
+  const [partial, setPartial] = useState(false);
+  const fit = (opening = false) => {
+    if (!cy) return;
+    setPartial(false);
+    // Marks a canvas that opened on its start only (see below), for whoever else places the viewport.
+    const stage = cy.container()?.closest('.graph-canvas');
+    stage?.removeAttribute('data-start-view');
+    if (!fitBox) {
+      cy.fit(undefined, FIT_PADDING);
+      // A two-node table should not fill the screen with giant boxes.
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center();
+      }
+    } else {
+      // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
+      cy.viewport(fitViewport(fitBox));
+    }
+    const narrow = opening && openOnStart && cy.width() > 0 && cy.width() < NARROW_PANE && cy.nodes().nonempty();
+    const box = fitBox ?? cy.elements().boundingBox();
+    const top = FIT_PADDING + TOOLBAR_HEIGHT;
+    const across = Math.min((cy.width() - 2 * FIT_PADDING) / Math.max(box.x2 - box.x1, 1), MAX_FIT_ZOOM);
+    if (narrow && (across * NODE_FONT_SIZE >= PHONE_FLOOR_PX || box.y2 - box.y1 > box.x2 - box.x1)) {
+      // A drawing that is readable fitted to the pane's width (a figure's portrait layout on a phone held upright:
+      // layout/portrait.ts), or taller than wide, opens fitted to the width, its top (the cell source) first; the
+      // reader scrolls down through it. The page's prerendered portrait picture is drawn the same way (app.css), so
+      // the canvas takes over without a jump.
+      // Too wide for that to be readable: readable, centred on the cell sources at the top.
+      const zoom = across * NODE_FONT_SIZE >= PHONE_FLOOR_PX ? across : READABLE_PX / NODE_FONT_SIZE;
+      const sources = cy.nodes('[kind = "msc-source"]');
+      const middle = zoom === across || sources.empty() ? (box.x1 + box.x2) / 2 : (sources.boundingBox().x1 + sources.boundingBox().x2) / 2;
+      cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * middle, y: top - zoom * box.y1 } });
+      if (zoom > across || (box.y2 - box.y1) * zoom > cy.height() - top - FIT_PADDING / 2) setPartial(true);
+      return;
+    }
+    if (narrow && cy.zoom() * NODE_FONT_SIZE < READABLE_PX) {
+      const zoom = READABLE_PX / NODE_FONT_SIZE;
+      const left = fitBox?.x1 ?? cy.nodes().boundingBox().x1;
+      // The start: the nodes within the first pane-width of the drawing's left end.
+      const reach = left + (cy.width() - 2 * FIT_PADDING) / zoom;
+      const near = cy.nodes().filter((n) => n.position('x') < reach);
+      // Centred on the cell sources there (what the figure is about), else on all of the start.
+      const sources = near.filter((n) => n.data('kind') === 'msc-source');
+      const start = (sources.nonempty() ? sources : near).boundingBox();
+      cy.viewport({ zoom, pan: { x: FIT_PADDING - zoom * left, y: top + (cy.height() - top) / 2 - zoom * (start.y1 + start.y2) / 2 } });
+      setPartial(true);
+      stage?.setAttribute('data-start-view', '');
+    }
+  };
+  return { fit, fitViewport, partial };
+}
+
+/** A viewport from a linked pane: adopted without echoing it back (`adopting` is true meanwhile). */
+export function useLinkedViewport(cy: Core | null, viewport: Viewport | null | undefined, adopting: MutableRefObject<boolean>) {
+  useEffect(() => {
+    if (!cy || !viewport) return;
+    const pan = cy.pan();
+    if (Math.abs(cy.zoom() - viewport.zoom) < 1e-6 && Math.abs(pan.x - viewport.pan.x) < 0.5 && Math.abs(pan.y - viewport.pan.y) < 0.5) return;
+    adopting.current = true;
+    cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
+    adopting.current = false;
+  }, [cy, viewport, adopting]);
+}
+
+/**
+ * A new drawing (`drawn` changes) is fitted to its pane; the viewport that fit set is kept in `fitted`. A big
+ * drawing comes into view once Cytoscape has it cached (big-drawing.ts), busy until then, and is busy from its
+ * first chunk (`staging`: a big drawing whose elements are not all in yet).
+ */
+export function useRefit(
+  cy: Core | null,
+  drawn: unknown,
+  fit: (opening?: boolean) => void,
+  fitted: MutableRefObject<Viewport | null>,
+  work: CanvasWork,
+  staging: { big: boolean; complete: boolean },
+  elements: unknown,
+) {
+  useEffect(() => {
+    if (!cy || !drawn) return;
+    cy.resize();
+    fit(true);
+    fitted.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    if (!staging.big) return;
+    work.revealing = true;
+    work.setBusy(true);
+    const stop = revealWhenCached(cy, { zoom: cy.zoom(), pan: { ...cy.pan() } }, () => {
+      work.revealing = false;
+      work.setBusy(false);
+    });
+    return () => {
+      stop();
+      work.revealing = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the drawing changes
+  }, [cy, drawn]);
+  useEffect(() => {
+    if (cy && staging.big && !staging.complete) work.setBusy(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per new drawing
+  }, [cy, elements, staging.big]);
+}
+
+/** Bring a focused element into view without changing the zoom more than needed (several: fit them). */
+export function useFocus(cy: Core | null, focus: { id?: string; ids?: readonly string[]; nonce: number } | null | undefined) {
+  useEffect(() => {
+    if (!cy || !focus) return;
+    if (focus.ids) {
+      let eles = cy.collection();
+      for (const id of focus.ids) eles = eles.union(cy.getElementById(id));
+      if (eles.nonempty()) cy.animate({ fit: { eles, padding: FIT_PADDING * 3 } }, { duration: 250 });
+      return;
+    }
+    const ele = cy.getElementById(focus.id ?? '');
+    if (ele.empty()) return;
+    const zoom = Math.max(cy.zoom(), 0.9);
+    cy.animate({ zoom, center: { eles: ele } }, { duration: 250 });
+  }, [cy, focus]);
+}
