@@ -28,7 +28,8 @@ const EXPORT = [
 ];
 /**
  * The pure parts of layout (75% target): ELK's input/output mapping, options, measuring, overlap, timeout, the
- * compact and difference layouts, layout quality, the figure shapes and the force layout of big imports. Left out:
+ * compact and difference layouts, the atlas's label room, layout quality, the figure shapes and their split
+ * columns, the phone's portrait shapes and the force layout of big imports. Left out:
  * the files that run ELK itself (in-process.ts, worker-engine.ts, import-layout.ts), which the layout and browser
  * tests cover.
  */
@@ -41,13 +42,16 @@ const LAYOUT = [
   'src/layout/figure-shape.ts',
   // d3-force for imports over 300 nodes: pure (no worker, no DOM), unit-tested in Node.
   'src/layout/force-layout.ts',
+  'src/layout/label-room.ts',
   'src/layout/layout-files.ts',
   'src/layout/layout-input.ts',
   'src/layout/layout-service.ts',
   'src/layout/measure.ts',
   'src/layout/overlap.ts',
+  'src/layout/portrait.ts',
   'src/layout/precomputed-views.ts',
   'src/layout/quality.ts',
+  'src/layout/split-bands.ts',
   'src/layout/timeout.ts',
   'src/layout/twin-layout.ts',
   'src/layout/types.ts',

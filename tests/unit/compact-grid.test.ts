@@ -1,0 +1,116 @@
+/**
+ * The compact grid (layout/compact.ts) on hand-made inputs, to the tenth of a pixel: shelf packing, gaps, columns
+ * and bands, the search for the drawing's shape, the first ordering by weight and the barycentre sweeps.
+ */
+import { describe, expect, it } from 'vitest';
+import { compactLayout, type CompactNode } from '../../src/layout/compact.ts';
+
+const n = (id: string, column: number, band: number, width = 10, height = 10, weight?: number): CompactNode => ({ id, column, band, width, height, ...(weight === undefined ? {} : { weight }) });
+const abc = [n('a', 0, 0), n('b', 0, 0), n('c', 0, 0)];
+
+describe('the compact grid', () => {
+  it('packs a cell in one row for a wide box, with the gap between nodes, the row centred in the width found', () => {
+    const l = compactLayout(abc, [], { aspect: 100, sweeps: 0 });
+    // Three 10 px nodes and two 12 px gaps: 54 px, in a column the search made 55.5 px wide (to 4 px).
+    expect(l.nodes).toEqual({ a: { x: 5.8, y: 5 }, b: { x: 27.8, y: 5 }, c: { x: 49.8, y: 5 } });
+    expect(l.width).toBe(55.5);
+    expect(l.height).toBe(10);
+    expect(l.hash).toBe('compact');
+  });
+
+  it('stacks a cell in one column for a tall box, with the gap between rows', () => {
+    const l = compactLayout(abc, [], { aspect: 0.01, sweeps: 0 });
+    expect(l.nodes).toEqual({ a: { x: 5, y: 5 }, b: { x: 5, y: 25 }, c: { x: 5, y: 45 } });
+    expect([l.width, l.height]).toEqual([10, 50]);
+  });
+
+  it('takes the gaps asked for', () => {
+    const l = compactLayout(abc, [], { aspect: 0.01, sweeps: 0, gapY: 2 });
+    expect(l.nodes).toEqual({ a: { x: 5, y: 5 }, b: { x: 5, y: 17 }, c: { x: 5, y: 29 } });
+    const wide = compactLayout(abc, [], { aspect: 100, sweeps: 0, gapX: 0 });
+    expect(wide.nodes.b!.x - wide.nodes.a!.x).toBe(10);
+    expect(wide.nodes.c!.x - wide.nodes.b!.x).toBe(10);
+  });
+
+  it('places columns left to right and bands top to bottom, empty ones taking no room, short columns centred', () => {
+    const l = compactLayout([n('a', 0, 0), n('b', 3, 0), n('c', 3, 2, 30, 20)], [], { aspect: 1, sweeps: 0 });
+    // Column 3 starts 60 px after column 0 (10 px wide); it is as wide as its widest node, 30 px.
+    expect(l.nodes).toEqual({ a: { x: 5, y: 26 }, b: { x: 85, y: 5 }, c: { x: 85, y: 42 } });
+    expect([l.width, l.height]).toEqual([100, 52]);
+    expect([...l.columns]).toEqual([
+      [0, { x1: 0, x2: 10 }],
+      [3, { x1: 70, x2: 100 }],
+    ]);
+    const gaps = compactLayout([n('a', 0, 0), n('b', 3, 0), n('c', 3, 2, 30, 20)], [], { aspect: 1, sweeps: 0, columnGap: 10, bandGap: 4 });
+    expect(gaps.nodes).toEqual({ a: { x: 5, y: 17 }, b: { x: 35, y: 5 }, c: { x: 35, y: 24 } });
+  });
+
+  it('starts the drawing at its origin, and draws every edge straight', () => {
+    const l = compactLayout(abc, [{ id: 'ab', source: 'a', target: 'b' }, { id: 'bc', source: 'b', target: 'c' }], { aspect: 0.01, sweeps: 0, origin: { x: 100, y: -50 } });
+    expect(l.nodes).toEqual({ a: { x: 105, y: -45 }, b: { x: 105, y: -25 }, c: { x: 105, y: -5 } });
+    expect(l.edges).toEqual({ ab: [], bc: [] });
+    expect([...l.columns]).toEqual([[0, { x1: 100, x2: 110 }]]);
+  });
+
+  it('orders a cell heaviest first, then by id', () => {
+    const l = compactLayout([n('a', 0, 0, 10, 10, 1), n('b', 0, 0, 10, 10, 3), n('c', 0, 0, 10, 10), n('d', 0, 0, 10, 10, 1)], [], { aspect: 0.01, sweeps: 0 });
+    const byY = Object.entries(l.nodes).sort(([, p], [, q]) => p.y - q.y).map(([id]) => id);
+    expect(byY).toEqual(['b', 'a', 'd', 'c']);
+  });
+
+  it('fills rows up to the width and starts a new one when the next node would not fit', () => {
+    // Nodes of 30, 30, 50 px in a column no wider than its widest (50 px, a tall box): the two 30s do not fit
+    // together (30 + 12 + 30 = 72), so each gets its row.
+    const l = compactLayout([n('a', 0, 0, 30, 10, 3), n('b', 0, 0, 30, 10, 2), n('c', 0, 0, 50, 10, 1)], [], { aspect: 0.01, sweeps: 0 });
+    expect(l.nodes).toEqual({ a: { x: 25, y: 5 }, b: { x: 25, y: 25 }, c: { x: 25, y: 45 } });
+    // Rows as tall as their tallest node.
+    const tall = compactLayout([n('a', 0, 0, 10, 40, 2), n('b', 0, 0, 10, 10, 1), n('c', 0, 0, 30, 10)], [], { aspect: 0.01, sweeps: 0, gapX: 0 });
+    expect(tall.nodes).toEqual({ a: { x: 10, y: 20 }, b: { x: 20, y: 20 }, c: { x: 15, y: 55 } });
+    expect(tall.height).toBe(60);
+  });
+
+  it('finds the shape closest to the asked aspect', () => {
+    const many = Array.from({ length: 36 }, (_, i) => n(`n${String(i).padStart(2, '0')}`, 0, 0, 20, 20));
+    for (const aspect of [0.5, 1, 2, 4]) {
+      const l = compactLayout(many, [], { aspect, sweeps: 0 });
+      expect(l.width / l.height, String(aspect)).toBeGreaterThan(aspect / 1.6);
+      expect(l.width / l.height, String(aspect)).toBeLessThan(aspect * 1.6);
+    }
+  });
+
+  it('orders each cell by where its neighbours stand: the barycentre sweeps', () => {
+    // Column 0: a, b, c, each a cell of its own (bands 0, 1, 2), so they stay; column 1: x, y, z in one cell, each
+    // linked to one of a, b, c in reverse order of their first ordering.
+    const nodes = [n('a', 0, 0), n('b', 0, 1), n('c', 0, 2), n('x', 1, 0, 10, 10, 3), n('y', 1, 0, 10, 10, 2), n('z', 1, 0, 10, 10, 1)];
+    const edges = [
+      { id: 'az', source: 'a', target: 'z' },
+      { id: 'by', source: 'b', target: 'y' },
+      { id: 'xc', source: 'x', target: 'c' },
+    ];
+    const order = (l: ReturnType<typeof compactLayout>, ids: string[]) => [...ids].sort((p, q) => l.nodes[p]!.y - l.nodes[q]!.y);
+    const unordered = compactLayout(nodes, edges, { aspect: 0.01, sweeps: 0 });
+    expect(order(unordered, ['x', 'y', 'z'])).toEqual(['x', 'y', 'z']);
+    const swept = compactLayout(nodes, edges, { aspect: 0.01 });
+    // Each of x, y, z in its neighbour's order: no crossing left (links count both ways).
+    expect(order(swept, ['x', 'y', 'z'])).toEqual(['z', 'y', 'x']);
+    expect(compactLayout(nodes, edges, { aspect: 0.01, sweeps: 1 }).nodes).toEqual(swept.nodes);
+    // Self-links and links to nodes not in the drawing do not move anything.
+    const loops = compactLayout(nodes, [...edges, { id: 'zz', source: 'z', target: 'z' }, { id: 'x?', source: 'x', target: 'missing' }], { aspect: 0.01 });
+    expect(loops.nodes).toEqual(swept.nodes);
+    // Nodes with no links keep their order among themselves, by id where their neighbours tie.
+    const lone = compactLayout([n('a', 0, 0), n('q', 1, 0, 10, 10), n('p', 1, 0, 10, 10)], [], { aspect: 0.01 });
+    expect(order(lone, ['p', 'q'])).toEqual(['p', 'q']);
+  });
+
+  it('orders a row left to right by the neighbours’ mean x', () => {
+    // p and q side by side in the middle column's one row; l alone in the left column, r alone in the right one;
+    // q is linked to l, p to r: swept, q goes left of p.
+    const nodes = [n('l', 0, 0), n('p', 1, 0, 10, 10, 2), n('q', 1, 0, 10, 10, 1), n('r', 2, 0)];
+    const unordered = compactLayout(nodes, [], { aspect: 100, sweeps: 0 });
+    expect(unordered.nodes.p!.x).toBeLessThan(unordered.nodes.q!.x);
+    expect(unordered.nodes.p!.y).toBe(unordered.nodes.q!.y);
+    const swept = compactLayout(nodes, [{ id: 'ql', source: 'q', target: 'l' }, { id: 'pr', source: 'p', target: 'r' }], { aspect: 100 });
+    expect(swept.nodes.q!.x).toBeLessThan(swept.nodes.p!.x);
+    expect(swept.nodes.q!.y).toBe(swept.nodes.p!.y);
+  });
+});
