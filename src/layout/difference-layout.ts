@@ -2,8 +2,8 @@
  * Layouts of the two "read it on one screen" views, both from the compact grid (compact.ts):
  * - the compare difference diagram: the left side's own entities left, the shared ones in the middle, the right
  *   side's own right; within each, kinds in reading order from top (cell sources) to bottom (ovarian outcomes);
- * - the atlas's active subgraph: what the active sources act on, in kind columns from sources (left) to outcomes
- *   (right); the entities they do not act on are parked below, out of the default view.
+ * - the atlas's active subgraph: what the active sources act on, in kind bands from sources (top) to outcomes
+ *   (bottom); the entities they do not act on are parked below, out of the default view.
  */
 import { KIND_PARTITION } from '../model/schema.ts';
 import type { Difference, Presence } from '../model/compare.ts';

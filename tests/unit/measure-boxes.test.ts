@@ -53,6 +53,16 @@ describe('wrapping a label', () => {
     expect(wrapLabel('TGF-β / SMAD signalling', textWidth('TGF-β / SMAD', fs) + 1, fs)).toEqual(['TGF-β / SMAD', 'signalling']);
   });
 
+  it('wraps a word that would end exactly at the limit only when it passes it', () => {
+    const fs2 = NODE_FONT_SIZE;
+    expect(wrapLabel('Quality control of', textWidth('Quality control', fs2), fs2)).toEqual(['Quality control', 'of']);
+    expect(wrapLabel('Quality control of', textWidth('Quality control', fs2) - 0.01, fs2)).toEqual(['Quality', 'control of']);
+  });
+
+  it('leaves no space at the end of the last line either', () => {
+    expect(wrapLabel('Quality control of ', textWidth('Quality control', NODE_FONT_SIZE), NODE_FONT_SIZE)).toEqual(['Quality control', 'of']);
+  });
+
   it('puts a word longer than the limit on a line of its own, never an empty line first', () => {
     expect(wrapLabel('Immunomodulation of cells', 30, fs)).toEqual(['Immunomodulation', 'of', 'cells']);
     expect(wrapLabel('Immunomodulation', 30, fs)).toEqual(['Immunomodulation']);

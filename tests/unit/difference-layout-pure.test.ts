@@ -1,0 +1,200 @@
+/**
+ * The "read it on one screen" layouts on small hand-made views (layout/difference-layout.ts): the difference
+ * diagram's three columns and kind bands, the atlas's active entities with the rest parked below, the box the
+ * default view fits, and the room kept for labels when the drawing would be shown too small.
+ */
+import { describe, expect, it } from 'vitest';
+import { compactLayout } from '../../src/layout/compact.ts';
+import { activeLayout, ATLAS_ASPECT, DIFFERENCE_ASPECT, differenceLayout, type LabelRoom } from '../../src/layout/difference-layout.ts';
+import { markExtents } from '../../src/layout/label-room.ts';
+import { nodeBox } from '../../src/layout/measure.ts';
+import type { Difference, Presence } from '../../src/model/compare.ts';
+import type { EntityKind } from '../../src/model/schema.ts';
+import type { GraphView, ViewNode } from '../../src/model/view.ts';
+
+const vnode = (id: string, kind: EntityKind, label = id): ViewNode => ({ id, entity: { id, label, kind } as ViewNode['entity'], sources: [] });
+const edge = (source: string, target: string) => ({ id: `${source}~upregulates~${target}`, source, target, relation: 'upregulates', sign: 'increase', supports: [], sources: [], refs: [] });
+const viewOf = (nodes: ViewNode[], edges: ReturnType<typeof edge>[]): GraphView => ({ key: 'pair:t', kind: 'pair', title: 't', figures: [], nodes, edges }) as unknown as GraphView;
+
+describe('the difference diagram', () => {
+  // src acts on a factor each side has alone, a shared factor, a shared process and an outcome only the right has.
+  const nodes = [
+    vnode('src', 'msc-source', 'hUC-MSC'),
+    vnode('fl', 'secreted-factor', 'Left factor'),
+    vnode('fs', 'secreted-factor', 'Shared factor'),
+    vnode('fr', 'secreted-factor', 'Right factor'),
+    vnode('ps', 'cellular-process', 'Apoptosis'),
+    vnode('or', 'ovarian-outcome', 'Fertility'),
+  ];
+  const edges = [edge('src', 'fl'), edge('src', 'fs'), edge('src', 'fr'), edge('fs', 'ps'), edge('ps', 'or'), edge('fr', 'or')];
+  const presence: Record<string, Presence> = { src: 'shared', fl: 'left', fs: 'shared', fr: 'right', ps: 'shared' };
+  const diff: Difference = { view: viewOf(nodes, edges), nodes: new Map(Object.entries(presence)), edges: new Map(), counts: { left: 1, shared: 3, right: 2 } };
+
+  it('is the compact grid with each side’s own entities in its column, kinds in bands, heavier first, tight gaps', () => {
+    const box = (id: string) => nodeBox(nodes.find((n) => n.id === id)!.entity.label, nodes.find((n) => n.id === id)!.entity.kind);
+    const degree: Record<string, number> = { src: 3, fl: 1, fs: 2, fr: 2, ps: 2, or: 2 };
+    // Markers are few (none): they would share the factors' band; kinds: source 0, factors 2, process 4, outcome 5.
+    const band: Record<string, number> = { src: 0, fl: 2, fs: 2, fr: 2, ps: 4, or: 5 };
+    // An entity missing from the presence map (`or`) counts as shared.
+    const column: Record<string, number> = { src: 1, fl: 0, fs: 1, fr: 2, ps: 1, or: 1 };
+    const expected = compactLayout(
+      nodes.map((n) => ({ id: n.id, width: box(n.id).width, height: box(n.id).height, column: column[n.id]!, band: band[n.id]!, weight: degree[n.id]! })),
+      edges,
+      { aspect: DIFFERENCE_ASPECT, columnGap: 48, gapX: 8, gapY: 8, bandGap: 14 },
+    );
+    expect(differenceLayout(diff)).toEqual(expected);
+    const l = differenceLayout(diff);
+    expect(l.nodes.fl!.x).toBeLessThan(l.nodes.fs!.x);
+    expect(l.nodes.fs!.x).toBeLessThan(l.nodes.fr!.x);
+    expect(l.nodes.src!.y).toBeLessThan(l.nodes.ps!.y);
+    expect(l.nodes.ps!.y).toBeLessThan(l.nodes.or!.y);
+  });
+
+  it('takes the stage’s shape when it is measured', () => {
+    expect(differenceLayout(diff, DIFFERENCE_ASPECT)).toEqual(differenceLayout(diff));
+    const wide = differenceLayout(diff, 10);
+    const tall = differenceLayout(diff, 0.1);
+    expect(wide.width / wide.height).toBeGreaterThanOrEqual(tall.width / tall.height);
+  });
+
+  it('gives markers and traits their own band from seven of them on', () => {
+    const markers = (k: number) => [vnode('src', 'msc-source'), ...Array.from({ length: k }, (_, i) => vnode(`m${i}`, 'marker', `CD${i}`)), vnode('f', 'secreted-factor', 'HGF')];
+    const bands = (k: number) => {
+      const v = viewOf(markers(k), []);
+      const l = differenceLayout({ view: v, nodes: new Map(), edges: new Map(), counts: { left: 0, shared: k + 2, right: 0 } });
+      return { marker: l.nodes.m0!.y, factor: l.nodes.f!.y };
+    };
+    // Six markers share the factor's band (one row: the same height); seven get a band above it.
+    expect(bands(6).marker).toBeGreaterThan(bands(6).factor - 30);
+    expect(bands(7).marker).toBeLessThan(bands(7).factor);
+  });
+});
+
+describe('the atlas’s active subgraph', () => {
+  const nodes = [
+    vnode('s1', 'msc-source', 'hUC-MSC'),
+    vnode('s2', 'msc-source', 'hAD-MSC'),
+    vnode('f1', 'secreted-factor', 'HGF'),
+    vnode('f2', 'secreted-factor', 'VEGF'),
+    vnode('p1', 'cellular-process', 'Apoptosis'),
+    vnode('o1', 'ovarian-outcome', 'Fertility'),
+    vnode('x1', 'secreted-factor', 'Parked factor'),
+    vnode('x2', 'cellular-process', 'Parked process'),
+  ];
+  const edges = [edge('s1', 'f1'), edge('s2', 'f2'), edge('f1', 'p1'), edge('p1', 'o1'), edge('x1', 'x2'), edge('s1', 'x1')];
+  const atlas = viewOf(nodes, edges);
+  const on = new Set(['s1', 's2', 'f1', 'f2', 'p1', 'o1']);
+
+  it('lays out the active entities in kind bands, top to bottom, and parks the rest 400 px below', () => {
+    const { positions, box, roomZoom } = activeLayout(atlas, on);
+    expect(roomZoom).toBeUndefined();
+    const at = positions.nodes;
+    expect(at.s1!.y).toBeLessThan(at.f1!.y);
+    expect(at.f1!.y).toBeLessThan(at.p1!.y);
+    expect(at.p1!.y).toBeLessThan(at.o1!.y);
+    for (const id of ['x1', 'x2']) expect(at[id]!.y, id).toBeGreaterThan(box.y2 + 400 - 1);
+    expect(positions.hash).toBe('active');
+    expect(positions.edges).toEqual(Object.fromEntries(edges.map((e) => [e.id, []])));
+    expect(positions.height).toBeGreaterThan(box.y2 - box.y1 + 400);
+  });
+
+  it('fits its box around the active entities only, edge to edge', () => {
+    const { positions, box } = activeLayout(atlas, on);
+    const edges4 = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const n of nodes) {
+      if (!on.has(n.id)) continue;
+      const b = nodeBox(n.entity.label, n.entity.kind);
+      const p = positions.nodes[n.id]!;
+      edges4.x1 = Math.min(edges4.x1, p.x - b.width / 2);
+      edges4.x2 = Math.max(edges4.x2, p.x + b.width / 2);
+      edges4.y1 = Math.min(edges4.y1, p.y - b.height / 2);
+      edges4.y2 = Math.max(edges4.y2, p.y + b.height / 2);
+    }
+    expect(box).toEqual(edges4);
+    expect(positions.width).toBeGreaterThanOrEqual(box.x2 - box.x1);
+  });
+
+  it('lays everything out as active when nothing is', () => {
+    const all = activeLayout(atlas, new Set());
+    expect(all).toEqual(activeLayout(atlas, new Set(nodes.map((n) => n.id))));
+    expect(all.positions.height).toBe(all.box.y2 - all.box.y1);
+  });
+
+  it('takes the stage’s shape', () => {
+    expect(ATLAS_ASPECT).toBe(1.5);
+    expect(activeLayout(atlas, on)).toEqual(activeLayout(atlas, on, 1.5));
+    const wide = activeLayout(atlas, on, 8).box;
+    const tall = activeLayout(atlas, on, 0.2).box;
+    expect((wide.x2 - wide.x1) / (wide.y2 - wide.y1)).toBeGreaterThan((tall.x2 - tall.x1) / (tall.y2 - tall.y1));
+  });
+});
+
+describe('room for labels in the atlas', () => {
+  // 24 factors, processes and outcomes acted on by one source: in a 200×150 pane at most 2× zoom, too small for 10 px.
+  const kinds: EntityKind[] = ['secreted-factor', 'cellular-process', 'ovarian-outcome'];
+  const nodes = [vnode('src', 'msc-source', 'hUC-MSC'), ...Array.from({ length: 24 }, (_, i) => vnode(`e${i}`, kinds[i % 3]!, `Entity number ${i}`))];
+  const atlas = viewOf(nodes, nodes.slice(1).map((n) => edge('src', n.id)));
+  const ids = nodes.map((n) => n.id);
+  const all = new Set(ids);
+  const room = (fit: { width: number; height: number }, wanted = all, priority = all): LabelRoom => ({
+    fit,
+    maxZoom: 2,
+    labelPx: 10,
+    wanted,
+    priority,
+    marks: new Map(ids.map((id, i) => [id, { badge: i % 2 === 0 }])),
+  });
+  const zoomFor = (box: { x1: number; x2: number; y1: number; y2: number }, fit: { width: number; height: number }) => Math.min(fit.width / (box.x2 - box.x1), fit.height / (box.y2 - box.y1), 2);
+
+  it('keeps none when the plain layout’s labels are readable at the fitted zoom', () => {
+    const fit = { width: 4000, height: 3000 };
+    expect(activeLayout(atlas, all, 4 / 3, room(fit))).toEqual(activeLayout(atlas, all, 4 / 3));
+  });
+
+  it('keeps room for each label at the zoom the drawing is then fitted at, or a larger one', () => {
+    const fit = { width: 400, height: 300 };
+    const plain = activeLayout(atlas, all, 4 / 3);
+    expect(zoomFor(plain.box, fit) * 13).toBeLessThan(10);
+    const made = activeLayout(atlas, all, 4 / 3, room(fit));
+    expect(made.roomZoom).toBeGreaterThan(0);
+    // Fitted, the drawing is shown at the zoom the room was kept for, or larger.
+    expect(zoomFor(made.box, fit)).toBeGreaterThanOrEqual(made.roomZoom! * 0.999);
+    // Each node's room (label and marks at 10 px, seen at roomZoom) overlaps no other's.
+    const reach = new Map(
+      nodes.map((n, i) => {
+        const b = nodeBox(n.entity.label, n.entity.kind);
+        const e = markExtents(b.text, n.entity.kind === 'msc-source', 10, b.width, b.height, made.roomZoom!, { bar: true, badge: i % 2 === 0 });
+        const p = made.positions.nodes[n.id]!;
+        const z = made.roomZoom!;
+        return [n.id, { x1: p.x - Math.max(b.width / 2, e.left / z), x2: p.x + Math.max(b.width / 2, e.right / z), y1: p.y - Math.max(b.height / 2, e.up / z), y2: p.y + Math.max(b.height / 2, e.down / z) }];
+      }),
+    );
+    const boxes = [...reach.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const overlap = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.2 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.2;
+        expect(overlap, `${ids[i]}/${ids[j]}`).toBe(false);
+      }
+    // The box the view fits covers every room, not only the nodes.
+    for (const r of boxes) {
+      expect(r.x1).toBeGreaterThanOrEqual(made.box.x1 - 0.1);
+      expect(r.x2).toBeLessThanOrEqual(made.box.x2 + 0.1);
+      expect(r.y1).toBeGreaterThanOrEqual(made.box.y1 - 0.1);
+      expect(r.y2).toBeLessThanOrEqual(made.box.y2 + 0.1);
+    }
+  });
+
+  it('falls back to room for the priority when room for everything cannot fit', () => {
+    const fit = { width: 160, height: 120 };
+    const priority = new Set(['src', 'e0', 'e1', 'e2']);
+    const made = activeLayout(atlas, all, 4 / 3, room(fit, all, priority));
+    const everything = activeLayout(atlas, all, 4 / 3, room(fit));
+    expect(made.roomZoom).toBeGreaterThan(0);
+    expect(made.roomZoom!).toBeGreaterThan(everything.roomZoom ?? 0);
+    expect(zoomFor(made.box, fit)).toBeGreaterThanOrEqual(made.roomZoom! * 0.999);
+    // An empty priority and nothing wanted: nothing to keep room for.
+    expect(activeLayout(atlas, all, 4 / 3, room(fit, new Set(), new Set()))).toEqual(activeLayout(atlas, all, 4 / 3));
+  });
+});
