@@ -158,6 +158,11 @@ describe('edges through a node', () => {
     expect(edgesThroughNodes(input([e]), at({ e: [p(5, 59.5), p(95, 59.5)] }))).toEqual([]);
     expect(edgesThroughNodes(input([e]), at({ e: [p(39.5, 0), p(39.5, 100)] }))).toEqual([]);
     expect(edgesThroughNodes(input([e]), at({ e: [p(60.5, 0), p(60.5, 100)] }))).toEqual([]);
+    // Along the inset border itself (1 px inside): counted, as inside the shrunk box.
+    expect(edgesThroughNodes(input([e]), at({ e: [p(41, 0), p(41, 100)] }))).toEqual([['e', 'm']]);
+    expect(edgesThroughNodes(input([e]), at({ e: [p(59, 0), p(59, 100)] }))).toEqual([['e', 'm']]);
+    expect(edgesThroughNodes(input([e]), at({ e: [p(5, 41), p(95, 41)] }))).toEqual([['e', 'm']]);
+    expect(edgesThroughNodes(input([e]), at({ e: [p(5, 59), p(95, 59)] }))).toEqual([['e', 'm']]);
     // With no inset, the 0.5 px inside the border counts.
     const pos = at({ e: [p(5, 40.5), p(95, 40.5)] });
     expect(edgesThroughNodes(input([e]), pos, routesOf(input([e]), pos), 0)).toEqual([['e', 'm']]);
