@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -8,6 +8,7 @@ import { cytoscapeCore } from './scripts/vite-cytoscape-core.ts';
 import { readGraphFiles } from './scripts/read-graphs.ts';
 import { shippedModelModule } from './scripts/shipped-model.ts';
 import { pageForSearch } from './src/offline/pages.ts';
+import { parseUnicodeRange, subtractRange } from './src/prerender/start-font-chars.ts';
 
 const VIRTUAL = 'virtual:shipped-model';
 
@@ -104,21 +105,35 @@ function prerenderedPages(): Plugin {
 /**
  * Inter's faces wait for their file (font-display: block) instead of painting a fallback font and swapping: the
  * prerendered figure's labels were measured in Inter, and a swap would redraw every text of the first picture a
- * moment after it appeared. The pages preload the faces they use (scripts/prerender.ts), so the wait is short;
- * after 3 s a missing file still gives way to the fallback.
+ * moment after it appeared. The characters the app writes come from two small faces of their own
+ * (src/generated/start-fonts, npm run start-fonts), which the pages preload (scripts/prerender.ts), so the wait is
+ * short; @fontsource's faces keep every other character (a user's graph in Cyrillic, say): their unicode-ranges lose
+ * the start faces' characters, so a browser never fetches them for the app's own text. After 3 s a missing file
+ * still gives way to the fallback.
  */
-function interBlocks(): Plugin {
+function interFaces(): Plugin {
+  const startCss = readFileSync(resolve(import.meta.dirname, 'src/generated/start-fonts/start-fonts.css'), 'utf8');
+  const range = /unicode-range:([^;}]+)/.exec(startCss)?.[1];
+  if (!range) throw new Error('src/generated/start-fonts/start-fonts.css has no unicode-range: run npm run start-fonts');
+  const startChars = parseUnicodeRange(range).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
   return {
-    name: 'inter-font-display-block',
+    name: 'inter-faces',
     enforce: 'pre',
     transform(code, id) {
-      if (/[\\/]@fontsource[\\/]inter[\\/].*\.css$/.test(id)) return { code: code.replace(/font-display:\s*swap/g, 'font-display: block'), map: null };
+      if (!/[\\/]@fontsource[\\/]inter[\\/].*\.css$/.test(id)) return;
+      const faces = code.replace(/@font-face\s*{[^}]*}/g, (face) => {
+        const own = /unicode-range:([^;}]+)/.exec(face)?.[1];
+        const rest = own === undefined ? undefined : subtractRange(own, startChars);
+        if (own !== undefined && rest === undefined) return '';
+        return (rest === undefined ? face : face.replace(own!, ` ${rest}`)).replace(/font-display:\s*swap/g, 'font-display: block');
+      });
+      return { code: faces, map: null };
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages(), interBlocks(), cytoscapeCore()],
+  plugins: [react(), contentSecurityPolicy(), shippedModel(), pureSchemasPlugin(), prerenderedPages(), interFaces(), cytoscapeCore()],
   // Relative asset paths: the built app works from any folder or sub-path (GitHub Pages, a USB stick).
   base: './',
   worker: { format: 'es' },

@@ -28,6 +28,15 @@ export interface FontInfo {
   glyphs: Glyph[];
   /** Defaults to Family-Style. */
   postScriptName?: string;
+  /**
+   * Sets OS/2 USE_TYPO_METRICS, as Inter's own files do, so every system spaces lines by the ascender, descender and
+   * line gap above (the screen's faces, scripts/gen-start-fonts.ts).
+   */
+  typoMetrics?: boolean;
+  /** Kerning pairs by code point: [left, right, adjustment in font units], written as a `kern` table. */
+  kerning?: [number, number, number][];
+  /** The copyright line's last sentence (name id 0). Defaults to the exports'. */
+  notice?: string;
 }
 
 class Writer {
@@ -200,7 +209,7 @@ export function writeTtf(f: FontInfo): Uint8Array {
   const style = f.weight >= 600 ? 'SemiBold' : 'Regular';
   const ps = f.postScriptName ?? `${f.family.replace(/[^A-Za-z0-9-]/g, '')}-${style}`;
   const names: [number, string][] = [
-    [0, 'Inter: Copyright 2016 The Inter Project Authors (https://github.com/rsms/inter). SIL Open Font License 1.1. Subset for MSC-POF Atlas exports.'],
+    [0, `Inter: Copyright 2016 The Inter Project Authors (https://github.com/rsms/inter). SIL Open Font License 1.1. ${f.notice ?? 'Subset for MSC-POF Atlas exports.'}`],
     [1, f.family],
     [2, style],
     [3, `${ps};subset`],
@@ -243,7 +252,7 @@ export function writeTtf(f: FontInfo): Uint8Array {
     .raw([2, 11, f.weight >= 600 ? 7 : 5, 0, 0, 0, 0, 0, 0, 0]) // PANOSE: Latin text, sans
     .u32(0x00000003).u32(0).u32(0).u32(0) // Basic Latin, Latin-1; the cmap says the rest
     .tag('RSMS')
-    .u16(f.weight >= 600 ? 0x20 : 0x40)
+    .u16((f.weight >= 600 ? 0x20 : 0x40) | (f.typoMetrics ? 0x80 : 0))
     .u16(Math.min(...codes, 0xffff))
     .u16(Math.min(Math.max(...codes, 0), 0xffff))
     .i16(f.ascender).i16(f.descender).i16(f.lineGap)
@@ -252,6 +261,21 @@ export function writeTtf(f: FontInfo): Uint8Array {
     .i16(f.xHeight).i16(f.capHeight)
     .u16(0).u16(32).u16(1)
     .done();
+
+  // kern (version 0, one format 0 subtable of horizontal pairs sorted by left and right glyph): what HarfBuzz, and so
+  // the browsers, apply when a font has no GPOS.
+  if (f.kerning?.length) {
+    const gid = new Map(pairs);
+    const kerned = f.kerning
+      .flatMap(([l, r, v]) => (gid.has(l) && gid.has(r) && v !== 0 ? [[gid.get(l)!, gid.get(r)!, v] as const] : []))
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const n = kerned.length;
+    const range = n ? 6 * 2 ** Math.floor(Math.log2(n)) : 0;
+    const kern = new Writer().u16(0).u16(1).u16(0).u16(14 + 6 * n).u16(0x0001).u16(n).u16(range).u16(n ? Math.floor(Math.log2(n)) : 0).u16(6 * n - range);
+    for (const [l, r, v] of kerned) kern.u16(l).u16(r).i16(v);
+    if (14 + 6 * n > 0xffff) throw new Error(`too many kerning pairs for one kern subtable: ${n}`);
+    tables.kern = kern.done();
+  }
 
   tables.post = new Writer().u32(0x00030000).u32(0).i16(-Math.round(f.unitsPerEm * 0.1)).i16(Math.round(f.unitsPerEm * 0.05)).u32(0).u32(0).u32(0).u32(0).u32(0).done();
 
@@ -365,7 +389,11 @@ export function readTtf(bytes: Uint8Array): FontInfo {
 }
 
 /** The same font with only .notdef and the glyphs for `chars` (and the space). */
-export function subsetTtf(font: FontInfo, chars: Iterable<string>, names: { family?: string; postScriptName?: string } = {}): Uint8Array {
+export function subsetTtf(
+  font: FontInfo,
+  chars: Iterable<string>,
+  names: { family?: string; postScriptName?: string } & Pick<FontInfo, 'typoMetrics' | 'kerning' | 'notice'> = {},
+): Uint8Array {
   const want = new Set<number>([32]);
   for (const c of chars) want.add(c.codePointAt(0)!);
   const glyphs = [
@@ -375,7 +403,8 @@ export function subsetTtf(font: FontInfo, chars: Iterable<string>, names: { fami
       return codes.length ? [{ ...g, codes }] : [];
     }),
   ];
-  return writeTtf({ ...font, family: names.family ?? font.family, ...(names.postScriptName ? { postScriptName: names.postScriptName } : {}), glyphs });
+  const { family, ...rest } = names;
+  return writeTtf({ ...font, ...rest, family: family ?? font.family, glyphs });
 }
 
 export function base64(bytes: Uint8Array): string {

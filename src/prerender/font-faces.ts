@@ -3,6 +3,7 @@
  * rules for Inter, each split by unicode-range into subsets (latin, latin-ext, greek…), matched against the
  * characters of the page's text.
  */
+import { parseUnicodeRange } from './start-font-chars.ts';
 
 export interface FontFace {
   /** The woff2 file, relative to the style sheet. */
@@ -19,11 +20,7 @@ export function fontFaces(css: string): FontFace[] {
     const file = /url\(["']?\.\/([^)"']+\.woff2)/.exec(m[1]!)?.[1];
     const range = /unicode-range:([^;}]+)/.exec(m[1]!)?.[1];
     if (!file || !range || !/font-family:\s*["']?Inter/.test(m[1]!)) return [];
-    const spans = range.split(',').map((r) => {
-      const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
-      // `U+1F??`: a wildcard range.
-      return b === undefined ? [parseInt(a!.replace(/\?/g, '0'), 16), parseInt(a!.replace(/\?/g, 'F'), 16)] : [parseInt(a!, 16), parseInt(b, 16)];
-    });
+    const spans = parseUnicodeRange(range);
     return [{ file, covers: (html: string) => [...visibleText(html)].some((ch) => { const c = ch.codePointAt(0)!; return c > 32 && spans.some(([lo, hi]) => c >= lo! && c <= hi!); }) }];
   });
 }

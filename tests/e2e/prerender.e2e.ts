@@ -60,6 +60,41 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  it('draws a page’s text from two small Inter files of the app’s characters, and a character outside them from Inter’s own', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const fonts: string[] = [];
+    page.on('request', (r) => {
+      if (/\.(woff2?|ttf)$/.test(r.url())) fonts.push(new URL(r.url()).pathname.replace(/^.*\//, ''));
+    });
+    // Fig. 2 has Greek letters (IL-1β, TNF-α, NF-κB), Table 2 the most labels; then the app is used: another figure,
+    // a selection's details with their references.
+    for (const id of ['fig2', 'table2']) {
+      await page.goto(appUrl(`?figure=${id}`));
+      await waitForCanvas(page);
+      // The page preloads exactly the faces its text is drawn with.
+      const preloaded = await page.locator('link[rel="preload"][as="font"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href.replace(/^.*\//, '')));
+      expect(preloaded.map((f) => f.replace(/-[\w-]{8}\.woff2$/, ''))).toEqual(['inter-start-400', 'inter-start-600']);
+    }
+    await page.getByRole('combobox', { name: 'Figure' }).selectOption('fig1');
+    await waitForCanvas(page);
+    const box = await page.locator('.main-graph .cy').boundingBox();
+    const pos = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('pten').renderedPosition());
+    await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
+    await page.evaluate(() => document.fonts.ready);
+    expect([...new Set(fonts)].map((f) => f.replace(/-[\w-]{8}\.woff2$/, '')).sort()).toEqual(['inter-start-400', 'inter-start-600']);
+    // Drawn in Inter: the two faces are loaded, and the labels' text is measured in them, not in a fallback.
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`));
+    expect(loaded.sort()).toEqual(['Inter 400', 'Inter 600']);
+    expect(await page.evaluate(() => document.fonts.check('600 13px Inter', 'TNF-α β-catenin'))).toBe(true);
+    // A character the app never writes (a user's graph in Cyrillic): Inter's own file for it is fetched.
+    await page.evaluate(() => document.fonts.load('400 16px Inter', 'Жизнь'));
+    expect(fonts.some((f) => /^inter-cyrillic-400-normal-[\w-]{8}\.woff2$/.test(f))).toBe(true);
+    expect(fonts.some((f) => /^inter-latin-400-normal-/.test(f))).toBe(false);
+    await context.close();
+  });
+
   it('sends a figure’s portrait picture (for phones held upright) as a file of its own, which a wider screen never fetches', async () => {
     const context = await getBrowser().newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
