@@ -74,11 +74,23 @@ async function record(context: BrowserContext, url: string, settled: (page: Page
   await settled(page);
   // Anything still to come (a late takeover, a font swap) shows up in this second.
   await page.waitForTimeout(1000);
-  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  // Where the time went: the page's bytes in, the first paint, and the last font file in (its text waits for them).
+  const { timeOrigin, parts } = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const fonts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\.woff2?$/.test(e.name));
+    return {
+      timeOrigin: performance.timeOrigin,
+      parts: {
+        html: nav?.responseEnd ?? NaN,
+        paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+        fonts: fonts.length ? Math.max(...fonts.map((e) => e.responseEnd)) : NaN,
+      },
+    };
+  });
   await cdp.send('Page.stopScreencast');
   await page.close();
-  if (!frames.length) return { stable: NaN, picture: NaN };
-  return { stable: stableAt(frames, timeOrigin), picture: stableAt(frames, timeOrigin, PICTURE_TOLERANCE) };
+  if (!frames.length) return { stable: NaN, picture: NaN, parts };
+  return { stable: stableAt(frames, timeOrigin), picture: stableAt(frames, timeOrigin, PICTURE_TOLERANCE), parts };
 }
 
 /** Waits for a pane of the app to be drawn and settled (same rule as the browser tests). */
@@ -219,6 +231,7 @@ export async function benchStart(browser: Browser, base: string, figures: string
     const app: number[] = [];
     const picture: number[] = [];
     const floor: number[] = [];
+    const parts: { html: number; paint: number; fonts: number }[] = [];
     for (let i = 0; i < runs; i++) {
       for (const which of ['app', 'static'] as const) {
         const context = await browser.newContext({ viewport: VIEWPORT });
@@ -230,6 +243,7 @@ export async function benchStart(browser: Browser, base: string, figures: string
         if (which === 'app') {
           app.push(t.stable);
           picture.push(t.picture);
+          parts.push(t.parts);
         } else floor.push(t.stable);
       }
     }
@@ -242,6 +256,8 @@ export async function benchStart(browser: Browser, base: string, figures: string
       `  ${v.name.padEnd(8)} picture ${ms(p.median)} (ratio ${(p.median / s.median).toFixed(1)}×)  stable ${ms(a.median)} (${ms(a.min)}–${ms(a.max)})  ` +
         `static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×  (load ${loadavg()[0]!.toFixed(1)})`,
     );
+    const part = (k: 'html' | 'paint' | 'fonts') => ms(stats(parts.map((p) => p[k]).filter((x) => !Number.isNaN(x))).median ?? NaN);
+    console.log(`           app medians: page in ${part('html')}, first paint ${part('paint')}, last font file in ${part('fonts')}`);
   }
   console.log(`  worst ratio: picture ${Math.max(...pictureRatios).toFixed(1)}×, stable ${Math.max(...ratios).toFixed(1)}×`);
   console.log('== what each first picture waits for: its page, and the font files it preloads, against the static page\'s PNG');
