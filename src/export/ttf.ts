@@ -264,16 +264,16 @@ export function writeTtf(f: FontInfo): Uint8Array {
 
   // kern (version 0, one format 0 subtable of horizontal pairs sorted by left and right glyph): what HarfBuzz, and so
   // the browsers, apply when a font has no GPOS.
-  if (f.kerning?.length) {
-    const gid = new Map(pairs);
-    const kerned = f.kerning
-      .flatMap(([l, r, v]) => (gid.has(l) && gid.has(r) && v !== 0 ? [[gid.get(l)!, gid.get(r)!, v] as const] : []))
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const gid = new Map(pairs);
+  const kerned = (f.kerning ?? [])
+    .flatMap(([l, r, v]) => (gid.has(l) && gid.has(r) && v !== 0 ? [[gid.get(l)!, gid.get(r)!, v] as const] : []))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (kerned.length) {
     const n = kerned.length;
-    const range = n ? 6 * 2 ** Math.floor(Math.log2(n)) : 0;
-    const kern = new Writer().u16(0).u16(1).u16(0).u16(14 + 6 * n).u16(0x0001).u16(n).u16(range).u16(n ? Math.floor(Math.log2(n)) : 0).u16(6 * n - range);
-    for (const [l, r, v] of kerned) kern.u16(l).u16(r).i16(v);
     if (14 + 6 * n > 0xffff) throw new Error(`too many kerning pairs for one kern subtable: ${n}`);
+    const range = 6 * 2 ** Math.floor(Math.log2(n));
+    const kern = new Writer().u16(0).u16(1).u16(0).u16(14 + 6 * n).u16(0x0001).u16(n).u16(range).u16(Math.floor(Math.log2(n))).u16(6 * n - range);
+    for (const [l, r, v] of kerned) kern.u16(l).u16(r).i16(v);
     tables.kern = kern.done();
   }
 

@@ -61,6 +61,27 @@ describe('WOFF2 wrapping (src/prerender/woff2.ts)', () => {
     expect((wrapped as unknown as { 'OS/2': { fsSelection: { useTypoMetrics: boolean } } })['OS/2'].fsSelection.useTypoMetrics).toBe(true);
   });
 
+  it('keeps only the kerning pairs of glyphs it holds, in glyph order, and names itself as asked', () => {
+    const font = readTtf(readFileSync(resolve(root, 'src/generated/fonts/inter-400.ttf')));
+    const kerned = (kerning: [number, number, number][], notice?: string) =>
+      open(subsetTtf(font, 'AVT', { kerning, ...(notice ? { notice } : {}) })) as unknown as {
+        kern?: { tables: { coverage: { horizontal: boolean }; subtable: { nPairs: number; searchRange: number; entrySelector: number; rangeShift: number; pairs: { left: number; right: number; value: number }[] } }[] };
+        copyright: string;
+      };
+    // Z is not in the subset, and a zero adjustment says nothing: only two pairs stay, sorted by left then right glyph.
+    const k = kerned([[0x56, 0x41, -60], [0x41, 0x5a, -50], [0x41, 0x56, -140], [0x54, 0x41, 0], [0x41, 0x54, -20]], 'Subset for the first view of MSC-POF Atlas.');
+    const table = k.kern!.tables[0]!;
+    expect(table.coverage.horizontal).toBe(true);
+    // Glyphs in code point order after .notdef: the space (always kept) 1, A 2, T 3, V 4.
+    expect(table.subtable.pairs.map((p) => [p.left, p.right, p.value])).toEqual([[2, 3, -20], [2, 4, -140], [4, 2, -60]]);
+    expect([table.subtable.nPairs, table.subtable.searchRange, table.subtable.entrySelector, table.subtable.rangeShift]).toEqual([3, 12, 1, 6]);
+    expect(k.copyright).toMatch(/SIL Open Font License 1\.1\. Subset for the first view of MSC-POF Atlas\.$/);
+    // No pairs, no table; the exports' own notice by default.
+    const plain = kerned([[0x41, 0x5a, -50]]);
+    expect(plain.kern).toBeUndefined();
+    expect(plain.copyright).toMatch(/Subset for MSC-POF Atlas exports\.$/);
+  });
+
   it('is deterministic', () => {
     const font = readTtf(readFileSync(resolve(root, 'src/generated/fonts/inter-600.ttf')));
     expect(Buffer.from(woff2(subsetTtf(font, 'abc')))).toEqual(Buffer.from(woff2(subsetTtf(font, 'abc'))));
