@@ -20,6 +20,8 @@ export class CanvasWork {
   moving: NodeMove | null = null;
   /** A big drawing waiting for Cytoscape's cache before it comes into view (big-drawing.ts). */
   revealing = false;
+  /** The owner has a new drawing, positions or overlay on the way (GraphCanvasProps.pending). */
+  awaiting = false;
   /** Re-runs the level of detail's choice of labels (use-label-lod.ts); returns the nodes it restyled. */
   relabel: (() => SingularElementArgument[]) | null = null;
   /** Whether the canvas is marked busy. */
@@ -35,7 +37,7 @@ export class CanvasWork {
     if (busy) {
       this.busy = true;
       el?.setAttribute('aria-busy', 'true');
-    } else if (!this.slicedLooks?.pending && !this.deferred?.pending && !this.moving?.pending && !this.revealing && this.drawn) {
+    } else if (!this.slicedLooks?.pending && !this.deferred?.pending && !this.moving?.pending && !this.revealing && !this.awaiting && this.drawn) {
       this.busy = false;
       if (!labelled) this.relabel?.();
       el?.removeAttribute('aria-busy');

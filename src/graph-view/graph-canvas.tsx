@@ -14,7 +14,7 @@
  * - canvas-work.ts: what is under way, and the busy mark that follows from it.
  */
 import type { Core } from 'cytoscape';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
@@ -77,13 +77,18 @@ export interface GraphCanvasProps {
    * (higher number first) at a readable size and hide the rest, never two overlapping.
    */
   labelPriority?: ReadonlyMap<string, number>;
+  /**
+   * The owner has new positions or a new overlay on the way (the atlas's layout after a toggle, computed in a task
+   * of its own): the canvas counts as busy until they come and are drawn.
+   */
+  pending?: boolean;
 }
 
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true } = props;
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true, pending = false } = props;
   const { made, cy, take } = useCytoscape();
   const adopting = useRef(false);
   const basis = useBasisPositions(view, positions, animate);
@@ -100,6 +105,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const work = useRef(new CanvasWork()).current;
   work.cy = cy;
   work.drawn = drawn !== null;
+  work.awaiting = pending;
   const { fit, fitViewport, partial } = useFit(cy, fitBox, openOnStart);
   /** The viewport the last fit of a new drawing set. */
   const fitted = useRef<Viewport | null>(null);
@@ -117,6 +123,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useOverlay(cy, { overlay, marks, layer, elements, drawn, big: bigRef, work });
   useLabelLod(cy, { labelPriority, marks, layer, overlay, elements, drawn, work });
   useFocus(cy, focus);
+  // Busy while the owner has something on the way; when it has come, settled unless what it brought is under way
+  // (the effects above, in the same commit, started it).
+  useEffect(() => {
+    if (!cy) return;
+    if (pending) work.setBusy(true);
+    else if (work.busy) work.setBusy(false);
+  }, [cy, pending, work]);
 
   return (
     // data-view names the drawing the canvas holds: scripts and the browser tests can tell a new drawing from the last.

@@ -30,7 +30,6 @@ const shownNote = (count: number, of: number) =>
 import { pairColours, sourceColour } from '../../theme/sources.ts';
 import {
   activeSourcesAtom,
-  atlasLayoutAtom,
   differenceLayoutAtom,
   compareViewsAtom,
   currentViewAtom,
@@ -69,7 +68,6 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
   const filters = useAtomValue(filtersAtom);
   const active = useAtomValue(activeSourcesAtom);
   const order = useAtomValue(sourceOrderAtom);
-  const atlasLayout = useAtomValue(atlasLayoutAtom);
   const differenceLayout = useAtomValue(differenceLayoutAtom);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -170,7 +168,7 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
       return viewContent(v, activeLayout(v, new Set(), aspect).positions, false, shownNote(keep.size, inPlay.size));
     };
     const priority = entityPriority(view, inPlay, (id) => decorations.nodes.get(id)?.shared ?? false);
-    if (mode === 'atlas' && atlasLayout && frame && active.length === order.length) {
+    if (mode === 'atlas' && frame && active.length === order.length) {
       // Every source on: the overview, as on screen (issue #9, point 2). Every entity in play, laid out for the page
       // with room kept for the labels of the cell sources, shared factors and outcomes at the slide's 14 px
       // (layout/label-room.ts); the others unlabelled (the screen labels them as the reader zooms in).
@@ -196,7 +194,9 @@ export function ExportDialog({ autoOpen = false }: { autoOpen?: boolean } = {}) 
       const zoom = panePlacements(placed, frame)[0]!.scale / u;
       return { content: { ...placed, panes: [{ ...placed.panes[0]!, scene: labelOverview(scene, wanted, zoom, SLIDE_LABEL_PX) }] }, relaid: true, overview: { labelled: wanted.size, of: inPlay.size } };
     }
-    if (mode === 'atlas' && atlasLayout) {
+    // (The atlas is laid out afresh for the file, never as on screen: the dialog does not read the screen's layout, which
+    // would make every choice in the side panel compute it at once, in the task of the click.)
+    if (mode === 'atlas') {
       return frame ? fitPage(frame, { asShown: compact, asShownRelaid: true, subset, priority }) : { content: compact(SLIDE_DRAWING_ASPECT), relaid: true };
     }
     const positions = await service.positions(view);

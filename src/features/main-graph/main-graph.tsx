@@ -1,4 +1,4 @@
-import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useAtom, useAtomValue, useSetAtom, useStore } from 'jotai';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { LazyGraphCanvas } from '../../graph-view/lazy-graph-canvas.tsx';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
@@ -6,7 +6,8 @@ import { drawingBox } from '../../layout/drawing-box.ts';
 import { prerenderAtom } from '../../state/prerender.ts';
 import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover, whenCanvasSettled } from '../../graph-view/prerender-picture.tsx';
 import { overlayStyles, sourceMarks } from '../../graph-view/overlay-styles.ts';
-import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageShapeAtom } from '../../state/atoms.ts';
+import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom, pathHighlightAtom, selectionAtom, stageAspectAtom, stageFitAtom, stageShapeAtom } from '../../state/atoms.ts';
+import type { ActiveLayout } from '../../layout/difference-layout.ts';
 import type { GraphView } from '../../model/view.ts';
 import type { Decorations } from '../../theme/decorations.ts';
 import { Legend } from '../legend/legend.tsx';
@@ -62,6 +63,47 @@ function Caption({ text }: { text: string }) {
   );
 }
 
+/**
+ * The atlas's layout for the current sources, filters and stage, with the decorations it goes with; null outside the
+ * atlas (`on` false) and until the first is computed.
+ *
+ * It is computed in a task of its own, posted after the render that follows a change (issue #10 point 5: no task
+ * over 50 ms on a switch of view or a toggle): reading the layout atom in render would compute it in the task of
+ * the click (jotai recomputes what is read as soon as a choice is set) or of the commit that opens the atlas, on
+ * top of their own work. The atom is read here only through the store, in that task; the canvas then gets the new
+ * positions and the decorations of the same choices together, in the render after it, as before.
+ */
+function useAtlasLayout(on: boolean, decorations: Decorations): { layout: ActiveLayout; decorations: Decorations; pending: boolean } | null {
+  const store = useStore();
+  // Anything the layout is computed from that changes without changing the decorations: the stage's shape.
+  const aspect = useAtomValue(stageAspectAtom);
+  const fit = useAtomValue(stageFitAtom);
+  const [shown, setShown] = useState<AtlasDrawing | null>(null);
+  const current = shown !== null && shown.decorations === decorations && shown.aspect === aspect && shown.fit === fit;
+  useEffect(() => {
+    if (!on) return setShown(null);
+    if (current) return;
+    const made = () => {
+      const layout = store.get(atlasLayoutAtom);
+      return layout && { layout, decorations: store.get(decorationsAtom), aspect: store.get(stageAspectAtom), fit: store.get(stageFitAtom) };
+    };
+    if (typeof MessageChannel === 'undefined') return setShown(made());
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => setShown(made());
+    channel.port2.postMessage(null);
+    return () => channel.port1.close();
+  }, [on, current, decorations, aspect, fit, store]);
+  return on && shown ? { layout: shown.layout, decorations: shown.decorations, pending: !current } : null;
+}
+
+/** The atlas's layout and the choices it was computed for. */
+interface AtlasDrawing {
+  layout: ActiveLayout;
+  decorations: Decorations;
+  aspect: number | null;
+  fit: { width: number; height: number } | null;
+}
+
 /** The diagram of the current view: a region named after it, its caption, the canvas with overlays, its legend. */
 export function MainGraph() {
   const view = useAtomValue(currentViewAtom);
@@ -71,17 +113,20 @@ export function MainGraph() {
   const setFocus = useSetAtom(focusAtom);
   const highlight = useAtomValue(pathHighlightAtom);
   const mode = useAtomValue(modeAtom);
-  const atlasLayout = useAtomValue(atlasLayoutAtom);
   // The atlas is laid out for the shape of its stage, measured before it is first drawn.
   const stageRef = useRef<HTMLDivElement>(null);
   const measured = useStageAspect(stageRef, mode === 'atlas', useSetAtom(stageShapeAtom));
+  const atlas = useAtlasLayout(mode === 'atlas' && measured, decorations);
+  const atlasLayout = atlas?.layout ?? null;
   // An explained path is brought into view: on the atlas it would otherwise be a thread across a tiny drawing.
   useEffect(() => {
     if (highlight) setFocus({ ids: [...highlight.nodes], nonce: Date.now() });
   }, [highlight, setFocus]);
   const fetched = usePositions(mode === 'atlas' ? undefined : view);
   const positions = useMemo(() => (atlasLayout ? ({ status: 'ready', positions: atlasLayout.positions } as const) : fetched), [atlasLayout, fetched]);
-  const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, decorations) : undefined), [mode, view, decorations]);
+  // The atlas's drawing shows the decorations its layout was computed with (see useAtlasLayout).
+  const drawnDecorations = atlas?.decorations ?? decorations;
+  const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, drawnDecorations) : undefined), [mode, view, drawnDecorations]);
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
   // The canvas draws under the picture, hidden, until the reader acts (prerender-picture.tsx).
@@ -89,8 +134,8 @@ export function MainGraph() {
   const takeOver = useCallback(() => whenCanvasSettled(stageRef.current, () => setPicture(null)), [setPicture]);
   const onCy = usePictureTakeover(takeOver);
   const showPicture = picture !== null && picture.key === view.key && (picture.html !== undefined || picture.node !== undefined);
-  const styles = useMemo(() => overlayStyles(view, decorations), [view, decorations]);
-  const marks = useMemo(() => sourceMarks(view, decorations), [view, decorations]);
+  const styles = useMemo(() => overlayStyles(view, drawnDecorations), [view, drawnDecorations]);
+  const marks = useMemo(() => sourceMarks(view, drawnDecorations), [view, drawnDecorations]);
   // Anything that changes the drawing (a selection from the text version or search, an overlay, a focus, a path)
   // hands over to the canvas: the picture shows only the view as it was sent.
   const shown = useRef({ selection, decorations, focus, highlight });
@@ -102,8 +147,10 @@ export function MainGraph() {
   // still loading, the atlas's stage not yet measured) keeps the previous drawing on the same canvas until it can: the
   // next drawing then replaces its elements in the same Cytoscape instance, instead of the canvas being destroyed for
   // a loading message and created again (a long task for each, issue #10 point 5).
-  const drawable = !(mode === 'atlas' && !measured) && positions.status === 'ready';
-  const waiting = !drawable && !picture?.server && (positions.status === 'loading' || (mode === 'atlas' && !measured));
+  // The atlas waits for its stage to be measured, then for its layout (useAtlasLayout).
+  const atlasWaits = mode === 'atlas' && !atlasLayout;
+  const drawable = !atlasWaits && positions.status === 'ready';
+  const waiting = !drawable && !picture?.server && (positions.status === 'loading' || atlasWaits);
   const lastCanvas = useRef<ReactElement | null>(null);
   const holding = waiting && lastCanvas.current !== null;
   // A wait longer than HOLD_MS (a layout computed on the spot, or a slow machine) says so over the held drawing.
@@ -130,12 +177,13 @@ export function MainGraph() {
           fitBox={box}
           onCy={picture ? onCy : undefined}
           {...(atlasLayout ? { animate: true } : {})}
+          {...(atlas?.pending ? { pending: true } : {})}
           {...(priority ? { labelPriority: priority } : {})}
         />
       </Suspense>
     );
   else if (holding) stage = lastCanvas.current;
-  else if (mode === 'atlas' && !measured) stage = null;
+  else if (atlasWaits) stage = null;
   else if (positions.status === 'loading')
     stage = (
       <p className="stage-message" role="status">
