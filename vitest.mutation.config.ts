@@ -12,6 +12,9 @@
  * - For model and state (`MUTATE_SCOPE=model`, `state`, and `ci`, what CI runs) the tests of layout, export and file formats
  *   are left out too: they reach model code only on the way to their own, and take seconds each. Leaving tests
  *   out can only lower the score, never raise it.
+ * - For export (`MUTATE_SCOPE=export`) the whole-package slide test (pptx.test.ts: four decks, every part checked
+ *   by xmllint, half a minute a run) is left out: pptx-painter.test.ts asks the same questions of small inputs in
+ *   milliseconds.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vite.config.ts';
@@ -66,6 +69,10 @@ const NOT_MODEL_STATE = [
   'twin-layout-pure',
 ].map((name) => `tests/unit/${name}.test.ts`);
 
+const NOT_EXPORT = ['pptx'].map((name) => `tests/unit/${name}.test.ts`);
+
+const scope = process.env.MUTATE_SCOPE ?? '';
+
 export default defineConfig({
   ...base,
   test: {
@@ -73,6 +80,6 @@ export default defineConfig({
     environment: 'node',
     setupFiles: [],
     include: ['tests/unit/**/*.test.ts'],
-    exclude: ['tests/unit/**/*.fuzz.test.ts', ...(['model', 'state', 'ci'].includes(process.env.MUTATE_SCOPE ?? '') ? NOT_MODEL_STATE : [])],
+    exclude: ['tests/unit/**/*.fuzz.test.ts', ...(['model', 'state', 'ci'].includes(scope) ? NOT_MODEL_STATE : []), ...(scope === 'export' ? NOT_EXPORT : [])],
   },
 });
