@@ -31,7 +31,16 @@ const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encodi
 describe('PDF export', () => {
   it('A4 landscape: embedded Inter subsets, selectable text with every label, α κ − intact', async () => {
     const { path, view } = await write('fig1-a4', 'a4');
-    expect(run('pdfinfo', path)).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+    const info = run('pdfinfo', path);
+    expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+    // The document's properties: the figure's title, the source line as subject, the app as creator.
+    expect(info).toMatch(/^Title:\s+Fig\. 1 Effects of hBMMSCs: TNF-α, NF-κB, CD28−$/m);
+    expect(info).toMatch(/^Subject:\s+Source: Fu YX, .*References cited \(numbers as in the review\): [\d, –]+\.$/m);
+    expect(info).toMatch(/^Creator:\s+MSC–POF Atlas$/m);
+    // Every stream (the page and the four font parts) is compressed.
+    const raw = readFileSync(path, 'latin1');
+    expect(raw.match(/^stream/gm)).toHaveLength(5);
+    expect(raw.match(/\/Filter \/FlateDecode/g)).toHaveLength(5);
     const fontsOut = run('pdffonts', path);
     // name, type, encoding, emb, sub: every font embedded as a subset (no standard-14 fallback).
     const rows = fontsOut.trim().split('\n').slice(2);
@@ -46,6 +55,16 @@ describe('PDF export', () => {
   it('US Letter landscape and a 16:9 slide page', async () => {
     expect(run('pdfinfo', (await write('fig1-letter', 'letter')).path)).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
     expect(run('pdfinfo', (await write('fig1-slide', 'slide')).path)).toMatch(/Page size:\s+960 x 540 pts/);
+  });
+
+  it('a page taller than wide stays upright, at 0.75 pt per pixel without a print size', async () => {
+    const view = figureView(model, 'fig1')!;
+    const c = exportContent(model, { title: 'Upright', panes: [{ view, positions: precomputedLayouts['figure:fig1']! }], sources: [] });
+    const blob = await renderPdf(c, { label: 'Upright', width: 800, height: 1000 }, fonts);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/upright.pdf', Buffer.from(await blob.arrayBuffer()));
+    expect(run('pdfinfo', 'test-results/upright.pdf')).toMatch(/Page size:\s+600 x 750 pts/);
+    expect(run('pdftotext', 'test-results/upright.pdf', '-')).toContain('Upright');
   });
 });
 
