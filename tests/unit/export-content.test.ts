@@ -38,9 +38,9 @@ describe('describeFilters', () => {
   });
 
   it('names every active filter in order, joining choices with "or" and filters with "; "', () => {
-    const all: Filters = { cellFree: true, signs: ['+', '−'] as never, species: ['human', 'rat'] as never, settings: ['in-vivo'] as never, injuries: ['cyclophosphamide', 'busulfan'] as never };
+    const all: Filters = { cellFree: true, signs: ['+', '−'] as never, species: ['human', 'rat'] as never, settings: ['in-vivo', 'in-vitro'] as never, injuries: ['cyclophosphamide', 'busulfan'] as never };
     expect(describeFilters(all)).toBe(
-      'cell-free mechanisms only; sign: + or −; species: human or rat; setting: in-vivo; injury model: cyclophosphamide or busulfan',
+      'cell-free mechanisms only; sign: + or −; species: human or rat; setting: in-vivo or in-vitro; injury model: cyclophosphamide or busulfan',
     );
   });
 

@@ -134,6 +134,10 @@ describe('PNG dpi chunk', () => {
     const noUnit = withDpi(png(), 300);
     noUnit[49] = 0;
     expect(readDpi(noUnit)).toBeUndefined();
+    // A 1-bit image: its IHDR has a 1 where a pHYs chunk keeps its unit; only a pHYs chunk is read as one.
+    const bilevel = png();
+    bilevel[24] = 1;
+    expect(readDpi(bilevel)).toBeUndefined();
   });
 
   it('stops looking at the image data, and reads a chunk in a view of a larger buffer', () => {
