@@ -26,6 +26,32 @@ async function watchLongTasks(page: Page) {
 const takeLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: { start: number; ms: number }[] }).longTasks.splice(0));
 const over100 = (tasks: { ms: number }[]) => tasks.filter((t) => t.ms > 100);
 
+/**
+ * Starts logging, in order: each frame Cytoscape's renderer draws (its prototype's `render`, which a paused renderer
+ * shadows), each view the main canvas takes, and each time it settles (no longer aria-busy).
+ */
+async function recordDrawing(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { drawingLog: { t: number; what: string }[] };
+    w.drawingLog = [];
+    const note = (what: string) => w.drawingLog.push({ t: performance.now(), what });
+    const r = (window.mscAtlas!.cy.main! as unknown as { renderer(): object }).renderer();
+    const proto = Object.getPrototypeOf(r) as { render(this: unknown, ...args: unknown[]): unknown };
+    const render = proto.render;
+    proto.render = function (this: unknown, ...args: unknown[]) {
+      note('frame drawn');
+      return render.apply(this, args);
+    };
+    const canvas = document.querySelector('.main-graph .graph-canvas')!;
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        if (c.attributeName === 'data-view') note(`view ${canvas.getAttribute('data-view')}`);
+        if (c.attributeName === 'aria-busy' && canvas.getAttribute('aria-busy') !== 'true') note('settled');
+      }
+    }).observe(canvas, { attributes: true, attributeFilter: ['data-view', 'aria-busy'] });
+  });
+}
+
 /** Starts recording which elements Cytoscape restyles (its 'style' event, one per element whose style is recomputed). */
 async function countRestyles(page: Page) {
   await page.evaluate(() => {
@@ -66,6 +92,7 @@ describe('a 2,000-node, 4,000-edge import', () => {
     // Let the page's own start (fonts, idle-time loading) finish: only the import is measured.
     await page.waitForTimeout(1500);
     await watchLongTasks(page);
+    await recordDrawing(page);
     await page.locator('input[type=file]').setInputFiles({ name: g.name, mimeType: 'application/json', buffer: Buffer.from(g.text) });
     // The dialog reports each stage, and the layout's share done.
     await expect.poll(() => page.getByRole('status').innerText(), { timeout: 60_000, interval: 50 }).toMatch(/Laying it out…/);
@@ -79,6 +106,17 @@ describe('a 2,000-node, 4,000-edge import', () => {
     await page.waitForFunction(() => !document.querySelector('.main-graph .graph-canvas[aria-busy="true"]'));
     await page.waitForTimeout(1000);
     const loading = await takeLongTasks(page);
+
+    // While the elements come in and the cache fills, Cytoscape's frames draw nothing (big-drawing.ts): not one
+    // frame was drawn from when the canvas took the import until it showed it (each such frame measured thousands of
+    // elements to draw none of them, beside the view). Then it was drawn.
+    const log = await page.evaluate(() => (window as unknown as { drawingLog: { t: number; what: string }[] }).drawingLog);
+    const taken = log.findIndex((e) => e.what.startsWith('view figure:import-'));
+    expect(taken).toBeGreaterThan(-1);
+    const shown = log.findIndex((e, i) => i > taken && e.what === 'settled');
+    expect(shown).toBeGreaterThan(taken);
+    expect(log.slice(taken, shown).filter((e) => e.what === 'frame drawn')).toEqual([]);
+    expect(log.slice(shown).some((e) => e.what === 'frame drawn')).toBe(true);
 
     // Every node and edge is on the canvas, with a place of its own: no two node boxes overlap.
     const drawn = await page.evaluate(() => {
