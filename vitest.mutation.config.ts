@@ -15,6 +15,9 @@
  * - For export (`MUTATE_SCOPE=export`) the whole-package slide test (pptx.test.ts: four decks, every part checked
  *   by xmllint, half a minute a run) is left out: pptx-painter.test.ts asks the same questions of small inputs in
  *   milliseconds.
+ * - MUTATE_TESTS (comma-separated test names, e.g. `schema-json,schema-required`) runs only those tests: for a run
+ *   over a file whose mutants are static (run once at import, so each needs every test, e.g. src/model/schema.ts
+ *   with MUTATE_STATIC=1), with the tests that check what it defines. Again, this can only lower the score.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vite.config.ts';
@@ -82,7 +85,7 @@ export default defineConfig({
     ...base.test,
     environment: 'node',
     setupFiles: [],
-    include: ['tests/unit/**/*.test.ts'],
+    include: process.env.MUTATE_TESTS ? process.env.MUTATE_TESTS.split(',').map((name) => `tests/unit/${name.trim()}.test.ts`) : ['tests/unit/**/*.test.ts'],
     exclude: ['tests/unit/**/*.fuzz.test.ts', ...(['model', 'state', 'ci'].includes(scope) ? NOT_MODEL_STATE : []), ...(scope === 'export' ? NOT_EXPORT : [])],
   },
 });

@@ -88,8 +88,10 @@ export function slug(text: string, fallback = 'x'): string {
     .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: "é" → "e", not "e-"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    // Stryker disable next-line Regex: equivalent, the line above leaves single hyphens only, so "-" and "-+" match the same
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
+    // Stryker disable next-line Regex: equivalent, as above: a cut ends in at most one hyphen
     .replace(/-+$/, '');
   return s || fallback;
 }
@@ -107,8 +109,11 @@ export function fnv(text: string): string {
 export const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 /** Text for a label or note: control characters gone, spaces collapsed. Labels are always drawn as text. */
 export const clean = (text: string) =>
-  // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  text
+    // Stryker disable next-line Regex: equivalent, control characters one by one or in a run become spaces that the next line collapses into one
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ') // eslint-disable-line no-control-regex
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const reviewFigures = (model: Model): readonly Figure[] => model.figures.filter((f) => !f.imported);
 
