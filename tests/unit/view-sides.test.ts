@@ -163,6 +163,15 @@ describe('the sources, and the sides of a comparison', () => {
     expect(sourceIds(m())).toEqual(['sb', 'sa', 'sc', 'drug']);
   });
 
+  it('the atlas gives each edge the sources and references of all its statements, sorted', () => {
+    const a = atlasView(m());
+    const secretes = a.edges.find((e) => e.id === 'sb~secretes~x')!;
+    expect(secretes.refs).toEqual([2, 3, 4]);
+    const inhibits = a.edges.find((e) => e.id === 'x~inhibits~y')!;
+    expect(inhibits.sources).toEqual(['sa', 'sb', 'sc']);
+    expect(a.nodes.find((n) => n.id === 'x')!.sources).toEqual(['sa', 'sb', 'sc']);
+  });
+
   it('names a side by its source’s label or its figure’s label, else by its id', () => {
     const model = m();
     expect(sideLabel(model, { type: 'source', id: 'sa' })).toBe('SA');
@@ -189,6 +198,8 @@ describe('the sources, and the sides of a comparison', () => {
 
   it('a side that is no source, or holds nothing, is no side', () => {
     expect(sideView(m(), { type: 'source', id: 'x' })).toBeUndefined();
+    // Named as a source on a statement, but no MSC source: no side of its own.
+    expect(sideView(m(), { type: 'source', id: 'drug' })).toBeUndefined();
     expect(sideView(m(), { type: 'source', id: 'gone' })).toBeUndefined();
     expect(sideView(m(), { type: 'figure', id: 'gone' })).toBeUndefined();
     expect(sideView(m(), { type: 'figure', id: 'f1' }, () => false)).toBeUndefined();
