@@ -7,8 +7,9 @@
  * Run one folder at a time with MUTATE_SCOPE=model|state|export|layout|graph-view (each fails below its target);
  * `ci` (the state and the model files listed in MODEL_IN_CI) is what CI runs (`npm run mutation:ci`) in incremental mode: only mutants
  * in code or under tests changed since reports/stryker-incremental-ci.json (committed) are run again.
- * MUTATE_CONCURRENCY, MUTATE_CHECK=0 (no type checker), MUTATE_FRESH=1 (ignore earlier results) and MUTATE_JSON
- * (report file) tune a run.
+ * MUTATE_CONCURRENCY, MUTATE_CHECK=0 (no type checker), MUTATE_FRESH=1 (ignore earlier results), MUTATE_JSON
+ * (report file), MUTATE_INCREMENTAL (earlier results file) and MUTATE_TESTS (only the named tests, see
+ * vitest.mutation.config.ts) tune a run.
  *
  * A surviving mutant is either killed by a new test or marked equivalent where it lives, with a
  * `// Stryker disable next-line <mutator>: <reason>` comment giving the reason (Stryker's own mechanism).
@@ -130,7 +131,8 @@ export default {
   ignoreStatic: process.env.MUTATE_STATIC !== '1',
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   incremental: process.env.MUTATE_FRESH !== '1',
-  incrementalFile: `reports/stryker-incremental${scope === 'all' ? '' : `-${scope}`}.json`,
+  // MUTATE_INCREMENTAL: another results file, e.g. a copy of the committed one for a run beside another.
+  incrementalFile: process.env.MUTATE_INCREMENTAL ?? `reports/stryker-incremental${scope === 'all' ? '' : `-${scope}`}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: process.env.MUTATE_JSON ?? 'reports/mutation/mutation.json' },

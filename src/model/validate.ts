@@ -100,6 +100,8 @@ function checkSchema<T>(reporter: Reporter, file: string, schema: z.ZodType<T>, 
   for (const issue of parsed.error.issues) {
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    // A key of the wrong shape: zod says only "Invalid key in record"; the key's own rule says what is wanted.
+    if (issue.code === 'invalid_key' && issue.issues[0]) message = issue.issues[0].message;
     if (issue.code === 'invalid_value' && 'values' in issue)
       message = `must be one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     reporter.error(file, issue.path as Path, message);

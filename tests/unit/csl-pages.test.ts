@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fullPages, parseName, referenceToCsl } from '../../src/model/csl.ts';
+
+/** The corners of the reference list's page ranges and author names, as reference managers get them. */
+describe('page ranges written in full', () => {
+  it('writes a range as given when a page is not a plain number', () => {
+    expect(fullPages('123a–25')).toBe('123a-25');
+    expect(fullPages('123–25a')).toBe('123-25a');
+    expect(fullPages('12x3–4')).toBe('12x3-4');
+  });
+
+  it('takes an end page as long as the start as whole, even one below it', () => {
+    expect(fullPages('300–200')).toBe('300-200');
+    expect(fullPages('300–310')).toBe('300-310');
+  });
+
+  it('an abbreviated end equal to the start is that one page, not a hundred pages on', () => {
+    expect(fullPages('1234–4')).toBe('1234-1234');
+    expect(fullPages('1234–3')).toBe('1234-1243');
+  });
+});
+
+describe('author names and lists', () => {
+  it('in natural order, only a single capital among the given names is an initial', () => {
+    expect(parseName('Jean-Paul AB Martin')).toEqual({ family: 'Martin', given: 'Jean-Paul AB' });
+    expect(parseName('Rossella E Nappi')).toEqual({ family: 'Nappi', given: 'Rossella E.' });
+  });
+
+  it('marks an item whose author list the review cut with "et al", and only such an item', () => {
+    const ref = { n: 5, authors: 'Liang J-M, Fazly Bazzaz BS, Coulam CB, et al', title: 't', journal: 'J', year: 2019 };
+    expect(referenceToCsl(ref)._authorsTruncated).toBe(true);
+    expect(referenceToCsl(ref).note).toBe('Reference 5 of Fu et al. 2021; author list truncated ("et al.") in the review');
+    const whole = referenceToCsl({ ...ref, authors: 'Liang J-M, Coulam CB' });
+    expect('_authorsTruncated' in whole).toBe(false);
+    expect(whole.note).toBe('Reference 5 of Fu et al. 2021');
+  });
+});
