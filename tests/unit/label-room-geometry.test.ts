@@ -105,6 +105,8 @@ describe('where the marks go around a label drawn over its node', () => {
     expect(out.bar).toEqual({ x1: 0, x2: 40, y1: 15 + MARK_CLEAR, y2: 20 });
     // Ending 1.5 px or more above the bar: the bar stays.
     expect(placeMarks({ x1: 5, x2: 30, y1: 4, y2: 14.4 }, node, bar, null).barMoved).toBe(false);
+    // Exactly 1.5 px above: still clear.
+    expect(placeMarks({ x1: 5, x2: 30, y1: 4, y2: 14.5 }, node, bar, null).barMoved).toBe(false);
     expect(placeMarks({ x1: 5, x2: 30, y1: 4, y2: 14.6 }, node, bar, null).barMoved).toBe(true);
     expect(out.barMoved).toBe(true);
     // Exactly 2 px left: kept.
@@ -129,9 +131,11 @@ describe('where the marks go around a label drawn over its node', () => {
   it('leaves the badge on the corner when the label stops short of it, to the left or below', () => {
     // The label ends 1.5 px or more left of the badge's left edge (37): clear.
     expect(placeMarks({ x1: 5, x2: 35.4, y1: -4, y2: 12 }, node, null, 3).badgeMoved).toBe(false);
+    expect(placeMarks({ x1: 5, x2: 35.5, y1: -4, y2: 12 }, node, null, 3).badgeMoved).toBe(false);
     expect(placeMarks({ x1: 5, x2: 35.6, y1: -4, y2: 12 }, node, null, 3).badgeMoved).toBe(true);
     // The label starts 1.5 px or more below the badge's bottom (3): clear.
     expect(placeMarks({ x1: -20, x2: 60, y1: 4.6, y2: 12 }, node, null, 3).badgeMoved).toBe(false);
+    expect(placeMarks({ x1: -20, x2: 60, y1: 4.5, y2: 12 }, node, null, 3).badgeMoved).toBe(false);
     expect(placeMarks({ x1: -20, x2: 60, y1: 4.4, y2: 12 }, node, null, 3).badgeMoved).toBe(true);
   });
 });
