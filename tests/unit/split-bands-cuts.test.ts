@@ -32,6 +32,24 @@ describe('cutting a band into sub-bands', () => {
   });
 });
 
+describe('the order of a cut band', () => {
+  it('puts what acts on nothing first, what is acted on and acts in the middle, what only acts last', () => {
+    // In band 1: `c-leaf` acts on nothing, `b-mid` is acted on by the source and acts on f, `a-top` only acts on f.
+    const input: LayoutInput = {
+      key: 't',
+      nodes: [node('src', 0), node('a-top', 1), node('b-mid', 1), node('c-leaf', 1), node('f', 2)],
+      edges: [
+        { id: 'src-b', source: 'src', target: 'b-mid' },
+        { id: 'src-c', source: 'src', target: 'c-leaf' },
+        { id: 'a-f', source: 'a-top', target: 'f' },
+        { id: 'b-f', source: 'b-mid', target: 'f' },
+      ],
+    };
+    const p = cut(input, 30);
+    expect([p.get('c-leaf'), p.get('b-mid'), p.get('a-top')]).toEqual([8, 9, 10]);
+  });
+});
+
 describe('the source’s leaves of any kind', () => {
   it('are never sources themselves, even a source that acts on nothing', () => {
     // `idle` is a source (partition 0) acting on nothing and acted on by nothing; `fed` a source acted on by one.
