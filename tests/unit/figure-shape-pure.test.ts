@@ -53,6 +53,9 @@ describe('leaves moved right', () => {
     const p = partitionOf(shapeInput(input, { leavesLeft: false, compact: false, leavesRight: true }));
     // site: moved to the next column. lone: acted on by nothing, stays. mixed: acted on from column 1 too, stays.
     expect(p).toEqual({ src: 8, m: 16, m2: 16, f: 24, site: 32, lone: 24, mixed: 24 });
+    // A node acted on only from its own column that acts on something stays: it is no leaf.
+    const relay: LayoutInput = { ...input, nodes: [...input.nodes, node('relay', 2), node('o', 5)], edges: [...input.edges, { id: 'f-relay', source: 'f', target: 'relay' }, { id: 'relay-o', source: 'relay', target: 'o' }] };
+    expect(partitionOf(shapeInput(relay, { leavesLeft: false, compact: false, leavesRight: true })).relay).toBe(24);
     // m is a left leaf when leavesLeft: it is not moved right as well.
     const both = partitionOf(shapeInput(input, { leavesLeft: 'all', compact: false, leavesRight: true }));
     expect(both.m).toBe(0);
