@@ -9,7 +9,7 @@ import { useUrlSync } from '../state/use-url-sync.ts';
 import { usePhonePortrait } from '../state/use-phone-portrait.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
 import { toSearch } from '../state/url.ts';
-import { defaultUrlState } from '../state/url.ts';
+import { defaultUrlState } from '../state/choices.ts';
 import { ViewBoundary } from './view-boundary.tsx';
 import { preloadGraphCanvas } from '../graph-view/lazy-graph-canvas.tsx';
 import { DetailsPanel } from '../features/details/details-panel.tsx';

@@ -6,7 +6,7 @@ import { atom, type PrimitiveAtom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
 import type { Model } from '../model/types.ts';
 import { withImports, type ImportedGraph } from '../model/imported.ts';
-import type { CompareState, UrlState } from './url.ts';
+import { defaultCompare, type CompareState, type Selection, type UrlState, type ViewMode } from './choices.ts';
 
 import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
@@ -19,10 +19,8 @@ import { explainPaths, type PathQuery } from '../model/paths.ts';
 import type { EntityKind } from '../model/schema.ts';
 import { atlasView, figureView, sideView, sourceIds, unionView, type EdgeSupport, type GraphView } from '../model/view.ts';
 import type { Sign } from '../model/schema.ts';
-import { defaultCompare } from './url.ts';
 
-export type ViewMode = 'figure' | 'atlas' | 'compare';
-export type Selection = { type: 'node' | 'edge'; id: string } | null;
+export type { Selection, ViewMode } from './choices.ts';
 
 /** The validated model. Seeded by the app from the bundled graphs (tests seed their own); imports add figures. */
 export const modelAtom = atom<Model | null>(null);

@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/types.ts';
 import { filtersActive } from '../model/overlay.ts';
-import type { UrlState } from './url.ts';
+import type { UrlState } from './choices.ts';
 
 /** A side of a comparison as the address writes it: `source:hpmsc`, `figure:fig2`. */
 const SIDE = /^(source|figure):([a-z0-9][a-z0-9-]{0,60})$/;

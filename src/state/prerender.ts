@@ -4,7 +4,8 @@
  */
 import { atom } from 'jotai';
 import type { Model } from '../model/types.ts';
-import { toSearch, type UrlState } from './url.ts';
+import type { UrlState } from './choices.ts';
+import { toSearch } from './url.ts';
 
 export interface Prerendered {
   /** Key of the view it shows. */

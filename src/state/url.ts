@@ -4,51 +4,13 @@
  *   ?view=atlas&sources=hbmmsc,hafmsc&sign=decrease&species=rat&cellfree=1&kinds=mirna&path=hafmsc:amh
  * Parsing never throws: anything it cannot honour is reported in `problems` and replaced by the default.
  */
-import { atlasMembership, cellFreeSupports, computeOverlay, NO_FILTERS, type Filters } from '../model/overlay.ts';
-import { explainPaths, type PathQuery } from '../model/paths.ts';
-import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES, type EntityKind } from '../model/schema.ts';
+import { atlasMembership, cellFreeSupports, computeOverlay } from '../model/overlay.ts';
+import { explainPaths } from '../model/paths.ts';
+import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import { isImportId } from '../model/imported.ts';
 import { atlasView, figureView, sourceIds, type Side } from '../model/view.ts';
-import type { Selection, ViewMode } from './atoms.ts';
-
-export interface CompareState {
-  left: Side;
-  right: Side;
-  linked: boolean;
-  /** One difference diagram (the default, also when absent), or the two sides in linked twin panes. */
-  display?: 'difference' | 'twin';
-}
-
-export interface UrlState {
-  mode: ViewMode;
-  figure: string;
-  selection: Selection;
-  /** Atlas: null means every source. */
-  atlasSources: string[] | null;
-  /** Figure: other sources overlaid. */
-  overlay: string[];
-  filters: Filters;
-  kinds: EntityKind[];
-  path: PathQuery | null;
-  chain: number | null;
-  compare: CompareState | null;
-}
-
-export function defaultUrlState(model: Model): UrlState {
-  return {
-    mode: 'figure',
-    figure: model.figures[0]!.id,
-    selection: null,
-    atlasSources: null,
-    overlay: [],
-    filters: NO_FILTERS,
-    kinds: [],
-    path: null,
-    chain: null,
-    compare: null,
-  };
-}
+import { defaultCompare, defaultUrlState, type UrlState } from './choices.ts';
 
 const SIGNS = ['increase', 'decrease', 'neutral'] as const;
 
@@ -120,11 +82,6 @@ export function parseSide(raw: string | null, model: Model): Side | undefined {
 }
 
 export const sideParam = (side: Side) => `${side.type}:${side.id}`;
-
-export function defaultCompare(model: Model): CompareState {
-  const sources = sourceIds(model);
-  return { left: { type: 'source', id: sources[0]! }, right: { type: 'source', id: sources[1] ?? sources[0]! }, linked: true };
-}
 
 export function parseUrl(search: string, model: Model): { state: UrlState; problems: string[] } {
   const params = new URLSearchParams(search);

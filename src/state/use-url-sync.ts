@@ -6,7 +6,8 @@ import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { useEffect, useRef } from 'react';
 import { focusAtom, importsReadyAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
 import { isEmbedded, withEmbed } from './embed.ts';
-import { parseUrl, toSearch as plainSearch, type UrlState } from './url.ts';
+import type { UrlState } from './choices.ts';
+import { parseUrl, toSearch as plainSearch } from './url.ts';
 import { pageFor, pagePath } from './page.ts';
 import type { Model } from '../model/types.ts';
 

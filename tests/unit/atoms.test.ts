@@ -42,7 +42,7 @@ import {
   sidePanelOpenAtom,
   urlStateAtom,
 } from '../../src/state/atoms.ts';
-import type { UrlState } from '../../src/state/url.ts';
+import type { UrlState } from '../../src/state/choices.ts';
 import { validateGraphs } from '../../src/model/validate.ts';
 import { figure, files } from '../helpers/fixtures.ts';
 import { threeSources } from '../helpers/three-sources.ts';

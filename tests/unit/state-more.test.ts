@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/model/overlay.ts';
 import type { Model } from '../../src/model/types.ts';
 import { compareAtom, filtersAtom, modelAtom, urlStateAtom } from '../../src/state/atoms.ts';
-import { defaultUrlState, parseUrl } from '../../src/state/url.ts';
+import { defaultUrlState } from '../../src/state/choices.ts';
+import { parseUrl } from '../../src/state/url.ts';
 import { threeSources } from '../helpers/three-sources.ts';
 
 let model: Model;

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/model/overlay.ts';
 import type { Model } from '../../src/model/types.ts';
 import { validateGraphs } from '../../src/model/validate.ts';
-import { defaultUrlState, echo, MAX_ECHO, parseSide, parseUrl, toSearch, type UrlState } from '../../src/state/url.ts';
+import { defaultUrlState, type UrlState } from '../../src/state/choices.ts';
+import { echo, MAX_ECHO, parseSide, parseUrl, toSearch } from '../../src/state/url.ts';
 import { entities, figure, files } from '../helpers/fixtures.ts';
 
 /**

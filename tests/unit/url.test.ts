@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/model/overlay.ts';
-import { defaultCompare, defaultUrlState, parseSide, parseUrl, toSearch, type CompareState, type UrlState } from '../../src/state/url.ts';
+import { defaultCompare, defaultUrlState, type CompareState, type UrlState } from '../../src/state/choices.ts';
+import { parseSide, parseUrl, toSearch } from '../../src/state/url.ts';
 import type { Model } from '../../src/model/types.ts';
 import { shippedModel } from '../helpers/model.ts';
 

@@ -28,7 +28,8 @@ import {
   sourceOrderAtom,
   stageAspectAtom,
 } from '../../state/atoms.ts';
-import { defaultCompare, parseSide, sideParam } from '../../state/url.ts';
+import { defaultCompare } from '../../state/choices.ts';
+import { parseSide, sideParam } from '../../state/url.ts';
 import { compareRows, sortRows, type SortKey } from '../../model/compare.ts';
 import { differenceDecorations, paneDecorations } from '../../theme/decorations.ts';
 import { filtersActive, NO_FILTERS } from '../../model/overlay.ts';
