@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { cytoscapeCore } from './scripts/vite-cytoscape-core.ts';
 import { readGraphFiles } from './scripts/read-graphs.ts';
-import { shippedModelModule } from './scripts/shipped-model.ts';
+import { shippedModelCode, shippedModelModule } from './scripts/shipped-model.ts';
 import { pageForSearch } from './src/offline/pages.ts';
 import { parseUnicodeRange, subtractRange } from './src/prerender/start-font-chars.ts';
 
@@ -14,7 +14,8 @@ const VIRTUAL = 'virtual:shipped-model';
 
 /**
  * The shipped graphs, validated here, at build time, by the same code as `npm run validate`: a production build
- * fails on invalid data, and the browser receives the validated model as one JSON file (no zod at start-up).
+ * fails on invalid data, and the browser receives the validated model as JSON files, one per figure and one with
+ * everything for the atlas, each fetched when it is needed (src/data/model-parts.ts; no zod at start-up).
  * The dev server shows the problems in the app instead (InvalidData), so an author sees them while editing.
  */
 function shippedModel(): Plugin {
@@ -35,8 +36,9 @@ function shippedModel(): Plugin {
       const made = shippedModelModule(files, build);
       if ('error' in made) this.error(made.error);
       if ('code' in made) return made.code;
-      const ref = this.emitFile({ type: 'asset', name: 'model.json', source: made.json });
-      return `export const errors = []; export const modelUrl = import.meta.ROLLUP_FILE_URL_${ref}; export const modelData = undefined;`;
+      // assets/model-<figure>-<hash>.json per figure, assets/model-atlas-<hash>.json with everything.
+      const refs = made.parts.map(([id, json]): [string, string] => [id, this.emitFile({ type: 'asset', name: `model-${id}.json`, source: json })]);
+      return shippedModelCode(refs, this.emitFile({ type: 'asset', name: 'model-atlas.json', source: made.atlas }));
     },
   };
 }

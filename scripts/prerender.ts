@@ -2,7 +2,7 @@
  * Runs after `vite build` (npm run build): writes into dist/ one page per figure, the atlas and compare, each the
  * built index.html with the app's first render at that address and the view's picture as inline SVG (with its
  * text alternative), so the browser draws the figure before any script runs. index.html shows the first figure.
- * Also preloads what the first render waits for: the model's JSON, the view's layout, the Inter files its text uses.
+ * Also preloads what the first render waits for: the view's model data, its layout, the Inter files its text uses.
  *
  * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
@@ -18,6 +18,7 @@ import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
 import { fontFaces } from '../src/prerender/font-faces.ts';
 import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
+import { linkNeed } from '../src/state/data.ts';
 import { PHONE_PORTRAIT_QUERY } from '../src/prerender/portrait-picture.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -38,9 +39,15 @@ try {
   const template = readFileSync(resolve(dist, 'index.html'), 'utf8');
   const assets = readdirSync(resolve(dist, 'assets'));
   const asset = (re: RegExp) => assets.find((a) => re.test(a));
-  const preloads = [asset(/^model-.*\.json$/)]
-    .filter((href) => href)
-    .map((href) => `<link rel="preload" href="./assets/${href}" as="fetch" crossorigin>`);
+  // The model's data the page's view starts from (main.tsx): the figure's own part, or everything for the atlas and
+  // compare (src/data/model-parts.ts, state/data.ts), fetched with the scripts.
+  const figureIds = model.figures.map((f) => f.id);
+  const dataPreload = (search: string) => {
+    const need = linkNeed(search, figureIds);
+    const file = asset(new RegExp(`^model-${need.atlas ? 'atlas' : need.figure}-[\\w-]{8}\\.json$`));
+    if (!file) throw new Error(`the build has no model file for ${search || 'index.html'}`);
+    return `<link rel="preload" href="./assets/${file}" as="fetch" crossorigin>`;
+  };
   // The canvas and Cytoscape load through a dynamic import that main.tsx starts at once (lazy-graph-canvas.tsx):
   // preloaded with the other scripts, so they arrive as early as a static import would.
   const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
@@ -105,7 +112,7 @@ try {
     // The font files the page's text needs (latin, and greek for β-catenin, TNF-α…), so its text is drawn in Inter
     // from the first frame (font-display: block, vite.config.ts) without waiting for the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
-    const pagePreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), ...preloads, ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
+    const pagePreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), dataPreload(search), ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
@@ -116,7 +123,9 @@ try {
       : [];
     const portraitTag = page.portrait ? `<script type="module" async crossorigin src="./${portraitScript}"></script>` : '';
     const html = policy
-      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>${portraitTag}`)
+      // The page's own address, for a page opened by its file name alone (atlas.html): the app opens what the page is
+      // (main.tsx), picture or not.
+      .replace('<div id="root"></div>', () => `<div id="root"${search ? ` data-state="${esc(search)}"` : ''}>${body}</div>${portraitTag}`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
       // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only

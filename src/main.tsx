@@ -7,7 +7,8 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createAppStore, InvalidData, preloadCompare } from './app/app.tsx';
 import { loadPrecomputedLayout } from './data/layouts.ts';
-import { loadShippedModel } from './data/shipped.ts';
+import { loadShippedModel, shippedFigureIds, shippedLoader } from './data/shipped.ts';
+import { linkNeed } from './state/data.ts';
 import { createLayoutService } from './layout/layout-service.ts';
 import { compareViewsAtom, currentViewAtom, modeAtom, noticeAtom, PHONE_PORTRAIT_QUERY, phonePortraitAtom, stageAspectAtom, urlStateAtom } from './state/atoms.ts';
 import { pictureState, prerenderAtom } from './state/prerender.ts';
@@ -21,15 +22,18 @@ catchEarlyDrops();
 // The canvas and Cytoscape: fetched with the page (preloaded), compiled and run in a task of their own.
 void preloadGraphCanvas();
 const root = createRoot(document.getElementById('root')!);
-const shipped = await loadShippedModel();
+// A page opened without a query (`fig2.html`, `atlas.html` alone) is given its own address (scripts/prerender.ts), so
+// the app shows what the page is, not the default view over it.
+const pageState = document.getElementById('root')?.getAttribute('data-state') ?? document.querySelector('#root .prerender-picture')?.getAttribute('data-state');
+if (!window.location.search && pageState) window.history.replaceState(null, '', `${window.location.pathname}${pageState}${window.location.hash}`);
+// The data the address's view needs (a figure's own, or everything for the atlas and compare; the page preloads it):
+// the rest loads when it is first needed (state/data.ts).
+const need = linkNeed(window.location.search, shippedFigureIds);
+const shipped = await loadShippedModel(need.figure);
 
 if ('model' in shipped) {
   const service = createLayoutService(loadPrecomputedLayout);
-  // A page opened without a query (`fig2.html` alone) is given the address of what its picture draws, so the app
-  // shows that, not the default view over it.
-  const pageState = document.querySelector('#root .prerender-picture')?.getAttribute('data-state');
-  if (!window.location.search && pageState) window.history.replaceState(null, '', `${window.location.pathname}${pageState}${window.location.hash}`);
-  const store = createAppStore(shipped.model, service, window.location.search);
+  const store = createAppStore(shipped.model, service, window.location.search, shippedLoader);
   // A phone held upright draws figures from their portrait layouts (layout/portrait.ts).
   const portrait = window.matchMedia(PHONE_PORTRAIT_QUERY).matches;
   store.set(phonePortraitAtom, portrait);

@@ -5,6 +5,8 @@ import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
 import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
+import { figureNeed, modelLoaderAtom, navigateAtom } from '../state/data.ts';
+import type { ModelLoader } from '../data/model-parts.ts';
 import { useUrlSync } from '../state/use-url-sync.ts';
 import { usePhonePortrait } from '../state/use-phone-portrait.ts';
 import { isEmbedded, withEmbed } from '../state/embed.ts';
@@ -87,13 +89,21 @@ function ViewStage({ mode }: { mode: ViewMode }) {
   );
 }
 
+/** Back to the first figure (a view's error boundary offers it), once its data is loaded. */
+function useHome(model: Model) {
+  const navigate = useSetAtom(navigateAtom);
+  return () => {
+    const home = defaultUrlState(model);
+    navigate(figureNeed(home.figure), (set) => set(urlStateAtom, home));
+  };
+}
+
 function EmbeddedShell() {
   useUrlSync();
   const mode = useAtomValue(modeAtom);
   const model = requireModel(useAtomValue(modelAtom));
   const state = useAtomValue(urlStateAtom);
-  const setUrlState = useSetAtom(urlStateAtom);
-  const home = () => setUrlState(defaultUrlState(model));
+  const home = useHome(model);
   const full = `${window.location.origin}${window.location.pathname}${withEmbed(toSearch(state, model), false)}`;
   return (
     <div className="app embed">
@@ -143,8 +153,7 @@ function FullShell() {
   const model = requireModel(useAtomValue(modelAtom));
   const figure = useAtomValue(currentFigureAtom);
   const pair = useAtomValue(compareAtom);
-  const setUrlState = useSetAtom(urlStateAtom);
-  const home = () => setUrlState(defaultUrlState(model));
+  const home = useHome(model);
   const viewKey = `${mode}|${figure.id}|${pair ? `${pair.left.id}|${pair.right.id}` : ''}`;
   const viewName = mode === 'atlas' ? 'The atlas' : mode === 'compare' ? 'The comparison' : figure.label;
   return (
@@ -249,11 +258,13 @@ export function InvalidData({ errors }: { errors: readonly Issue[] }) {
  * The app's state, seeded with the model and layouts, and with the address it opens at (when given), so the first
  * render already shows the linked view (the prerendered picture it takes over from shows that view too).
  */
-export function createAppStore(model: Model, layoutService: LayoutService, search?: string) {
+export function createAppStore(model: Model, layoutService: LayoutService, search?: string, loader?: ModelLoader) {
   const s = createStore();
   s.set(modelAtom, model);
   s.set(baseModelAtom, model);
   s.set(layoutServiceAtom, layoutService);
+  // A model with figures still to load (data/model-parts.ts) loads them from here as they are needed (state/data.ts).
+  if (loader) s.set(modelLoaderAtom, loader);
   if (search !== undefined) s.set(urlStateAtom, parseUrl(search, model).state);
   return s;
 }

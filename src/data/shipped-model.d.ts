@@ -4,8 +4,10 @@ declare module 'virtual:shipped-model' {
   import type { ModelJson } from './model-json.ts';
   /** Problems found in graphs/ (only in the dev server: a production build fails on them instead). */
   export const errors: Issue[];
-  /** Where the validated model's JSON is (production build). */
-  export const modelUrl: string | undefined;
   /** The validated model itself (dev server). */
   export const modelData: ModelJson | undefined;
+  /** Where each review figure's part is (production build: model-parts.ts), in the review's order. */
+  export const figureUrls: Record<string, string>;
+  /** Where the whole model is, for the atlas (production build). */
+  export const atlasUrl: string | undefined;
 }

@@ -14,7 +14,19 @@ export interface Model {
   review: ReferencesFile['review'];
   /** In reading order (`order`). */
   figures: readonly Figure[];
+  /**
+   * Review figures whose nodes and edges are not loaded yet: their entries in `figures` carry everything but those
+   * (empty), and `entities` and `references` hold only what the loaded figures name. The browser loads a figure's
+   * data when it is opened and the rest on first use of the atlas (src/data/model-parts.ts); views of a pending
+   * figure or of the atlas refuse to be built from such a model (view.ts). Absent or empty: everything is here.
+   */
+  pending?: ReadonlySet<string>;
+  /** The review's cell sources in order (view.ts sourceIds), carried by a model with pending figures. */
+  sourceOrder?: readonly string[];
 }
+
+/** True when every figure's data is in the model (nothing pending). */
+export const isComplete = (model: Model): boolean => !model.pending?.size;
 
 export interface Issue {
   file: string;

@@ -6,7 +6,7 @@
  * edge it belongs to are one element for overlays, selection and links.
  */
 import { RELATION_SIGN, type Entity, type FigureEdge, type Relation, type Sign } from './schema.ts';
-import type { Figure, Model } from './types.ts';
+import { isComplete, type Figure, type Model } from './types.ts';
 
 /** The review's figures (not the user's imported graphs): the atlas and the per-source views are the review's. */
 const reviewFigures = (model: Model): readonly Figure[] => model.figures.filter((f) => !f.imported);
@@ -163,15 +163,22 @@ function buildView(
 /** A statement filter (e.g. the user's sign or species filters): keeps a support of an edge of the given sign. */
 export type KeepSupport = (support: EdgeSupport, sign: Sign) => boolean;
 
+/** A view drawn from data that is not loaded would be silently empty: refuse instead (a bug of the caller). */
+function requireLoaded(model: Model, what: string, figureId?: string): void {
+  if (figureId === undefined ? !isComplete(model) : model.pending?.has(figureId)) throw new Error(`${what} needs data that is not loaded yet`);
+}
+
 export function figureView(model: Model, figureId: string, keep?: KeepSupport): GraphView | undefined {
   const fig = model.figures.find((f) => f.id === figureId);
   if (!fig) return undefined;
+  requireLoaded(model, `The view of ${figureId}`, figureId);
   // An imported graph's label is its name cut short: its title alone names it.
   const title = fig.imported ? fig.title : `${fig.label} ${fig.title}`;
   return buildView(model, { key: `figure:${fig.id}`, kind: 'figure', title, caption: fig.caption }, [fig], keep);
 }
 
 export function atlasView(model: Model): GraphView {
+  requireLoaded(model, 'The atlas');
   return buildView(
     model,
     {
@@ -186,6 +193,8 @@ export function atlasView(model: Model): GraphView {
 
 /** All MSC sources that figures are about, in the order the review presents them. */
 export function sourceIds(model: Model): string[] {
+  // A model still loading its figures carries the order, computed from every figure at build time.
+  if (model.sourceOrder) return [...model.sourceOrder];
   const out: string[] = [];
   for (const fig of reviewFigures(model)) for (const s of fig.sources) if (!out.includes(s)) out.push(s);
   // Sources named only on edges (e.g. the overview's generic MSCs) come last.
@@ -210,6 +219,7 @@ export function sideView(model: Model, side: Side, keep?: KeepSupport): GraphVie
   }
   const entity = model.entities.get(side.id);
   if (!entity || entity.kind !== 'msc-source') return undefined;
+  requireLoaded(model, `The statements of ${side.id}`);
   const view = buildView(model, { key: `source:${side.id}`, kind: 'source', title: `${entity.label}: all statements` }, reviewFigures(model), (s, sign) =>
     s.sources.includes(side.id) && (!keep || keep(s, sign)),
   );

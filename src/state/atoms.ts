@@ -4,7 +4,7 @@
  */
 import { atom, type PrimitiveAtom } from 'jotai';
 import type { LayoutService } from '../layout/layout-service.ts';
-import type { Model } from '../model/types.ts';
+import { isComplete, type Model } from '../model/types.ts';
 import { withImports, type ImportedGraph } from '../model/imported.ts';
 import { defaultCompare, type CompareState, type Selection, type UrlState, type ViewMode } from './choices.ts';
 
@@ -159,8 +159,17 @@ export const activeSourcesAtom = atom((get) => {
   return chosen === null ? order : order.filter((s) => chosen.includes(s));
 });
 
+/** True once every figure's data is loaded (data.ts): the atlas, and whatever is read across figures, can be derived. */
+export const dataCompleteAtom = atom((get) => isComplete(requireModel(get(modelAtom))));
+
+/** The atlas, or null while its data is not loaded (the search box, which loads it on first use). */
+export const loadedAtlasViewAtom = atom((get) => (get(dataCompleteAtom) ? get(atlasAtom) : null));
+
+// Over the atlas; on a figure whose model has only its own data yet (data.ts), over the figure: the same overlay for
+// what the figure shows with its own sources (which statements are on reads the figure's own; the sources marked
+// on its elements are drawn only with an overlay, which loads the atlas first), and no shared factors (below).
 export const membershipAtom = atom((get) =>
-  atlasMembership(get(atlasAtom), get(activeSourcesAtom), get(filtersAtom), get(cellFreeAtom), get(sourceOrderAtom)),
+  atlasMembership(get(dataCompleteAtom) ? get(atlasAtom) : get(currentViewAtom), get(activeSourcesAtom), get(filtersAtom), get(cellFreeAtom), get(sourceOrderAtom)),
 );
 
 // A figure naming no cell source of its own (a user's imported network) shows all its statements, as a review's
@@ -226,8 +235,14 @@ function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: nu
   return made;
 }
 
+/**
+ * Entities two or more active sources act on. Null while that needs statements of other figures that are not loaded
+ * yet: a figure about several sources (Fig. 7) before the atlas data is there (the list loads it).
+ */
 export const sharedFactorsAtom = atom((get) => {
   const model = requireModel(get(modelAtom));
+  // With one source there is nothing shared, whatever the other figures say.
+  if (!isComplete(model) && get(activeSourcesAtom).length >= 2) return null;
   const shared = sharedFactors(model, get(membershipAtom), get(sharedKindsAtom));
   // In a figure, only its own factors are of interest.
   if (get(modeAtom) !== 'figure') return shared;

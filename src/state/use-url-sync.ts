@@ -2,9 +2,10 @@
  * Keeps the address bar and the atoms in step: read once at start (and on back/forward), written on every
  * change. A change of view, figure or compare pair is a new history entry; anything else replaces the current one.
  */
-import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useAtom, useAtomValue, useSetAtom, useStore } from 'jotai';
 import { useEffect, useRef } from 'react';
-import { focusAtom, importsReadyAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
+import { focusAtom, importsAtom, importsReadyAtom, modelAtom, noticeAtom, requireModel, urlStateAtom } from './atoms.ts';
+import { linkNeed, loadDataAtom } from './data.ts';
 import { isEmbedded, withEmbed } from './embed.ts';
 import type { UrlState } from './choices.ts';
 import { parseUrl, toSearch as plainSearch } from './url.ts';
@@ -33,10 +34,27 @@ export function useUrlSync() {
   // defaults, would overwrite the link before it is applied).
   const expected = useRef<string | null>(null);
 
+  const store = useStore();
+  const load = useSetAtom(loadDataAtom);
+  // The user's graphs change the model and its figures: the address is read again then (a new import's address is
+  // written before it is added). Shipped data loaded later (data.ts) changes nothing the address says.
+  const imports = useAtomValue(importsAtom)
+    .map((g) => g.key)
+    .join('\n');
+
   useEffect(() => {
     if (waitForImports) return;
     const apply = () => {
-      const { state: parsed, problems } = parseUrl(window.location.search, model);
+      const model = requireModel(store.get(modelAtom));
+      const read = window.location.search;
+      // Back or forward to a view whose data is not loaded yet: load it, then read the address again (if it is still
+      // the same).
+      const loading = load(linkNeed(read, model.figures.filter((f) => !f.imported).map((f) => f.id)));
+      if (loading) {
+        void loading.then((loaded) => loaded && window.location.search === read && apply());
+        return;
+      }
+      const { state: parsed, problems } = parseUrl(read, model);
       setState(parsed);
       // A link that selects something (?select=node:igf1) brings it into view, as a click in a list does.
       if (parsed.selection) setFocus({ id: parsed.selection.id, nonce: Date.now() });
@@ -55,7 +73,7 @@ export function useUrlSync() {
     ready.current = true;
     window.addEventListener('popstate', apply);
     return () => window.removeEventListener('popstate', apply);
-  }, [model, setState, setNotice, setFocus, waitForImports]);
+  }, [imports, store, load, setState, setNotice, setFocus, waitForImports]);
 
   useEffect(() => {
     if (!ready.current) return;

@@ -118,7 +118,7 @@ describe('what the user chose, and what follows from it', () => {
 
   it('lists factors shared by two or more active sources; in a figure only its own, optionally of some kinds', () => {
     store.set(modeAtom, 'atlas');
-    const shared = () => store.get(sharedFactorsAtom).map((s) => [s.entity.id, s.sources]);
+    const shared = () => store.get(sharedFactorsAtom)!.map((s) => [s.entity.id, s.sources]);
     expect(shared()).toEqual([['factor', ALL], ['outcome', ALL], ['gene', ['src-a', 'src-b']]]);
     store.set(sharedKindsAtom, ['gene-or-protein']);
     expect(shared()).toEqual([['gene', ['src-a', 'src-b']]]);

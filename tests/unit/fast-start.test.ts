@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGraphFiles } from '../../scripts/read-graphs.ts';
-import { shippedModelModule } from '../../scripts/shipped-model.ts';
+import { shippedModelCode, shippedModelModule } from '../../scripts/shipped-model.ts';
+import { modelFromPart, type FigurePartJson } from '../../src/data/model-parts.ts';
 import { modelFromJson, type ModelJson } from '../../src/data/model-json.ts';
 import { drawingBox } from '../../src/layout/drawing-box.ts';
 import { layoutFileName } from '../../src/layout/layout-files.ts';
@@ -31,15 +32,26 @@ describe('the shipped model, validated at build time', () => {
     expect('code' in made && made.code).toMatch(/^export const errors = \[\{"file":/);
   });
 
-  it('ships valid graphs as JSON that turns back into the same model, with no validation in the browser', () => {
+  it('ships valid graphs as JSON, one part per figure and the whole for the atlas, that turn back into the same model, with no validation in the browser', () => {
     const made = shippedModelModule(graphs(), true);
-    expect('json' in made).toBe(true);
-    const model = modelFromJson(JSON.parse((made as { json: string }).json) as ModelJson);
+    if (!('parts' in made)) throw new Error('no parts');
+    const model = modelFromJson(JSON.parse(made.atlas) as ModelJson);
     const shipped = shippedModel();
     expect([...model.entities.keys()]).toEqual([...shipped.entities.keys()]);
     expect(model.references.get(43)).toEqual(shipped.references.get(43));
     expect(model.figures.map((f) => f.id)).toEqual(shipped.figures.map((f) => f.id));
     expect(figureView(model, 'fig2')).toEqual(figureView(shipped, 'fig2'));
+    expect(made.parts.map(([id]) => id)).toEqual(shipped.figures.map((f) => f.id));
+    const fig2 = modelFromPart(JSON.parse(made.parts[1]![1]) as FigurePartJson);
+    expect(figureView(fig2, 'fig2')).toEqual(figureView(shipped, 'fig2'));
+    // Every part is smaller than the whole; the largest holds its figure and the few entities around it.
+    for (const [, json] of made.parts) expect(json.length).toBeLessThan(made.atlas.length / 2);
+  });
+
+  it('names each file in the module it gives the browser, in the review order', () => {
+    expect(shippedModelCode([['fig1', 'a1'], ['fig2', 'b2']], 'c3')).toBe(
+      'export const errors = []; export const modelData = undefined; export const figureUrls = { "fig1": import.meta.ROLLUP_FILE_URL_a1, "fig2": import.meta.ROLLUP_FILE_URL_b2 }; export const atlasUrl = import.meta.ROLLUP_FILE_URL_c3;',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
-import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useAtomValue, useSetAtom } from 'jotai';
 import { lazy, Suspense } from 'react';
 import { figureIdAtom, importsAtom, modelAtom, requireModel, selectionAtom, currentFigureAtom } from '../../state/atoms.ts';
+import { figureNeed, navigateAtom } from '../../state/data.ts';
 
 // Rename and remove: only for the user's own graphs, loaded when one is shown.
 const YourGraphActions = lazy(() => import('./your-graph-actions.tsx').then((m) => ({ default: m.YourGraphActions })));
@@ -12,8 +13,7 @@ const YourGraphActions = lazy(() => import('./your-graph-actions.tsx').then((m) 
 export function FigurePicker() {
   const model = requireModel(useAtomValue(modelAtom));
   const current = useAtomValue(currentFigureAtom);
-  const [, setFigure] = useAtom(figureIdAtom);
-  const setSelection = useSetAtom(selectionAtom);
+  const navigate = useSetAtom(navigateAtom);
   const imports = useAtomValue(importsAtom);
   const review = model.figures.filter((f) => !f.imported);
   const mine = model.figures.filter((f) => f.imported);
@@ -26,8 +26,12 @@ export function FigurePicker() {
         <select
           value={current.id}
           onChange={(e) => {
-            setFigure(e.target.value);
-            setSelection(null);
+            const id = e.target.value;
+            // A figure's data is loaded when it is first opened; the figure on screen stays until then.
+            navigate(figureNeed(id), (set) => {
+              set(figureIdAtom, id);
+              set(selectionAtom, null);
+            });
           }}
         >
           <optgroup label="The review">

@@ -4,13 +4,14 @@
  * Cancel; a finished graph is stored (storage/graphs.ts), added to "Your graphs" and shown. A file that cannot be
  * opened gets every problem with its place; the current view and earlier imports are left as they were.
  */
-import { useAtomValue, useSetAtom } from 'jotai';
+import { useAtomValue, useSetAtom, useStore } from 'jotai';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { takeEarlyDrop } from './early-drop.ts';
 import type { RunningImport } from '../../import/client.ts';
 import type { Stage } from '../../import/pipeline.ts';
 import type { ImportProblem } from '../../model/imported.ts';
 import { baseModelAtom, importsAtom, linkSrcAtom, modelAtom, noticeAtom, requireModel, setImportsAtom } from '../../state/atoms.ts';
+import { ATLAS, loadDataAtom } from '../../state/data.ts';
 
 // Storage and the import client load on first use, off the start-up path.
 const storage = () => import('../../storage/graphs.ts');
@@ -28,8 +29,8 @@ type Status = { kind: 'running'; name: string; stage: Stage; done?: number } | {
 
 
 export function OpenFile() {
-  const model = requireModel(useAtomValue(modelAtom));
-  const base = useAtomValue(baseModelAtom) ?? model;
+  const store = useStore();
+  const load = useSetAtom(loadDataAtom);
   const imports = useAtomValue(importsAtom);
   const setImports = useSetAtom(setImportsAtom);
   const setNotice = useSetAtom(noticeAtom);
@@ -60,7 +61,14 @@ export function OpenFile() {
     async (name: string, file: Blob) => {
       running.current?.cancel();
       setStatus({ kind: 'running', name, stage: 'reading' });
-      const { startImport } = await import('../../import/client.ts');
+      // A graph is matched against every entity of the atlas: its data is loaded first (on first use).
+      const [{ startImport }, loaded] = await Promise.all([import('../../import/client.ts'), load(ATLAS)]);
+      if (loaded === false) {
+        // The notice says what could not be loaded; nothing was opened.
+        setStatus(null);
+        return;
+      }
+      const base = store.get(baseModelAtom) ?? requireModel(store.get(modelAtom));
       // User-timing marks per stage (seen in the browser's performance panel; `npm run bench -- --scale` reads them).
       performance.mark('import:start');
       const job = startImport(name, file, [...base.entities.values()], [...base.references.keys()], (stage) => {
@@ -95,7 +103,7 @@ export function OpenFile() {
       const { nodes, edges, matched } = graph.stats;
       setNotice(`Opened ${graph.file}: ${nodes} nodes and ${edges} edges; ${matched} of the nodes are entities of the atlas. It is kept in this browser under Your graphs.`);
     },
-    [base, setImports, setNotice],
+    [store, load, setImports, setNotice],
   );
 
   // A modal dialog while running or after a failure.

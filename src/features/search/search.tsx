@@ -2,7 +2,8 @@ import { useAtomValue, useSetAtom } from 'jotai';
 import { useId, useMemo, useState } from 'react';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { searchEntities, type SearchHit } from '../../model/search.ts';
-import { atlasViewAtom, currentViewAtom, focusAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
+import { currentViewAtom, focusAtom, loadedAtlasViewAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
+import { ATLAS, loadDataAtom } from '../../state/data.ts';
 
 /**
  * Search over labels, full names and synonyms ("bFGF" finds FGF2, "E2" finds estradiol). Choosing a result
@@ -11,14 +12,16 @@ import { atlasViewAtom, currentViewAtom, focusAtom, modeAtom, modelAtom, require
 export function Search() {
   const model = requireModel(useAtomValue(modelAtom));
   const view = useAtomValue(currentViewAtom);
-  const atlas = useAtomValue(atlasViewAtom);
+  // Search looks across every figure: the atlas data is loaded when the box is first used.
+  const atlas = useAtomValue(loadedAtlasViewAtom);
+  const load = useSetAtom(loadDataAtom);
   const setMode = useSetAtom(modeAtom);
   const setSelection = useSetAtom(selectionAtom);
   const setFocus = useSetAtom(focusAtom);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
-  const drawn = useMemo(() => new Set(atlas.nodes.map((n) => n.id)), [atlas]);
+  const drawn = useMemo(() => new Set(atlas?.nodes.map((n) => n.id)), [atlas]);
   const inView = useMemo(() => new Set(view.nodes.map((n) => n.id)), [view]);
   const hits = useMemo(
     () => searchEntities([...model.entities.values()].filter((e) => drawn.has(e.id)), query, 8),
@@ -42,7 +45,9 @@ export function Search() {
         aria-controls={listId}
         aria-activedescendant={hits.length ? `${listId}-${active}` : undefined}
         aria-autocomplete="list"
+        onFocus={() => void load(ATLAS)}
         onChange={(e) => {
+          void load(ATLAS);
           setQuery(e.target.value);
           setActive(0);
         }}
@@ -57,7 +62,8 @@ export function Search() {
       />
       {query && (
         <ul id={listId} role="listbox" aria-label="Suggestions" className="suggestions">
-          {hits.length === 0 && <li className="muted">No entity matches “{query}”.</li>}
+          {!atlas && <li className="muted">Loading…</li>}
+          {atlas && hits.length === 0 && <li className="muted">No entity matches “{query}”.</li>}
           {hits.map((h, i) => (
             <li
               key={h.entity.id}

@@ -1,4 +1,5 @@
 import { useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { useEffect } from 'react';
 import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../../model/schema.ts';
 import { colourClass, sourceColour } from '../../theme/sources.ts';
 import {
@@ -12,6 +13,7 @@ import {
   sharedKindsAtom,
   sourceOrderAtom,
 } from '../../state/atoms.ts';
+import { ATLAS, loadDataAtom } from '../../state/data.ts';
 
 const FILTER_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'msc-source' && k !== 'combination');
 
@@ -25,6 +27,12 @@ export function SharedFactors() {
   const [kinds, setKinds] = useAtom(sharedKindsAtom);
   const setSelection = useSetAtom(selectionAtom);
   const setFocus = useSetAtom(focusAtom);
+  const load = useSetAtom(loadDataAtom);
+  // A figure about several sources shares what their statements in every figure share: loaded on first use.
+  const waiting = shared === null;
+  useEffect(() => {
+    if (waiting) void load(ATLAS);
+  }, [waiting, load]);
   const kind = kinds[0] ?? '';
   return (
     <section className="shared-factors" aria-labelledby="shared-heading">
@@ -42,6 +50,8 @@ export function SharedFactors() {
       </label>
       {active.length < 2 ? (
         <p className="muted">Switch on two or more cell sources to see what they share.</p>
+      ) : shared === null ? (
+        <p className="muted" role="status">Loading what the sources share…</p>
       ) : shared.length === 0 ? (
         <p className="muted">No {kind ? KIND_LABEL[kind as EntityKind].toLowerCase() : 'entity'} is acted on by two or more of the active sources{view.kind === 'figure' ? ' in this figure' : ''}.</p>
       ) : (

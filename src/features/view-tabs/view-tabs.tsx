@@ -1,6 +1,7 @@
-import { useAtom, useSetAtom } from 'jotai';
+import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import { startTransition, useOptimistic } from 'react';
-import { modeAtom, selectionAtom, type ViewMode } from '../../state/atoms.ts';
+import { currentFigureAtom, modeAtom, selectionAtom, type ViewMode } from '../../state/atoms.ts';
+import { ATLAS, figureNeed, navigateAtom } from '../../state/data.ts';
 
 const TABS: { mode: ViewMode; label: string }[] = [
   { mode: 'figure', label: 'Figures' },
@@ -15,6 +16,8 @@ export function ViewTabs({ available = ['figure', 'atlas', 'compare'] }: { avail
   // frames, so that opening the atlas or compare is not one long task (npm run bench -- --switch).
   const [mode, showMode] = useOptimistic(current);
   const setSelection = useSetAtom(selectionAtom);
+  const figure = useAtomValue(currentFigureAtom);
+  const navigate = useSetAtom(navigateAtom);
   return (
     <nav className="view-tabs" aria-label="Views">
       {TABS.filter((t) => available.includes(t.mode)).map((t) => (
@@ -24,11 +27,14 @@ export function ViewTabs({ available = ['figure', 'atlas', 'compare'] }: { avail
           aria-pressed={mode === t.mode}
           onClick={() => {
             if (mode === t.mode) return;
-            startTransition(() => {
-              showMode(t.mode);
-              setMode(t.mode);
-              setSelection(null);
-            });
+            // The atlas and compare read every figure: their data is loaded on first use, then the view opens.
+            navigate(t.mode === 'figure' ? figureNeed(figure.id) : ATLAS, () =>
+              startTransition(() => {
+                showMode(t.mode);
+                setMode(t.mode);
+                setSelection(null);
+              }),
+            );
           }}
         >
           {t.label}

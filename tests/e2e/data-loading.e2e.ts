@@ -1,0 +1,71 @@
+/**
+ * The model's data in Chromium, on the production build (issue #10 point 2): a figure's page fetches that figure's
+ * data alone (preloaded by the page); another figure's data is fetched when it is chosen, and the atlas data on first
+ * use of the atlas. A page opened by its file name alone (atlas.html) opens what it is.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, screenshot, useBrowser, waitForCanvas } from './browser.ts';
+
+const getBrowser = useBrowser();
+
+/** The model files a page fetched, by name without their hash (model-fig1, model-atlas). */
+function modelFetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/assets\/(model-[\w]+)-[\w-]{8}\.json$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]!);
+  });
+  return seen;
+}
+
+describe('model data loaded per view', () => {
+  it('a figure fetches its own data; another figure fetches its own when chosen; the atlas its data on first use', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    const fetched = modelFetches(page);
+    const response = await page.goto(appUrl('?figure=fig2'));
+    const html = await response!.text();
+    expect(html).toMatch(/<link rel="preload" href="\.\/assets\/model-fig2-[\w-]{8}\.json" as="fetch" crossorigin>/);
+    expect(html).not.toMatch(/model-atlas-/);
+    await waitForCanvas(page);
+    // Interactive: a click on a node shows its details, with only this figure's data.
+    const box = (await page.locator('.main-graph .cy').boundingBox())!;
+    const at = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('hpmsc').renderedPosition());
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).toBe('hPMSC');
+    expect(fetched).toEqual(['model-fig2']);
+
+    await page.getByRole('combobox', { name: 'Figure' }).selectOption('table2');
+    await expect.poll(() => page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('humsc').length)).toBe(1);
+    await waitForCanvas(page);
+    expect(await page.evaluate(() => window.location.search)).toBe('?figure=table2');
+    expect(fetched).toEqual(['model-fig2', 'model-table2']);
+
+    await page.getByRole('button', { name: 'Atlas' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?view=atlas');
+    await waitForCanvas(page);
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(200);
+    expect(fetched).toEqual(['model-fig2', 'model-table2', 'model-atlas']);
+    await screenshot(page, 'data-loading-atlas-after-figures');
+
+    // Back to a figure: everything is there, nothing more is fetched.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?figure=table2');
+    await page.getByRole('combobox', { name: 'Figure' }).selectOption('fig5');
+    await expect.poll(() => page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('hmbmsc').length)).toBe(1);
+    expect(fetched).toEqual(['model-fig2', 'model-table2', 'model-atlas']);
+    await page.close();
+  });
+
+  it('atlas.html opened by its name alone opens the atlas, from the atlas data', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    const fetched = modelFetches(page);
+    await page.goto(appUrl('atlas.html'));
+    await waitForCanvas(page);
+    expect(await page.evaluate(() => window.location.search)).toBe('?view=atlas');
+    expect(await page.getByRole('button', { name: 'Atlas' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(200);
+    expect(fetched).toEqual(['model-atlas']);
+    await page.close();
+  });
+});

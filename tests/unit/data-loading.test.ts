@@ -1,0 +1,219 @@
+/**
+ * The shipped data loaded as the views need it (state/data.ts): what a link needs, a figure drawn from its own part
+ * exactly as from the whole model, loading on first use, and moves that wait for their data.
+ */
+import { createStore } from 'jotai';
+import { describe, expect, it } from 'vitest';
+import { modelFromPart, splitModel, type FigurePartJson, type ModelLoader } from '../../src/data/model-parts.ts';
+import type { ModelJson } from '../../src/data/model-json.ts';
+import {
+  activeSourcesAtom,
+  baseModelAtom,
+  currentViewAtom,
+  dataCompleteAtom,
+  decorationsAtom,
+  figureIdAtom,
+  filtersAtom,
+  loadedAtlasViewAtom,
+  modeAtom,
+  modelAtom,
+  noticeAtom,
+  overlayAtom,
+  pathQueryAtom,
+  pathResultAtom,
+  setImportsAtom,
+  sharedFactorsAtom,
+} from '../../src/state/atoms.ts';
+import { ATLAS, figureNeed, lacking, linkNeed, loadDataAtom, modelLoaderAtom, navigateAtom } from '../../src/state/data.ts';
+import { parseUrl } from '../../src/state/url.ts';
+import type { Model } from '../../src/model/types.ts';
+import { shippedModel } from '../helpers/model.ts';
+
+const full = shippedModel();
+const { parts, atlas } = splitModel(full);
+const ids = full.figures.map((f) => f.id);
+const json = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** A loader over the parts in memory that records what it was asked for; `fail` names requests that fail. */
+function memoryLoader(fail: string[] = []) {
+  const asked: string[] = [];
+  const loader: ModelLoader = {
+    figure: async (id) => {
+      asked.push(id);
+      if (fail.includes(id)) throw new Error('offline');
+      return json(parts.get(id)!) as FigurePartJson;
+    },
+    atlas: async () => {
+      asked.push('atlas');
+      if (fail.includes('atlas')) throw new Error('offline');
+      return json(atlas) as ModelJson;
+    },
+  };
+  return { loader, asked };
+}
+
+function storeWith(model: Model, loader?: ModelLoader) {
+  const store = createStore();
+  store.set(modelAtom, model);
+  store.set(baseModelAtom, model);
+  if (loader) store.set(modelLoaderAtom, loader);
+  return store;
+}
+
+describe('what a link needs', () => {
+  it.each([
+    ['', { figure: 'fig1' }],
+    ['?figure=fig2', { figure: 'fig2' }],
+    ['?figure=fig2&select=node:pten&sign=decrease', { figure: 'fig2' }],
+    ['?figure=fig42', { figure: 'fig1' }],
+    ['?view=bogus&figure=table2', { figure: 'table2' }],
+    ['?view=atlas', ATLAS],
+    ['?view=compare&left=source:hpmsc&right=source:humsc', ATLAS],
+    ['?figure=fig2&overlay=hbmmsc', ATLAS],
+    ['?figure=fig2&path=hpmsc:amh', ATLAS],
+    ['?figure=import-my-graph-1a2b', ATLAS],
+  ])('%s → %o', (search, need) => {
+    expect(linkNeed(search, ids)).toEqual(need);
+  });
+
+  it('a figure needs its part; a user’s graph, whose nodes are the atlas’s entities, the whole', () => {
+    expect(figureNeed('fig3')).toEqual({ figure: 'fig3' });
+    expect(figureNeed('import-x-1')).toEqual(ATLAS);
+  });
+
+  it('parses each link’s view the same from the data it needs as from the whole model', () => {
+    for (const search of ['', '?figure=fig2&select=node:pten', '?figure=table2&sign=decrease&species=rat', '?figure=fig42', '?figure=fig7&select=edge:nope']) {
+      const need = linkNeed(search, ids);
+      const model = modelFromPart(json(parts.get(need.figure!)!) as FigurePartJson);
+      expect(parseUrl(search, model)).toEqual(parseUrl(search, full));
+    }
+  });
+
+  it('says what a model lacks', () => {
+    const model = modelFromPart(json(parts.get('fig1')!) as FigurePartJson);
+    expect(lacking(model, { figure: 'fig1' })).toBeNull();
+    expect(lacking(model, { figure: 'fig2' })).toEqual({ figure: 'fig2' });
+    expect(lacking(model, ATLAS)).toEqual(ATLAS);
+    expect(lacking(full, ATLAS)).toBeNull();
+    expect(lacking(full, { figure: 'fig2' })).toBeNull();
+  });
+});
+
+describe('a figure drawn from its own part', () => {
+  it.each(ids)('%s: the same view, overlay, look, paths and shared factors as from the whole model', (id) => {
+    const fromPart = storeWith(modelFromPart(json(parts.get(id)!) as FigurePartJson));
+    const fromAll = storeWith(full);
+    for (const s of [fromPart, fromAll]) s.set(figureIdAtom, id);
+    expect(fromPart.get(dataCompleteAtom)).toBe(false);
+    expect(fromPart.get(loadedAtlasViewAtom)).toBeNull();
+    expect(fromPart.get(currentViewAtom)).toEqual(fromAll.get(currentViewAtom));
+    const on = (s: typeof fromAll) => [...s.get(overlayAtom).nodes, ...s.get(overlayAtom).edges].map(([k, o]) => [k, o.on]);
+    expect(on(fromPart)).toEqual(on(fromAll));
+    expect(fromPart.get(decorationsAtom)).toEqual(fromAll.get(decorationsAtom));
+    // With the user's filters too (a figure link may carry them).
+    for (const s of [fromPart, fromAll]) s.set(filtersAtom, { signs: ['decrease'], species: ['rat'], settings: [], injuries: [], cellFree: false });
+    expect(on(fromPart)).toEqual(on(fromAll));
+    expect(fromPart.get(decorationsAtom)).toEqual(fromAll.get(decorationsAtom));
+    const from = fromAll.get(activeSourcesAtom)[0]!;
+    const to = fromAll.get(currentViewAtom).nodes.at(-1)!.id;
+    for (const s of [fromPart, fromAll]) s.set(pathQueryAtom, { from, to });
+    expect(fromPart.get(pathResultAtom)).toEqual(fromAll.get(pathResultAtom));
+    // One source shares nothing, whatever the other figures say; several need every figure's statements.
+    if (fromAll.get(activeSourcesAtom).length < 2) expect(fromPart.get(sharedFactorsAtom)).toEqual(fromAll.get(sharedFactorsAtom));
+    else expect(fromPart.get(sharedFactorsAtom)).toBeNull();
+  });
+});
+
+describe('loading on first use', () => {
+  it('loads a figure’s part once, however often it is asked for, and the atlas into the same model', async () => {
+    const { loader, asked } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), loader);
+    expect(store.set(loadDataAtom, { figure: 'fig1' })).toBeUndefined();
+    const a = store.set(loadDataAtom, { figure: 'fig2' });
+    const b = store.set(loadDataAtom, { figure: 'fig2' });
+    expect(await a).toBe(true);
+    expect(await b).toBe(true);
+    expect(asked).toEqual(['fig2']);
+    expect(store.get(modelAtom)!.pending!.has('fig2')).toBe(false);
+    expect(store.get(baseModelAtom)).toBe(store.get(modelAtom));
+    expect(store.set(loadDataAtom, { figure: 'fig2' })).toBeUndefined();
+    expect(await store.set(loadDataAtom, ATLAS)).toBe(true);
+    expect(asked).toEqual(['fig2', 'atlas']);
+    expect(store.get(dataCompleteAtom)).toBe(true);
+    expect(store.get(loadedAtlasViewAtom)!.nodes.length).toBeGreaterThan(200);
+    expect(store.set(loadDataAtom, { figure: 'fig3' })).toBeUndefined();
+  });
+
+  it('keeps the user’s graphs when the atlas arrives', async () => {
+    const { loader } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), loader);
+    const figure = { ...full.figures[0]!, id: 'import-mine-1' };
+    store.set(setImportsAtom, [{ key: 'import-mine-1', name: 'Mine', file: 'mine.json', figure, entities: [], references: [], stats: { nodes: 1, edges: 1, matched: 1 }, importedAt: '2026-01-01' } as never]);
+    await store.set(loadDataAtom, ATLAS);
+    expect(store.get(modelAtom)!.figures.map((f) => f.id)).toEqual([...ids, 'import-mine-1']);
+    expect(store.get(baseModelAtom)!.figures.map((f) => f.id)).toEqual(ids);
+  });
+
+  it('a failed load changes nothing and says what could not be loaded; asking again tries again', async () => {
+    const { loader, asked } = memoryLoader(['fig2']);
+    const start = modelFromPart(json(parts.get('fig1')!) as FigurePartJson);
+    const store = storeWith(start, loader);
+    expect(await store.set(loadDataAtom, { figure: 'fig2' })).toBe(false);
+    expect(store.get(modelAtom)).toBe(start);
+    expect(store.get(noticeAtom)).toBe('Could not load the data of fig2 (offline); the view is unchanged. Check the connection and try again.');
+    expect(await store.set(loadDataAtom, { figure: 'fig2' })).toBe(false);
+    expect(asked).toEqual(['fig2', 'fig2']);
+  });
+
+  it('refuses to load without a loader', async () => {
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson));
+    await expect(store.set(loadDataAtom, ATLAS)).rejects.toThrow(/no loader/);
+  });
+});
+
+describe('moves that wait for their data', () => {
+  it('moves at once when the data is there', () => {
+    const store = storeWith(full);
+    expect(store.set(navigateAtom, { figure: 'fig3' }, (set) => set(figureIdAtom, 'fig3'))).toBeUndefined();
+    expect(store.get(figureIdAtom)).toBe('fig3');
+  });
+
+  it('moves once the data is loaded, the figure on screen staying until then', async () => {
+    const { loader } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), loader);
+    const moving = store.set(navigateAtom, { figure: 'fig3' }, (set) => set(figureIdAtom, 'fig3'));
+    expect(store.get(currentViewAtom).key).toBe('figure:fig1');
+    await moving;
+    const whole = storeWith(full);
+    whole.set(figureIdAtom, 'fig3');
+    expect(store.get(currentViewAtom)).toEqual(whole.get(currentViewAtom));
+  });
+
+  it('the last move wins when an earlier one’s data arrives later', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const { loader } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), {
+      ...loader,
+      figure: async (id) => {
+        if (id === 'fig2') await slow;
+        return loader.figure(id);
+      },
+    });
+    const first = store.set(navigateAtom, { figure: 'fig2' }, (set) => set(figureIdAtom, 'fig2'));
+    await store.set(navigateAtom, { figure: 'fig3' }, (set) => set(figureIdAtom, 'fig3'));
+    release();
+    await first;
+    expect(store.get(figureIdAtom)).toBe('fig3');
+    // Its data is kept for later, though.
+    expect(store.get(modelAtom)!.pending!.has('fig2')).toBe(false);
+  });
+
+  it('does not move when the data cannot be loaded', async () => {
+    const { loader } = memoryLoader(['atlas']);
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), loader);
+    await store.set(navigateAtom, ATLAS, (set) => set(modeAtom, 'atlas'));
+    expect(store.get(modeAtom)).toBe('figure');
+    expect(store.get(noticeAtom)).toMatch(/^Could not load the atlas data/);
+  });
+});

@@ -1,0 +1,89 @@
+/** The shipped model in parts: each figure's own file, the whole for the atlas, and merging them back. */
+import { describe, expect, it } from 'vitest';
+import { figurePart, modelFromPart, splitModel, withAtlas, withPart, type FigurePartJson } from '../../src/data/model-parts.ts';
+import type { ModelJson } from '../../src/data/model-json.ts';
+import { isComplete } from '../../src/model/types.ts';
+import { atlasView, figureView, sideView, sourceIds } from '../../src/model/view.ts';
+import { shippedModel } from '../helpers/model.ts';
+
+const full = shippedModel();
+// Through JSON, as the browser receives them: no object is shared with the whole model.
+const { parts, atlas } = splitModel(full);
+const json = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const part = (id: string) => json(parts.get(id)!) as FigurePartJson;
+const atlasJson = () => json(atlas) as ModelJson;
+
+describe('one part per figure', () => {
+  it('has a part for every review figure, each much smaller than the whole', () => {
+    expect([...parts.keys()]).toEqual(full.figures.map((f) => f.id));
+    const whole = JSON.stringify(atlas).length;
+    for (const p of parts.values()) expect(JSON.stringify(p).length).toBeLessThan(whole / 2);
+  });
+
+  it.each(full.figures.map((f) => f.id))('%s: its part draws the same figure view, with every entity and reference it cites', (id) => {
+    const model = modelFromPart(part(id));
+    expect(figureView(model, id)).toEqual(figureView(full, id));
+    const view = figureView(full, id)!;
+    for (const n of view.edges.flatMap((e) => e.refs)) expect(model.references.get(n)).toEqual(full.references.get(n));
+    for (const e of view.edges) for (const s of e.sources) expect(model.entities.get(s)).toEqual(full.entities.get(s));
+    // The list of figures and the order of sources are the whole model's.
+    expect(model.figures.map((f) => [f.id, f.label, f.title, f.sources])).toEqual(full.figures.map((f) => [f.id, f.label, f.title, f.sources]));
+    expect(sourceIds(model)).toEqual(sourceIds(full));
+    expect([...model.pending!].sort()).toEqual(full.figures.map((f) => f.id).filter((f) => f !== id).sort());
+    expect(isComplete(model)).toBe(false);
+  });
+
+  it('names the members of a combination the figure shows', () => {
+    const model = modelFromPart(part('fig5'));
+    const combination = [...model.entities.values()].find((e) => e.kind === 'combination');
+    expect(combination).toBeDefined();
+    for (const m of combination!.members!) expect(model.entities.has(m)).toBe(true);
+  });
+
+  it('refuses to build what it does not have: another figure, the atlas, a source across figures', () => {
+    const model = modelFromPart(part('fig1'));
+    expect(() => figureView(model, 'fig2')).toThrow(/fig2 needs data that is not loaded yet/);
+    expect(() => atlasView(model)).toThrow(/The atlas needs data that is not loaded yet/);
+    expect(() => sideView(model, { type: 'source', id: 'hbmmsc' })).toThrow(/not loaded/);
+    expect(() => figurePart(full, 'nope')).toThrow(/no figure nope/);
+  });
+});
+
+describe('merging parts back', () => {
+  it('adds a figure part: that figure is drawn as from the whole, the first stays the same object', () => {
+    const start = modelFromPart(part('fig1'));
+    const both = withPart(start, part('table2'));
+    expect(figureView(both, 'table2')).toEqual(figureView(full, 'table2'));
+    expect(both.figures[0]).toBe(start.figures[0]);
+    expect(both.pending!.has('table2')).toBe(false);
+    expect(both.pending!.size).toBe(full.figures.length - 2);
+    // A part already there changes nothing.
+    expect(withPart(both, part('table2'))).toBe(both);
+  });
+
+  it('every part together draws the whole atlas', () => {
+    let model = modelFromPart(part('fig1'));
+    for (const id of parts.keys()) model = withPart(model, part(id));
+    expect(isComplete(model)).toBe(true);
+    expect(atlasView(model)).toEqual(atlasView(full));
+  });
+
+  it('the whole model on top of a part equals the whole, keeping the loaded figure and entities as they were', () => {
+    const start = modelFromPart(part('fig2'));
+    const merged = withAtlas(start, atlasJson());
+    expect(isComplete(merged)).toBe(true);
+    expect(merged.pending).toBeUndefined();
+    expect(merged.sourceOrder).toBeUndefined();
+    expect([...merged.entities.keys()]).toEqual([...full.entities.keys()]);
+    expect([...merged.references.keys()]).toEqual([...full.references.keys()]);
+    expect([...merged.entities.values()]).toEqual([...full.entities.values()]);
+    expect(merged.figures).toEqual(full.figures);
+    expect(merged.figures[1]).toBe(start.figures[1]);
+    const pten = figureView(start, 'fig2')!.nodes[0]!.entity;
+    expect(merged.entities.get(pten.id)).toBe(pten);
+    expect(atlasView(merged)).toEqual(atlasView(full));
+    // A whole model stays as it is.
+    expect(withAtlas(merged, atlasJson())).toBe(merged);
+    expect(withPart(merged, part('fig3'))).toBe(merged);
+  });
+});
