@@ -8,6 +8,9 @@
  * core, its thread time does not. The longest tasks are named by what ran in them (script evaluation and compilation
  * with the script's file, function calls, style, layout, paint, React's scheduler…), so a slow part can be found.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { clickFirstNodeWhenDrawn } from './bench-start.ts';
 import type { TraceEvent } from './bench-switch.ts';
@@ -54,18 +57,59 @@ export interface StartTask {
   what: string;
 }
 
+/** What a page fetched before it was interactive, by kind, gzipped (level 9, as served) from the build's files. */
+export interface Fetched {
+  js: number;
+  /** The model's data (src/data/model-parts.ts), with the files' names without their hash. */
+  data: number;
+  dataFiles: string[];
+  fonts: number;
+  other: number;
+}
+
+const gzippedSizes = new Map<string, number>();
+function gzippedFile(path: string): number {
+  let size = gzippedSizes.get(path);
+  if (size === undefined) {
+    const file = resolve(import.meta.dirname, '..', 'dist', path.replace(/^\//, ''));
+    size = existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+    gzippedSizes.set(path, size);
+  }
+  return size;
+}
+
+/** Sums up the resources a page fetched before a moment (ms from navigation start), the document itself left out. */
+export function fetchedBefore(paths: readonly string[]): Fetched {
+  const out: Fetched = { js: 0, data: 0, dataFiles: [], fonts: 0, other: 0 };
+  for (const path of paths) {
+    const size = gzippedFile(path);
+    const data = /\/assets\/(model(?:-[a-z]\w*)?)-[\w-]{8}\.json$/.exec(path);
+    if (data) {
+      out.data += size;
+      out.dataFiles.push(data[1]!);
+    } else if (path.endsWith('.js')) out.js += size;
+    else if (/\.woff2?$/.test(path)) out.fonts += size;
+    else out.other += size;
+  }
+  return out;
+}
+
 /** One traced start-up: every main-thread task until the details show, by thread time, longest first. */
-async function tracedStart(browser: Browser, url: string): Promise<{ interactive: number; tasks: StartTask[] }> {
+async function tracedStart(browser: Browser, url: string): Promise<{ interactive: number; tasks: StartTask[]; fetched?: Fetched }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(INSTRUMENT);
   const page = await context.newPage();
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
   let interactive = NaN;
+  let fetched: Fetched | undefined;
   let events: TraceEvent[] = [];
   try {
     await page.goto(url);
     await clickFirstNodeWhenDrawn(page);
     interactive = await page.evaluate(() => (window as unknown as { benchDetailsAt: number }).benchDetailsAt);
+    // Resources whose request started before the click showed its details.
+    const paths = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime < until).map((e) => new URL(e.name).pathname), interactive);
+    fetched = fetchedBefore(paths);
   } finally {
     const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
@@ -74,12 +118,13 @@ async function tracedStart(browser: Browser, url: string): Promise<{ interactive
   // The page's main thread: the renderer thread named CrRendererMain that ran the details stamp.
   const stamp = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench:details');
   const nav = events.find((e) => e.name === 'navigationStart' && (!stamp || e.pid === stamp.pid)) ?? events.find((e) => e.name === 'navigationStart');
-  if (!stamp || !nav) return { interactive, tasks: [] };
+  if (!stamp || !nav) return { interactive, tasks: [], fetched };
   const main = events.filter((e) => e.pid === stamp.pid && e.tid === stamp.tid);
   const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) > nav.ts && e.ts < stamp.ts);
   const children = main.filter((e) => e.ph === 'X' && e.name !== 'RunTask' && (e.dur ?? 0) >= 2000);
   return {
     interactive,
+    fetched,
     tasks: tasks
       .map((t) => {
         const inner = children
@@ -105,8 +150,10 @@ export async function benchTasks(browser: Browser, base: string, searches: strin
     const tti: number[] = [];
     const over: number[] = [];
     const worst: StartTask[] = [];
+    let fetched: Fetched | undefined;
     for (let i = 0; i < runs; i++) {
       const r = await tracedStart(browser, `${base}${search}`);
+      fetched ??= r.fetched;
       tti.push(r.interactive);
       longest.push(r.tasks[0]?.cpu ?? 0);
       longestWall.push(Math.max(0, ...r.tasks.map((t) => t.wall)));
@@ -117,6 +164,12 @@ export async function benchTasks(browser: Browser, base: string, searches: strin
       `  ${(search || '/').padEnd(16)} interactive ${ms(median(tti))} (${ms(Math.min(...tti))}–${ms(Math.max(...tti))}); longest task CPU median ${ms(median(longest))}, ` +
         `max ${ms(Math.max(...longest))} (wall median ${ms(median(longestWall))}, max ${ms(Math.max(...longestWall))}); tasks over 50 ms CPU per run: ${over.join(', ')}`,
     );
+    if (fetched) {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(
+        `      fetched before interactive, gzipped: JS ${kb(fetched.js)}, model data ${kb(fetched.data)} (${fetched.dataFiles.join(', ') || 'none'}), fonts ${kb(fetched.fonts)}, other ${kb(fetched.other)}; total ${kb(fetched.js + fetched.data + fetched.fonts + fetched.other)} besides the page itself`,
+      );
+    }
     for (const t of worst.sort((a, b) => b.cpu - a.cpu).slice(0, 6))
       console.log(`      ${ms(t.cpu).padStart(7)} CPU ${ms(t.wall).padStart(7)} wall at ${ms(t.at).padStart(8)}: ${t.what}`);
   }

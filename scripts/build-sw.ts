@@ -4,7 +4,7 @@
  * (content hash for files whose name has none), so after one visit the app works offline.
  *
  * Precached: every page (index, one per figure, atlas, compare) but the compare pairs' own, every script chunk (layouts and workers included),
- * style, the model JSON, the fonts (Inter for the screen, woff2; the exports' merged TTFs), the manifest and icons.
+ * style, the model's data (one file per figure and one for the atlas), the fonts (Inter for the screen, woff2; the exports' merged TTFs), the manifest and icons.
  * Left out: the Inter woff fallbacks (every browser with service workers reads woff2) and files a test drops in.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

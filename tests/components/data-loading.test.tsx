@@ -86,6 +86,19 @@ describe('data loaded as it is needed', () => {
     expect(await within(list).findByRole('option', { name: /FGF2/ })).toHaveTextContent('opens in the atlas');
   });
 
+  it('Enter pressed in the search box before the atlas data has arrived chooses the suggestion once it has', async () => {
+    const user = userEvent.setup();
+    const { loader } = memoryLoader();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await renderAppFromParts('', { ...loader, atlas: () => held.then(() => loader.atlas()) }, ids);
+    await user.type(screen.getByRole('searchbox', { name: 'Search entities' }), 'PTEN{Enter}');
+    expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(/Click a node or an arrow/);
+    release();
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Details' })).getByRole('heading', { level: 3 })).toHaveTextContent('PTEN'));
+    expect(window.location.search).toBe('?select=node:pten');
+  });
+
   it('the side panel loads the atlas data, then offers overlays of other sources on the figure', async () => {
     const user = userEvent.setup();
     const { loader, asked } = memoryLoader();

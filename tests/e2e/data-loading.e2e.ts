@@ -1,7 +1,8 @@
 /**
  * The model's data in Chromium, on the production build (issue #10 point 2): a figure's page fetches that figure's
  * data alone (preloaded by the page); another figure's data is fetched when it is chosen, and the atlas data on first
- * use of the atlas. A page opened by its file name alone (atlas.html) opens what it is.
+ * use of the atlas. A page opened by its file name alone (atlas.html) opens what it is; atlas.html, which has no
+ * picture, carries no long list either.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -60,8 +61,12 @@ describe('model data loaded per view', () => {
   it('atlas.html opened by its name alone opens the atlas, from the atlas data', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
     const fetched = modelFetches(page);
-    await page.goto(appUrl('atlas.html'));
+    const html = await (await page.goto(appUrl('atlas.html')))!.text();
+    // The page carries the app's frame, not its long lists (it has no picture either: the app draws the atlas).
+    expect(html).not.toContain('class="shared-list"');
+    expect(html.length).toBeLessThan(48 * 1024);
     await waitForCanvas(page);
+    expect(await page.getByRole('list', { name: 'Shared factors, most shared first' }).getByRole('listitem').count()).toBeGreaterThan(20);
     expect(await page.evaluate(() => window.location.search)).toBe('?view=atlas');
     expect(await page.getByRole('button', { name: 'Atlas' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(200);

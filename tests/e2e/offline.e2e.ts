@@ -73,11 +73,11 @@ describe('offline', () => {
         const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname)))).flat();
         return urls;
       });
-      // Every page, the model, each view's layout, the workers and the fonts.
+      // Every page, the model's data (each figure's and the atlas's), each view's layout, the workers and the fonts.
       for (const p of ['/index.html', '/fig1.html', '/fig5.html', '/fig7.html', '/table2.html', '/other.html', '/atlas.html', '/compare.html', '/manifest.webmanifest', '/icons/icon-512.png']) {
         expect(precached).toContain(p);
       }
-      for (const re of [/^\/assets\/model-.*\.json$/, /^\/assets\/atlas-.*\.js$/, /^\/assets\/figure-fig3-.*\.js$/, /^\/assets\/elk-worker.*\.js$/, /^\/assets\/import\.worker-.*\.js$/, /^\/assets\/inter-latin-400-normal-.*\.woff2$/, /^\/assets\/inter-greek-600-normal-.*\.woff2$/, /^\/assets\/inter-start-400-.*\.woff2$/, /^\/assets\/inter-start-600-.*\.woff2$/, /^\/assets\/inter-400-.*\.ttf$/]) {
+      for (const re of [/^\/assets\/model-atlas-.*\.json$/, /^\/assets\/model-fig5-.*\.json$/, /^\/assets\/model-table2-.*\.json$/, /^\/assets\/atlas-.*\.js$/, /^\/assets\/figure-fig3-.*\.js$/, /^\/assets\/elk-worker.*\.js$/, /^\/assets\/import\.worker-.*\.js$/, /^\/assets\/inter-latin-400-normal-.*\.woff2$/, /^\/assets\/inter-greek-600-normal-.*\.woff2$/, /^\/assets\/inter-start-400-.*\.woff2$/, /^\/assets\/inter-start-600-.*\.woff2$/, /^\/assets\/inter-400-.*\.ttf$/]) {
         expect(precached.some((p) => re.test(p)), String(re)).toBe(true);
       }
 
@@ -114,8 +114,9 @@ describe('offline', () => {
       await clickNode(page, 'hgf');
       await expect(details(page).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('HGF');
 
-      // Another figure, chosen in the picker: its layout chunk comes from the cache.
+      // Another figure, chosen in the picker: its data and its layout chunk come from the cache.
       await page.getByRole('combobox', { name: 'Figure' }).selectOption('fig5');
+      await poll(() => page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('hmbmsc').length)).toBe(1);
       await waitForCanvas(page);
       expect(await page.evaluate(() => window.mscAtlas!.cy.main!.nodes().length)).toBeGreaterThan(20);
 

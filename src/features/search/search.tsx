@@ -1,5 +1,5 @@
 import { useAtomValue, useSetAtom } from 'jotai';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { KIND_LABEL } from '../../model/schema.ts';
 import { searchEntities, type SearchHit } from '../../model/search.ts';
 import { currentViewAtom, focusAtom, loadedAtlasViewAtom, modeAtom, modelAtom, requireModel, selectionAtom } from '../../state/atoms.ts';
@@ -34,6 +34,13 @@ export function Search() {
     setFocus({ id: hit.entity.id, nonce: Date.now() });
     setQuery('');
   };
+  // Enter pressed before the atlas data has arrived chooses the suggestion once it has.
+  const [enterWaiting, setEnterWaiting] = useState(false);
+  useEffect(() => {
+    if (!enterWaiting || !atlas) return;
+    setEnterWaiting(false);
+    if (hits[active]) choose(hits[active]);
+  });
 
   return (
     <div className="search" role="search">
@@ -48,12 +55,14 @@ export function Search() {
         onFocus={() => void load(ATLAS)}
         onChange={(e) => {
           void load(ATLAS);
+          setEnterWaiting(false);
           setQuery(e.target.value);
           setActive(0);
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter' && !atlas && query) setEnterWaiting(true);
           else if (e.key === 'Enter' && hits[active]) choose(hits[active]);
           else if (e.key === 'Escape') setQuery('');
           else return;

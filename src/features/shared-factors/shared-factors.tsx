@@ -14,6 +14,7 @@ import {
   sourceOrderAtom,
 } from '../../state/atoms.ts';
 import { ATLAS, loadDataAtom } from '../../state/data.ts';
+import { prerenderAtom } from '../../state/prerender.ts';
 
 const FILTER_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'msc-source' && k !== 'combination');
 
@@ -28,6 +29,10 @@ export function SharedFactors() {
   const setSelection = useSetAtom(selectionAtom);
   const setFocus = useSetAtom(focusAtom);
   const load = useSetAtom(loadDataAtom);
+  // A page rendered at build time with no picture (atlas.html: the atlas's would be a third of a megabyte) is the
+  // app's frame until the scripts run: the long list (30 KB of the page) waits for them too.
+  const prerender = useAtomValue(prerenderAtom);
+  const deferred = Boolean(prerender?.server && prerender.html === undefined);
   // A figure about several sources shares what their statements in every figure share: loaded on first use.
   const waiting = shared === null;
   useEffect(() => {
@@ -50,7 +55,7 @@ export function SharedFactors() {
       </label>
       {active.length < 2 ? (
         <p className="muted">Switch on two or more cell sources to see what they share.</p>
-      ) : shared === null ? (
+      ) : shared === null || deferred ? (
         <p className="muted" role="status">Loading what the sources share…</p>
       ) : shared.length === 0 ? (
         <p className="muted">No {kind ? KIND_LABEL[kind as EntityKind].toLowerCase() : 'entity'} is acted on by two or more of the active sources{view.kind === 'figure' ? ' in this figure' : ''}.</p>
