@@ -14,7 +14,7 @@ const KB = 1024;
 const BUDGETS: Record<string, number> = {
   cytoscape: 105 * KB, // the drawing library, built without the algorithms, layouts and WebGL renderer the app never uses (scripts/vite-cytoscape-core.ts): 101 KB gzipped, 136 KB whole
   react: 70 * KB, // react + react-dom client
-  index: 12.5 * KB, // the app shell: header, details, legend, search, text version (12.1 KB with the canvas kept across figure switches, the twin panes' label room and the swatch colour classes)
+  index: 13.5 * KB, // the app shell: header, details, legend, search, text version (12.9 KB with the loader of each figure's data on demand, state/data.ts: it saves 31–38 KB of model data per start; 12.1 KB before it)
   atoms: 13 * KB, // state, the view model, jotai, the compact layouts of the atlas and compare (12.2 KB with the per-state atlas layout cache and the stage's measured shape)
   'graph-canvas': 11.5 * KB, // the canvas component (graph-view), loaded with Cytoscape through lazy-graph-canvas.tsx (11.0 KB: big-drawing.ts, which any drawing may need at once for an import of thousands of elements, and the sliced first drawing and edge-free move of node-move.ts and texture-warm.ts, which every view's first frame uses; 0.35 KB of it since the component was split into hooks with one job each, whose shared state and options cannot be minified away); the start-up total stays 230 KB
   '*': 5 * KB,
