@@ -5,31 +5,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { splitModel, type FigurePartJson, type ModelLoader } from '../../src/data/model-parts.ts';
-import type { ModelJson } from '../../src/data/model-json.ts';
+import { memoryLoader as memoryLoaderOf } from '../helpers/memory-loader.ts';
 import { model, renderApp, renderAppFromParts } from '../helpers/render-app.tsx';
 
-const { parts, atlas } = splitModel(model);
 const ids = model.figures.map((f) => f.id);
-const json = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** The parts in memory; records each request. `fail` names requests that fail (offline). */
-function memoryLoader(fail: string[] = []) {
-  const asked: string[] = [];
-  const loader: ModelLoader = {
-    figure: async (id) => {
-      asked.push(id);
-      if (fail.includes(id)) throw new Error('Failed to fetch');
-      return json(parts.get(id)!) as FigurePartJson;
-    },
-    atlas: async () => {
-      asked.push('atlas');
-      if (fail.includes('atlas')) throw new Error('Failed to fetch');
-      return json(atlas) as ModelJson;
-    },
-  };
-  return { loader, asked };
-}
+const memoryLoader = (fail: string[] = []) => memoryLoaderOf(model, fail);
 
 describe('data loaded as it is needed', () => {
   it('starts from the first figure’s data alone, lists every figure, and loads another when it is chosen', async () => {

@@ -5,7 +5,6 @@
 import { createStore } from 'jotai';
 import { describe, expect, it } from 'vitest';
 import { modelFromPart, splitModel, type FigurePartJson, type ModelLoader } from '../../src/data/model-parts.ts';
-import type { ModelJson } from '../../src/data/model-json.ts';
 import {
   activeSourcesAtom,
   baseModelAtom,
@@ -27,30 +26,15 @@ import {
 import { ATLAS, figureNeed, lacking, linkNeed, loadDataAtom, modelLoaderAtom, navigateAtom } from '../../src/state/data.ts';
 import { parseUrl } from '../../src/state/url.ts';
 import type { Model } from '../../src/model/types.ts';
+import { memoryLoader as memoryLoaderOf } from '../helpers/memory-loader.ts';
 import { shippedModel } from '../helpers/model.ts';
 
 const full = shippedModel();
-const { parts, atlas } = splitModel(full);
+const { parts } = splitModel(full);
 const ids = full.figures.map((f) => f.id);
 const json = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** A loader over the parts in memory that records what it was asked for; `fail` names requests that fail. */
-function memoryLoader(fail: string[] = []) {
-  const asked: string[] = [];
-  const loader: ModelLoader = {
-    figure: async (id) => {
-      asked.push(id);
-      if (fail.includes(id)) throw new Error('offline');
-      return json(parts.get(id)!) as FigurePartJson;
-    },
-    atlas: async () => {
-      asked.push('atlas');
-      if (fail.includes('atlas')) throw new Error('offline');
-      return json(atlas) as ModelJson;
-    },
-  };
-  return { loader, asked };
-}
+const memoryLoader = (fail: string[] = []) => memoryLoaderOf(full, fail, 'offline');
 
 function storeWith(model: Model, loader?: ModelLoader) {
   const store = createStore();
