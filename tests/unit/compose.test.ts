@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { compose, drawScene, labelPx, naturalFrame, numberRanges, panePlacements, scenePad, splitPolyline, type ExportContent } from '../../src/export/compose.ts';
 import type { PaintStyle, Painter, SceneItem, TextStyle } from '../../src/export/painter.ts';
-import type { Scene, SceneEdge, SceneNode } from '../../src/export/scene.ts';
+import type { Scene, SceneEdge } from '../../src/export/scene.ts';
 import { BADGE_R, SOURCE_BAR } from '../../src/theme/decorations.ts';
 import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE } from '../../src/theme/kinds.ts';
 import { arrowPath, shapePath } from '../../src/theme/shapes.ts';
+import { sceneEdge, sceneNode } from '../helpers/scene-items.ts';
 
 type Op =
   | { op: 'text'; s: string; x: number; y: number; st: TextStyle }
@@ -63,49 +64,8 @@ class Recorder implements Painter {
   }
 }
 
-const node = (over: Partial<SceneNode> = {}): SceneNode => ({
-  id: 'n',
-  kind: 'gene-or-protein',
-  title: 'N',
-  x: 100,
-  y: 50,
-  w: 80,
-  h: 40,
-  shape: 'rectangle',
-  fill: '#eeeeee',
-  stroke: '#333333',
-  strokeWidth: 2,
-  dashed: false,
-  double: false,
-  lines: ['N'],
-  bold: false,
-  opacity: 1,
-  bar: [],
-  badge: 0,
-  highlight: false,
-  ...over,
-});
-
-const edge = (over: Partial<SceneEdge> = {}): SceneEdge => ({
-  id: 'e',
-  source: 'a',
-  target: 'b',
-  relation: 'activates',
-  title: 'a activates b',
-  points: [
-    { x: 0, y: 0 },
-    { x: 100, y: 0 },
-  ],
-  tip: { x: 108, y: 0 },
-  dir: { x: 1, y: 0 },
-  colours: [],
-  width: 1.6,
-  line: 'solid',
-  arrow: 'triangle',
-  hollow: false,
-  opacity: 1,
-  ...over,
-});
+const node = sceneNode;
+const edge = sceneEdge;
 
 const scene = (over: Partial<Scene> = {}): Scene => ({ x: 0, y: 0, width: 400, height: 200, nodes: [node()], edges: [], ...over });
 

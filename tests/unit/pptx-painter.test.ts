@@ -16,6 +16,7 @@ import { labelTextBox, type Scene, type SceneEdge, type SceneNode } from '../../
 import { parsePath } from '../../src/export/svg-path.ts';
 import { markGeometry } from '../../src/theme/decorations.ts';
 import { arrowPath, shapePath } from '../../src/theme/shapes.ts';
+import { sceneEdge, sceneNode } from '../helpers/scene-items.ts';
 
 /** Frame px → inches on the 13.333 in wide slide. */
 const K = 13.333 / SLIDE_FRAME.width;
@@ -34,50 +35,23 @@ function painter(form?: EdgeForm) {
   return { p, calls };
 }
 
-const node = (over: Partial<SceneNode> = {}): SceneNode => ({
-  id: 'n',
-  kind: 'gene-or-protein',
-  title: 'N (Gene or protein)',
-  x: 200,
-  y: 100,
-  w: 80,
-  h: 40,
-  shape: 'rectangle',
-  fill: '#aabbcc',
-  stroke: '#123456',
-  strokeWidth: 2,
-  dashed: false,
-  double: false,
-  lines: ['TNF', 'alpha'],
-  bold: false,
-  opacity: 1,
-  bar: [],
-  badge: 0,
-  highlight: false,
-  ...over,
-});
+// This file's node is a two-line label at (200, 100) with colours of its own; its edge bends and has a colour.
+const node = (over: Partial<SceneNode> = {}): SceneNode =>
+  sceneNode({ title: 'N (Gene or protein)', x: 200, y: 100, fill: '#aabbcc', stroke: '#123456', lines: ['TNF', 'alpha'], ...over });
 
-const edge = (over: Partial<SceneEdge> = {}): SceneEdge => ({
-  id: 'e',
-  source: 'a',
-  target: 'b',
-  relation: 'activates',
-  title: 'A activates B [1]',
-  points: [
-    { x: 0, y: 0 },
-    { x: 50, y: 30 },
-    { x: 100, y: 0 },
-  ],
-  tip: { x: 110, y: 0 },
-  dir: { x: 1, y: 0 },
-  colours: ['#111111'],
-  width: 2,
-  line: 'solid',
-  arrow: 'triangle',
-  hollow: false,
-  opacity: 1,
-  ...over,
-});
+const edge = (over: Partial<SceneEdge> = {}): SceneEdge =>
+  sceneEdge({
+    title: 'A activates B [1]',
+    points: [
+      { x: 0, y: 0 },
+      { x: 50, y: 30 },
+      { x: 100, y: 0 },
+    ],
+    tip: { x: 110, y: 0 },
+    colours: ['#111111'],
+    width: 2,
+    ...over,
+  });
 
 /** Draw one node as compose() does: through begin/end, at scale `s`, moved by (tx, ty). */
 function drawNode(n: SceneNode, t = { tx: 0, ty: 0, s: 1 }, paneIndex = 0) {
