@@ -4,7 +4,7 @@
  * with the import (never at start-up).
  */
 import { createMatcher, type Candidate } from './match.ts';
-import { curieSchema, ENTITY_KINDS, idSchema, RELATIONS, type Entity, type EntityKind, type FigureEdge, type FigureFile, type Relation } from './schema.ts';
+import { curieSchema, ENTITY_KINDS, RELATIONS, type Entity, type EntityKind, type FigureEdge, type FigureFile, type Relation } from './schema.ts';
 import type { Positions } from '../layout/types.ts';
 import { clean, cut, fnv, IMPORT_PREFIX, LIMITS, slug, type GenericGraph, type ImportedGraph, type ImportProblem } from './imported.ts';
 
@@ -89,8 +89,8 @@ export function toImported(
     if (edgeKeys.has(k)) continue; // two file nodes matched one entity: their edges merge
     edgeKeys.add(k);
     touched.add(source).add(target);
+    // A slug is always a valid id (lower-case kebab-case), so no check is needed here.
     let id = slug(e.id, 'edge');
-    if (!idSchema.safeParse(id).success) id = 'edge';
     for (let i = 2; edges.some((x) => x.id === id); i++) id = `${slug(e.id, 'edge')}-${i}`;
     const said = e.interaction ? clean(e.interaction) : relation;
     const st = e.statement;

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limitProblems, toImported } from '../../src/model/import-convert.ts';
 import { clean, cut, fnv, LIMITS, slug, withImports, type GenericGraph, type ImportedGraph } from '../../src/model/imported.ts';
-import type { Entity } from '../../src/model/schema.ts';
+import { idSchema, type Entity } from '../../src/model/schema.ts';
 import type { Model } from '../../src/model/types.ts';
 import { entities } from '../helpers/fixtures.ts';
 
@@ -172,6 +173,74 @@ describe('an imported graph', () => {
   });
 });
 
+describe('an imported graph at the edges of its rules', () => {
+  it('a node matches by its name too; a valid kind is kept, and the extension goes whatever its case', () => {
+    const g = imported(graph({
+      nodes: [{ id: 'q', label: 'Q1', name: 'Factor X' }, { id: 'c', label: 'IL-6', kind: 'cytokine' }],
+      edges: [{ id: 'e', source: 'q', target: 'c', refs: [] }],
+    }), 'My.GRAPHML');
+    expect(g.matches).toEqual({ q: { entity: 'factor', basis: 'name' } });
+    expect(g.entities.map((e) => e.kind)).toEqual(['cytokine']);
+    expect(g.key).toMatch(/^import-my-[0-9a-f]{8}$/);
+  });
+
+  it('keeps a label of 40 characters whole with no name; longer ones are cut and kept whole as the name, up to 120', () => {
+    const forty = 'x'.repeat(40);
+    const long = 'y'.repeat(150);
+    const g = imported(graph({ nodes: [{ id: 'a', label: forty }, { id: 'b', label: long }], edges: [{ id: 'e', source: 'a', target: 'b', refs: [] }] }));
+    expect(g.entities[0]).not.toHaveProperty('name');
+    expect(g.entities[0]!.label).toBe(forty);
+    expect(g.entities[1]!.label).toBe(`${'y'.repeat(39)}…`);
+    expect(g.entities[1]!.name).toBe(`${'y'.repeat(119)}…`);
+  });
+
+  it('keeps at most 50 distinct synonyms of at most 120 characters', () => {
+    const synonyms = [...Array.from({ length: 60 }, (_, i) => `syn ${i}`), 's'.repeat(120), 't'.repeat(121)];
+    const g = imported(graph({ nodes: [{ id: 'a', label: 'A', synonyms: ['s'.repeat(120), 't'.repeat(121), ...synonyms] }, { id: 'b', label: 'B' }], edges: [{ id: 'e', source: 'a', target: 'b', refs: [] }] }));
+    expect(g.entities[0]!.synonyms).toHaveLength(50);
+    expect(g.entities[0]!.synonyms.slice(0, 2)).toEqual(['s'.repeat(120), 'syn 0']);
+  });
+
+  it('cuts long names, titles, captions, notes and file names to their limits', () => {
+    const file = `${'f'.repeat(700)}.sif`;
+    const g = imported(graph({ title: 'T'.repeat(200), edges: [{ id: 'e', source: 'FX', target: 'p53', interaction: 'i'.repeat(300), refs: [] }] }), file);
+    expect(g.name).toBe(`${'T'.repeat(79)}…`);
+    expect(g.figure.label).toBe(`${'T'.repeat(29)}…`);
+    expect(g.figure.title).toBe(g.name);
+    expect(g.file).toBe(`${'f'.repeat(199)}…`);
+    expect(g.figure.caption).toHaveLength(600);
+    expect(g.figure.caption.endsWith('…')).toBe(true);
+    expect(g.figure.edges[0]!.note).toBe(`${'i'.repeat(239)}…`);
+    const short = imported(graph({ edges: [{ id: 'e', source: 'FX', target: 'p53', interaction: 'binds', refs: [] }] }), `${'g'.repeat(70)}.sif`);
+    expect(short.figure.edges[0]!.note).toBe(`binds (as the file ${'g'.repeat(59)}… states it)`);
+  });
+
+  it('names a graph with neither title nor file name "Imported graph"', () => {
+    const g = imported(graph({ title: ' ' }), '');
+    expect(g.name).toBe('Imported graph');
+    expect(g.key).toMatch(/^import-graph-[0-9a-f]{8}$/);
+  });
+
+  it('a statement the app wrote keeps no empty list of sources', () => {
+    const st = { id: 'x', source: 'FX', target: 'p53', relation: 'promotes' as const, refs: [], section: 'effects' as const, sources: [], evidence: {}, note: 'N.' };
+    const g = imported(graph({ edges: [{ id: 'x', source: 'FX', target: 'p53', relation: 'promotes', refs: [], statement: st }] }));
+    expect(g.figure.edges[0]).not.toHaveProperty('sources');
+    expect(g.figure.edges[0]!.note).toBe('N.');
+  });
+
+  it('an edge id is a valid id, numbers and all, and stays unique', () => {
+    const g = imported(graph({
+      edges: [
+        { id: '12', source: 'FX', target: 'p53', relation: 'promotes', refs: [] },
+        { id: '12', source: 'p53', target: 'FX', relation: 'promotes', refs: [] },
+        { id: '', source: 'p53', target: 'lonely', relation: 'promotes', refs: [] },
+      ],
+    }));
+    expect(g.figure.edges.map((e) => e.id)).toEqual(['12', '12-2', 'edge']);
+    for (const e of g.figure.edges) expect(idSchema.safeParse(e.id).success).toBe(true);
+  });
+});
+
 describe('text helpers for imported graphs', () => {
   it('slugs are lower-case kebab-case, at most 40 characters, never empty', () => {
     expect(slug('  Héllo, World!  ')).toBe('hello-world');
@@ -179,6 +248,10 @@ describe('text helpers for imported graphs', () => {
     expect(slug('***', 'edge')).toBe('edge');
     expect(slug(`${'a'.repeat(39)} b`)).toBe('a'.repeat(39));
     expect(slug('a'.repeat(50))).toHaveLength(40);
+  });
+  it('a slug is always a valid id, whatever the text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => idSchema.safeParse(slug(text)).success));
+    for (const text of ['İstanbul', 'ß', 'ﬁ', '½', '-a-', 'A\u0301', '１２']) expect(idSchema.safeParse(slug(text)).success).toBe(true);
   });
   it('fnv is FNV-1a as 8 hex digits', () => {
     expect(fnv('')).toBe('811c9dc5');
