@@ -71,7 +71,14 @@ export function lineEnd(e: Pick<SceneEdge, 'arrow' | 'hollow'>) {
 /** pptxgenjs writes custom geometry for this shape name (its type list lacks it). */
 const CUSTOM = 'custGeom' as PptxGenJS.ShapeType;
 
-const hex = (c: string) => c.replace('#', '').toUpperCase().padEnd(6, '0').slice(0, 6);
+/**
+ * A CSS hex colour as DrawingML's six-digit RGB (a:srgbClr): '#abc' is shorthand for 'AABBCC'; an alpha digit pair
+ * ('#rrggbbaa') is dropped, as opacity goes through its own transparency setting.
+ */
+export const hex = (c: string) => {
+  const digits = c.replace('#', '').toUpperCase();
+  return digits.length === 3 || digits.length === 4 ? digits.slice(0, 3).replace(/./g, '$&$&') : digits.padEnd(6, '0').slice(0, 6);
+};
 const transparency = (opacity = 1) => Math.round((1 - opacity) * 100);
 
 interface Transform {

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import type { ExportContent } from '../../src/export/compose.ts';
-import { addEdges, LINE_END, lineEnd, renderPptx, schemaOrder, SLIDE_FONT, SLIDE_FRAME, SlidePainter, type EdgeForm, type PlacedEdge } from '../../src/export/pptx.ts';
+import { addEdges, hex, LINE_END, lineEnd, renderPptx, schemaOrder, SLIDE_FONT, SLIDE_FRAME, SlidePainter, type EdgeForm, type PlacedEdge } from '../../src/export/pptx.ts';
 import type { Painter } from '../../src/export/painter.ts';
 import { labelTextBox, type Scene, type SceneEdge, type SceneNode } from '../../src/export/scene.ts';
 import { parsePath } from '../../src/export/svg-path.ts';
@@ -66,6 +66,32 @@ function drawNode(n: SceneNode, t = { tx: 0, ty: 0, s: 1 }, paneIndex = 0) {
   p.pop();
   return { p, calls };
 }
+
+describe('hex: CSS colours as DrawingML RGB', () => {
+  it('writes six upper-case digits, doubling each digit of a three-digit shorthand and dropping an alpha pair', () => {
+    expect(hex('#aabbcc')).toBe('AABBCC');
+    expect(hex('#abc')).toBe('AABBCC');
+    expect(hex('#F0a')).toBe('FF00AA');
+    expect(hex('#fff')).toBe('FFFFFF');
+    // Four and eight digits carry an alpha, which the slide writes as transparency instead.
+    expect(hex('#abcd')).toBe('AABBCC');
+    expect(hex('#12345678')).toBe('123456');
+    expect(hex('0a1b2c')).toBe('0A1B2C');
+  });
+
+  it('paints shorthand colours of nodes, marks, paths, text and edges at full value', () => {
+    const { calls } = drawNode(node({ fill: '#abc', stroke: '#f00', bar: ['#0f0'] }));
+    expect(calls[0]!.o).toMatchObject({ fill: { color: 'AABBCC' }, line: { color: 'FF0000' } });
+    expect(calls[1]!.o).toMatchObject({ fill: { color: '00FF00' } });
+    const { p, calls: more } = painter();
+    p.path('M0,0L10,10', { fill: '#123', stroke: '#456' });
+    p.text('x', 0, 0, { size: 10, colour: '#789' });
+    expect(more[0]!.o).toMatchObject({ fill: { color: '112233' }, line: { color: '445566' } });
+    expect(more[1]!.o).toMatchObject({ color: '778899' });
+    const out = addEdges(SLIDE, [placedEdge([{ x: 0, y: 0 }, { x: 1, y: 1 }], { colours: ['#000', '#c0f'] })], new Map());
+    expect(out).toContain('<a:srgbClr val="CC00FF">');
+  });
+});
 
 describe('SlidePainter: nodes', () => {
   it('draws a node as a preset shape carrying its label, in inches, in its kind’s colours and the slide font', () => {
