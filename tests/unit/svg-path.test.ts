@@ -88,6 +88,11 @@ describe('parsePath: lines', () => {
       { c: 'L', x: 0.5, y: 0.75 },
       { c: 'L', x: 10.5, y: 0.5 },
     ]);
+    // An exponent of more than one digit is one number.
+    expect(parsePath('M1.5e-12,3L2e+10 4')).toEqual([
+      { c: 'M', x: 1.5e-12, y: 3 },
+      { c: 'L', x: 2e10, y: 4 },
+    ]);
     expect(parsePath('M1,2L3,4')).toEqual([
       { c: 'M', x: 1, y: 2 },
       { c: 'L', x: 3, y: 4 },
@@ -119,10 +124,10 @@ describe('parsePath: curves', () => {
       { c: 'C', x1: 2, y1: 4, x2: 5, y2: 4, x: 9, y: 0 },
     ]);
     // Relative, from a current point that is not the origin; the next command continues from its end.
-    expect(parsePath('M 3 3 q 3 6 9 0 l 1 1')).toEqual([
+    expect(parsePath('M 3 3 q 3 6 9 3 l 1 1')).toEqual([
       { c: 'M', x: 3, y: 3 },
-      { c: 'C', x1: 5, y1: 7, x2: 8, y2: 7, x: 12, y: 3 },
-      { c: 'L', x: 13, y: 4 },
+      { c: 'C', x1: 5, y1: 7, x2: 8, y2: 8, x: 12, y: 6 },
+      { c: 'L', x: 13, y: 7 },
     ]);
   });
 });
@@ -187,6 +192,10 @@ describe('parsePath: arcs', () => {
     const cmds = arc('M 0 0 A 5 5 0 0 1 20 0');
     expect(cmds).toHaveLength(2);
     for (const p of sample(0, 0, cmds)) expect(Math.hypot(p.x - 10, p.y)).toBeCloseTo(10, 1);
+    // The same straight down: the chord's vertical extent counts as much as its horizontal one.
+    const down = arc('M 0 0 A 5 5 0 0 1 0 20');
+    expect(down).toHaveLength(2);
+    for (const p of sample(0, 0, down)) expect(Math.hypot(p.x, p.y - 10)).toBeCloseTo(10, 1);
   });
 
   it('takes negative radii as their size', () => {
@@ -212,6 +221,44 @@ describe('parsePath: arcs', () => {
       const v = -(p.x - 20 * c) * s + (p.y - 20 * s) * c;
       expect((u / 20) ** 2 + (v / 5) ** 2).toBeCloseTo(1, 2);
     }
+  });
+
+  it('follows a turned ellipse between two points off its axes, around its own centre', () => {
+    // The ellipse 20 × 5 about (0, 0), turned 30°, from its point at 30° to its point at 120° (a quarter, sweep 1):
+    // the centre lies off the chord, and neither end is on an axis.
+    const c = Math.cos(Math.PI / 6);
+    const s = Math.sin(Math.PI / 6);
+    const on = (t: number) => ({ x: 20 * Math.cos(t) * c - 5 * Math.sin(t) * s, y: 20 * Math.cos(t) * s + 5 * Math.sin(t) * c });
+    const a = on(Math.PI / 6);
+    const b = on((2 * Math.PI) / 3);
+    const cmds = arc(`M ${a.x} ${a.y} A 20 5 30 0 1 ${b.x} ${b.y}`);
+    expect(cmds).toHaveLength(1);
+    for (const p of sample(a.x, a.y, cmds)) {
+      const u = p.x * c + p.y * s;
+      const v = -p.x * s + p.y * c;
+      expect((u / 20) ** 2 + (v / 5) ** 2).toBeCloseTo(1, 2);
+    }
+    // Its middle is the ellipse's point at 75°.
+    const mid = at(a.x, a.y, cmds[0] as Cubic, 0.5);
+    expect(mid.x).toBeCloseTo(on((5 * Math.PI) / 12).x, 1);
+    expect(mid.y).toBeCloseTo(on((5 * Math.PI) / 12).y, 1);
+  });
+
+  it('turns a quarter between two points that are both off the axes', () => {
+    // Radius 10 about (0, 0), from 45° to 135°: one cubic on the circle through (0, 10).
+    const r = 10 / Math.SQRT2;
+    const cmds = arc(`M ${r} ${r} A 10 10 0 0 1 ${-r} ${r}`);
+    expect(cmds).toHaveLength(1);
+    for (const p of sample(r, r, cmds)) expect(Math.hypot(p.x, p.y)).toBeCloseTo(10, 1);
+    expect(at(r, r, cmds[0] as Cubic, 0.5).y).toBeCloseTo(10, 1);
+  });
+
+  it('leaves out an arc that ends where it starts (SVG F.6.2)', () => {
+    expect(parsePath('M 5 5 A 10 10 0 0 1 5 5 L 6 6')).toEqual([
+      { c: 'M', x: 5, y: 5 },
+      { c: 'L', x: 6, y: 6 },
+    ]);
+    expect(parsePath('M 5 5 a 10 10 0 1 0 0 0')).toEqual([{ c: 'M', x: 5, y: 5 }]);
   });
 
   it('draws a straight line for a zero radius', () => {
