@@ -1,12 +1,13 @@
 /** The export scene built from views, positions and decorations made here, property by property. */
 import { describe, expect, it } from 'vitest';
-import { buildScene, clipToNode, labelTextBox, marksOverText } from '../../src/export/scene.ts';
+import { buildScene, clipToNode, labelTextBox, marksOverText, type SceneNode } from '../../src/export/scene.ts';
 import { positionedBox, textWidth } from '../../src/layout/measure.ts';
 import type { Positions } from '../../src/layout/types.ts';
 import type { GraphView } from '../../src/model/view.ts';
 import { markGeometry, type Decorations } from '../../src/theme/decorations.ts';
 import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE } from '../../src/theme/kinds.ts';
 import { ARROW_LENGTH } from '../../src/theme/shapes.ts';
+import { sceneNode } from '../helpers/scene-items.ts';
 
 const ent = (id: string, kind: string, label = id, name?: string) => ({ id, kind, label, ...(name ? { name } : {}) });
 const view = (nodes: ReturnType<typeof ent>[], edges: { id: string; source: string; target: string; relation?: string; refs?: number[] }[]) =>
@@ -40,6 +41,11 @@ describe('clipToNode', () => {
     const p = clipToNode({ x: 10, y: 10, w: 100, h: 40, shape: 'ellipse' }, { x: 110, y: 110 });
     expect(((p.x - 10) / 50) ** 2 + ((p.y - 10) / 20) ** 2).toBeCloseTo(1, 9);
     expect(p.x - 10).toBeCloseTo(p.y - 10, 9);
+  });
+
+  it('leaves a box of no width through its top, and one of no height through its side', () => {
+    expect(clipToNode({ x: 0, y: 0, w: 0, h: 40, shape: 'rectangle' }, { x: 0, y: 100 })).toEqual({ x: 0, y: 20 });
+    expect(clipToNode({ x: 0, y: 0, w: 100, h: 0, shape: 'rectangle' }, { x: -300, y: 0 })).toEqual({ x: -50, y: 0 });
   });
 
   it('stays at the centre for a target at the centre', () => {
@@ -134,6 +140,11 @@ describe('buildScene: edges', () => {
     expect(e!.tip).toEqual({ x: 260, y: 0 });
     expect(e!.dir.x).toBeCloseTo(110 / len, 9);
     expect(e!.dir.y).toBeCloseTo(-60 / len, 9);
+    // The same route 10 px lower: the same direction and head.
+    const lower = buildScene(two, positions({ a: [0, 10], b: [300, 10] }, { e: [[40, 10], [150, 70], [260, 10]] })).edges[0]!;
+    expect(lower.dir.x).toBeCloseTo(110 / len, 9);
+    expect(lower.dir.y).toBeCloseTo(-60 / len, 9);
+    expect(lower.points[2]!.y).toBeCloseTo(10 + (60 / len) * back, 9);
     expect(e!).toMatchObject({ id: 'e', source: 'a', target: 'b', relation: 'activates', title: 'A activates B [3, 7]', colours: [EDGE_COLOUR], width: 1.6, opacity: 1, arrow: RELATION_STYLE.activates.arrow, line: RELATION_STYLE.activates.line, hollow: RELATION_STYLE.activates.hollow });
   });
 
@@ -141,7 +152,7 @@ describe('buildScene: edges', () => {
     const s = buildScene(two, positions({ a: [0, 0], b: [300, 0] }));
     const wa = s.nodes[0]!.w / 2;
     const wb = s.nodes[1]!.w / 2;
-    expect(s.edges[0]!.points[0]).toEqual({ x: wa, y: 0 });
+    expect(s.edges[0]!.points).toEqual([{ x: wa, y: 0 }, { x: 300 - wb - ARROW_LENGTH[RELATION_STYLE.activates.arrow], y: 0 }]);
     expect(s.edges[0]!.tip).toEqual({ x: 300 - wb, y: 0 });
     // A one-point route is no route.
     expect(buildScene(two, positions({ a: [0, 0], b: [300, 0] }, { e: [[5, 5]] })).edges[0]!.points[0]).toEqual({ x: wa, y: 0 });
@@ -201,6 +212,10 @@ describe('buildScene: its box', () => {
     expect(plain.height).toBe(200 + Math.max(a.h, b.h) / 2);
     const withBadge = buildScene(view([ent('a', 'cellular-process')], []), positions({ a: [0, 0] }), deco({ a: { shared: true, sourceColours: ['#1', '#2'] } }));
     const g = markGeometry(0, 0, withBadge.nodes[0]!.w, withBadge.nodes[0]!.h).badge;
+    // Without a high bend, the nodes' tops are the top.
+    const flat = buildScene(v, positions({ a: [0, 0], b: [300, 0] }, { e: [[40, 0], [260, 0]] }));
+    expect(flat.y).toBe(-Math.max(a.h, b.h) / 2);
+    expect(flat.height).toBe(Math.max(a.h, b.h));
     expect(withBadge.x + withBadge.width).toBe(g.cx + g.r);
     expect(withBadge.y).toBe(g.cy - g.r);
   });
@@ -226,8 +241,28 @@ describe('label boxes and marks over text', () => {
     const badge = markGeometry(0, 0, a.w, a.h).badge;
     const close = buildScene(v, positions({ a: [0, 0], b: [badge.cx, badge.cy] }), d);
     expect(marksOverText(close)).toEqual([['badge:a', 'b']]);
+    // Without a count, a has no badge there.
+    expect(marksOverText(buildScene(v, positions({ a: [0, 0], b: [badge.cx, badge.cy] })))).toEqual([]);
     // A bar over b's text: b's own bar on a node squeezed to its text height.
     const squeezed = { ...apart, nodes: [{ ...apart.nodes[1]!, h: 13 * 1.25, bar: ['#1'] }] };
     expect(marksOverText(squeezed)).toEqual([['bar:b', 'b']]);
   });
 });
+
+describe('marks over text: touching is not covering', () => {
+  // A label "N" at (100, 50) and a badge moved to touch its box on one side, overlapping it along the other.
+  const label = sceneNode({ id: 'b' });
+  const box = labelTextBox(label);
+  const badgeAt = (cx: number, cy: number) => sceneNode({ id: 'a', x: 1000, y: 1000, lines: [], badge: 2, marksAt: { badge: { cx, cy, r: 5 } } });
+  const over = (a: SceneNode) => marksOverText({ x: 0, y: 0, width: 0, height: 0, nodes: [a, label], edges: [] });
+
+  it('reports a badge over the label, and none that only touches its side or its top', () => {
+    expect(over(badgeAt(box.x2, 50))).toEqual([['badge:a', 'b']]);
+    expect(over(badgeAt(box.x2 + 5, 50))).toEqual([]);
+    expect(over(badgeAt(box.x1 - 5, 50))).toEqual([]);
+    expect(over(badgeAt(100, box.y1 - 5))).toEqual([]);
+    expect(over(badgeAt(100, box.y2 + 5))).toEqual([]);
+    expect(over(badgeAt(100, box.y2 + 4.9))).toEqual([['badge:a', 'b']]);
+  });
+});
+
