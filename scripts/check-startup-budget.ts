@@ -58,14 +58,16 @@ for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && f !== 
   if (page.startsWith('compare-') && !over) pairs.push([page, sum, own.length]);
   else console.log(`${over ? 'OVER' : 'ok  '} ${page.padEnd(16)} ${(sum / KB).toFixed(1).padStart(6)} KB of ${(TOTAL / KB).toFixed(0)} KB (${own.length} chunks)`);
 }
-// The fonts a page's first picture waits for (its text is drawn in them, font-display: block): the two small Inter
-// faces of the app's characters (npm run start-fonts), 11.6 and 12.1 KB; @fontsource's files for a script would be
-// 24 KB each.
+// The fonts a page's first picture is drawn with (font-display: block): the two small Inter faces of the app's
+// characters (npm run start-fonts), 11.6 and 12.1 KB, which the page carries in its style as data: URLs
+// (scripts/prerender.ts), and any font file it preloads; @fontsource's files for a script would be 24 KB each.
 const FONT_BUDGET = 14 * KB;
 const FONTS_TOTAL = 28 * KB;
 for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && !f.startsWith('compare-')).sort()) {
   const html = readFileSync(resolve(dist, page), 'utf8');
-  const fonts = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => [m[1]!, readFileSync(resolve(dist, m[1]!.replace(/^\.?\//, ''))).length] as const);
+  const preloaded = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => [m[1]!, readFileSync(resolve(dist, m[1]!.replace(/^\.?\//, ''))).length] as const);
+  const inline = [...html.matchAll(/font-weight:(\d+);src:url\(data:font\/woff2;base64,([^)]+)\)/g)].map((m) => [`in the page (${m[1]})`, Buffer.from(m[2]!, 'base64').length] as const);
+  const fonts = [...inline, ...preloaded];
   const sum = fonts.reduce((n, [, b]) => n + b, 0);
   const over = sum > FONTS_TOTAL || fonts.some(([, b]) => b > FONT_BUDGET);
   failed ||= over;

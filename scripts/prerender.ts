@@ -2,7 +2,8 @@
  * Runs after `vite build` (npm run build): writes into dist/ one page per figure, the atlas and compare, each the
  * built index.html with the app's first render at that address and the view's picture as inline SVG (with its
  * text alternative), so the browser draws the figure before any script runs. index.html shows the first figure.
- * Also preloads what the first render waits for: the view's model data, its layout, the Inter files its text uses.
+ * Also preloads what the first render waits for: the view's model data and its layout. The Inter faces of the
+ * app's own characters are in the page's style (font-faces.ts inlineStartFaces).
  *
  * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
@@ -15,7 +16,7 @@ import type { Positions } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
 import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
-import { fontFaces } from '../src/prerender/font-faces.ts';
+import { fontFaces, inlineStartFaces } from '../src/prerender/font-faces.ts';
 import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
 import { linkNeed } from '../src/state/data.ts';
@@ -77,9 +78,12 @@ try {
   const comparePreloads = modulePreloads(compareChunks, canvasChunks);
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
-  const css = readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8');
+  // The two start faces go into the page's style as data: URLs (font-faces.ts): its text is drawn in Inter from the
+  // page alone. The other faces (Cyrillic and the rest, for a user's graph) stay files, fetched if a text needs them.
+  const { css, inlined } = inlineStartFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'), (f) => readFileSync(resolve(dist, 'assets', f)));
+  if (inlined.length !== 2) throw new Error(`the style sheet should have two start faces (npm run start-fonts), found ${inlined.length}`);
   const faces = fontFaces(css);
-  // The style sheet goes into the page itself: the first picture waits for no request but the page's fonts. Its
+  // The style sheet goes into the page itself, start faces included: the first picture waits for no request. Its
   // files' addresses are made relative to the page, and the Content-Security-Policy allows exactly this style by its
   // hash (no 'unsafe-inline': an injected style is still refused).
   const inlineCss = css.replace(/url\((["']?)\.\//g, 'url($1./assets/');
@@ -109,8 +113,9 @@ try {
     // A figure's layout is the one more file the first render waits for: fetched with the scripts. (The atlas and
     // compare are laid out in the page, not from a stored layout.)
     const layoutChunk = page.key.startsWith('figure:') ? asset(new RegExp(`^${layoutFileName(page.key).replace(/\.json$/, '')}-[\\w-]{8}\\.js$`)) : undefined;
-    // The font files the page's text needs (latin, and greek for β-catenin, TNF-α…), so its text is drawn in Inter
-    // from the first frame (font-display: block, vite.config.ts) without waiting for the style sheet to ask.
+    // A font file the page's text would still need (a character outside the start faces: none in the shipped pages),
+    // so its text is drawn in Inter from the first frame (font-display: block, vite.config.ts) without waiting for
+    // the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
     const pagePreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), dataPreload(search), ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour

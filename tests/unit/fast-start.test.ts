@@ -11,7 +11,7 @@ import { createLayoutService } from '../../src/layout/layout-service.ts';
 import type { LayoutEngine, Positions } from '../../src/layout/types.ts';
 import { figureView, sideView, unionView } from '../../src/model/view.ts';
 import { pictureSvg } from '../../src/prerender/picture.ts';
-import { fontFaces } from '../../src/prerender/font-faces.ts';
+import { fontFaces, inlineStartFaces } from '../../src/prerender/font-faces.ts';
 import { createAppStore } from '../../src/app/app.tsx';
 import { currentViewAtom, decorationsAtom, filtersAtom, urlStateAtom } from '../../src/state/atoms.ts';
 import { parseUrl } from '../../src/state/url.ts';
@@ -129,6 +129,36 @@ describe('the fonts a prerendered page preloads', () => {
 
   it('read only the text: markup, attributes and entities ask for no font', () => {
     expect(needed('<svg viewBox="0 0 1 1"><g data-id="β"></g></svg>&amp;&#946;')).toEqual([]);
+  });
+});
+
+describe('the start faces in a prerendered page’s style', () => {
+  const start = (w: number) => `@font-face{font-family:Inter;font-style:normal;font-display:block;font-weight:${w};src:url(./inter-start-${w}-AbC_12-x.woff2)format("woff2");unicode-range:U+20-7E,U+3B1-3B3}`;
+  const latin = '@font-face{font-family:Inter;font-weight:400;src:url(./inter-latin-400-normal-Y.woff2)format("woff2");unicode-range:U+A0-FF}';
+  const css = `${latin}${start(400)}:root{background:url(./inter-start-400-AbC_12-x.woff2)}${start(600)}`;
+  const bytes: Record<string, Uint8Array> = { 'inter-start-400-AbC_12-x.woff2': new Uint8Array([0x77, 0x4f, 0x46, 0x32, 1]), 'inter-start-600-AbC_12-x.woff2': new Uint8Array([0x77, 0x4f, 0x46, 0x32, 2, 255]) };
+  const read = (file: string) => bytes[file] ?? new Uint8Array();
+
+  it('carry their files as data: URLs, byte for byte, in their own faces only', () => {
+    const out = inlineStartFaces(css, read);
+    expect(out.inlined).toEqual(['inter-start-400-AbC_12-x.woff2', 'inter-start-600-AbC_12-x.woff2']);
+    expect(out.css).toBe(
+      `${latin}${start(400).replace('./inter-start-400-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgE=')}:root{background:url(./inter-start-400-AbC_12-x.woff2)}` +
+        start(600).replace('./inter-start-600-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgL/'),
+    );
+    // The faces left as files are the ones a page may still preload; the start faces are no longer among them.
+    expect(fontFaces(out.css).map((f) => f.file)).toEqual(['inter-latin-400-normal-Y.woff2']);
+  });
+
+  it('leave a sheet with no start face as it is', () => {
+    expect(inlineStartFaces(latin, read)).toEqual({ css: latin, inlined: [] });
+  });
+
+  it('take a quoted address, and one in a folder', () => {
+    const quoted = start(400).replace('url(./inter-start-400-AbC_12-x.woff2)', 'url("./fonts/inter-start-400-AbC_12-x.woff2")');
+    const out = inlineStartFaces(quoted, (f) => (f === 'fonts/inter-start-400-AbC_12-x.woff2' ? bytes['inter-start-400-AbC_12-x.woff2']! : new Uint8Array()));
+    expect(out.inlined).toEqual(['fonts/inter-start-400-AbC_12-x.woff2']);
+    expect(out.css).toContain('src:url(data:font/woff2;base64,d09GMgE=)format("woff2")');
   });
 });
 
