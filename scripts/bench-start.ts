@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import type { TraceEvent } from './bench-switch.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 /** Screencast frames at half size: enough to see a diagram appear, cheap enough not to slow the page measured. */
@@ -91,6 +92,36 @@ async function record(context: BrowserContext, url: string, settled: (page: Page
   await page.close();
   if (!frames.length) return { stable: NaN, picture: NaN, parts };
   return { stable: stableAt(frames, timeOrigin), picture: stableAt(frames, timeOrigin, PICTURE_TOLERANCE), parts };
+}
+
+/**
+ * What the first paint cost the page's main thread: one fresh context traced by Chromium from navigation to its first
+ * paint. Thread (CPU) time, `tdur`, does not count the time a task waited for a core, so it is comparable on a loaded
+ * machine; with it the wall time of the first paint, the frames the main thread produced until then (a frame drawn
+ * before the text's font was ready is followed by another) and the CPU of the parts that usually dominate.
+ */
+async function firstPaintCpu(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'cc', 'blink'] });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { timeout: 30_000 });
+  const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  await context.close();
+  const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+  const path = new URL(url).pathname;
+  const nav = events.filter((e) => e.name === 'navigationStart' && String((e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL ?? '').includes(path)).at(-1);
+  const paint = nav && events.find((e) => e.name === 'firstPaint' && e.pid === nav.pid && e.ts >= nav.ts);
+  if (!nav || !paint) return undefined;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === nav.pid && e.args?.name === 'CrRendererMain')?.tid;
+  const before = events.filter((e) => e.pid === nav.pid && e.tid === main && e.ph === 'X' && e.ts >= nav.ts && e.ts < paint.ts);
+  const cpu = (name: string) => before.filter((e) => e.name === name).reduce((n, e) => n + (e.tdur ?? 0), 0) / 1000;
+  return {
+    paint: (paint.ts - nav.ts) / 1000,
+    cpu: cpu('ThreadControllerImpl::RunTask'),
+    frames: before.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 500).length,
+    parts: { parse: cpu('ParseHTML'), style: cpu('UpdateLayoutTree'), layout: cpu('Layout'), paint: cpu('Paint'), script: cpu('v8.evaluateModule') + cpu('FunctionCall') + cpu('EvaluateScript') },
+  };
 }
 
 /** Waits for a pane of the app to be drawn and settled (same rule as the browser tests). */
@@ -258,6 +289,16 @@ export async function benchStart(browser: Browser, base: string, figures: string
     );
     const part = (k: 'html' | 'paint' | 'fonts') => ms(stats(parts.map((p) => p[k]).filter((x) => !Number.isNaN(x))).median ?? NaN);
     console.log(`           app medians: page in ${part('html')}, first paint ${part('paint')}, last font file in ${part('fonts')}`);
+    // The same first paint traced, once each: main-thread CPU, which a loaded machine does not inflate.
+    const [appCpu, staticCpu] = [await firstPaintCpu(browser, `${base}${v.search}`), await firstPaintCpu(browser, staticUrl)];
+    if (appCpu && staticCpu) {
+      const p = appCpu.parts;
+      console.log(
+        `           main-thread CPU to first paint: app ${appCpu.cpu.toFixed(1)} ms in ${appCpu.frames} frame(s) (parse ${p.parse.toFixed(1)}, style ${p.style.toFixed(1)}, ` +
+          `layout ${p.layout.toFixed(1)}, paint ${p.paint.toFixed(1)}, script ${p.script.toFixed(1)}; first paint ${ms(appCpu.paint)}), ` +
+          `static PNG ${staticCpu.cpu.toFixed(1)} ms (first paint ${ms(staticCpu.paint)})  (load ${loadavg()[0]!.toFixed(1)})`,
+      );
+    }
   }
   console.log(`  worst ratio: picture ${Math.max(...pictureRatios).toFixed(1)}×, stable ${Math.max(...ratios).toFixed(1)}×`);
   console.log('== what each first picture waits for: its page, and the font files it preloads, against the static page\'s PNG');
