@@ -74,8 +74,10 @@ export function locateValues(text: string): Map<string, number> {
         else if (ch === '}' || ch === ']') depth--;
         i++;
       }
+    } while (
       // Stryker disable next-line EqualityOperator: equivalent, a value cut off by the end of the text stops one step later, past the end either way
-    } while (depth > 0 && i < text.length);
+      depth > 0 && i < text.length
+    );
   };
   const value = (path: string, depth: number): void => {
     ws();
