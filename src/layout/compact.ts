@@ -44,6 +44,11 @@ export interface CompactOptions {
   origin?: Point;
   /** Barycentre sweeps that order each cell by its neighbours (default 4; 0 when only the size is wanted). */
   sweeps?: number;
+  /**
+   * Whether the result lists every edge's (empty) route; default true. A caller that makes its own record of routes
+   * says false and gets none: building one for a few hundred edges took a tenth of the atlas's layout time.
+   */
+  routes?: boolean;
 }
 
 export interface CompactLayout extends Positions {
@@ -52,6 +57,9 @@ export interface CompactLayout extends Positions {
 }
 
 const cellKey = (c: number, b: number) => `${c}/${b}`;
+
+/** The order of `a.localeCompare(b)` (the same collator: default locale and options), without making one per call. */
+const compareIds = new Intl.Collator().compare;
 
 interface Packed {
   /** Centre of each node relative to the cell's top-left corner. */
@@ -129,10 +137,16 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   const cells = new Map<string, CompactNode[]>();
   for (const n of nodes) {
     const k = cellKey(n.column, n.band);
-    cells.set(k, [...(cells.get(k) ?? []), n]);
+    const list = cells.get(k);
+    if (list) list.push(n);
+    else cells.set(k, [n]);
   }
+  // Ties are broken by id, in the order localeCompare gives, compared here by rank: the sorts below run in every
+  // sweep of every layout the atlas asks for, and localeCompare was a tenth of their time.
+  const rank = new Map([...nodes].sort((a, b) => compareIds(a.id, b.id)).map((n, i) => [n.id, i]));
+  const byId = (a: CompactNode, b: CompactNode) => rank.get(a.id)! - rank.get(b.id)!;
   // First order: heaviest first, then by id (deterministic).
-  for (const list of cells.values()) list.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.id.localeCompare(b.id));
+  for (const list of cells.values()) list.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || byId(a, b));
   const minWidth = new Map(columns.map((c) => [c, Math.max(...nodes.filter((n) => n.column === c).map((n) => n.width))]));
   const fullWidth = new Map(columns.map((c) => [c, nodes.filter((n) => n.column === c).reduce((s, n) => s + n.width + gapX, 0)]));
 
@@ -143,9 +157,15 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   };
   /** The height `column` gives, computed without placing the nodes. */
   const columnHeight = (c: number, width: number, order: Map<string, CompactNode[]>) => {
+    // The size search below asks for the same widths again and again (its binary searches for 61 heights all start
+    // from the same bounds): in the first order, each column's height at a width is computed once.
+    const memo = order === first ? heights.get(c) : undefined;
+    const known = memo?.get(width);
+    if (known !== undefined) return known;
     const bands = bandsOf.get(c)!;
     let h = bandGap * (bands.length - 1);
     for (const b of bands) h += packedHeight(order.get(cellKey(c, b)) ?? [], width, gapX, gapY);
+    memo?.set(width, h);
     return h;
   };
   /** The narrowest width (to 4 px) at which the column is at most `height` tall. */
@@ -162,6 +182,8 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   };
 
   let order = new Map([...cells].map(([k, l]) => [k, [...l]]));
+  const first = order;
+  const heights = new Map(columns.map((c) => [c, new Map<number, number>()]));
   /** Column widths for a target height, and the drawing's size with them. */
   const shape = (height: number) => {
     const widths = new Map(columns.map((c) => [c, widthFor(c, height, order)]));
@@ -197,31 +219,46 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
 
   // Barycentre sweeps: each cell ordered by its neighbours' mean height, then rows by their mean x.
   const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
   for (const e of edges) {
     if (e.source === e.target) continue;
-    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
-    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
   let placed = place();
   for (let sweep = 0; sweep < (options.sweeps ?? 4); sweep++) {
     const next = new Map<string, CompactNode[]>();
     for (const [k, list] of order) {
-      const bary = new Map(
-        list.map((n) => {
-          const ps = (neighbours.get(n.id) ?? []).map((id) => placed.get(id)).filter((p): p is Point => Boolean(p));
-          const own = placed.get(n.id)!;
-          return [n.id, ps.length ? { x: ps.reduce((s, p) => s + p.x, 0) / ps.length, y: ps.reduce((s, p) => s + p.y, 0) / ps.length } : own];
-        }),
-      );
-      const byY = [...list].sort((a, b) => bary.get(a.id)!.y - bary.get(b.id)!.y || a.id.localeCompare(b.id));
+      // Each node's neighbours' mean position (its own where it has none placed).
+      const bary = new Map<string, Point>();
+      for (const n of list) {
+        let x = 0;
+        let y = 0;
+        let count = 0;
+        for (const id of neighbours.get(n.id) ?? []) {
+          const p = placed.get(id);
+          if (!p) continue;
+          x += p.x;
+          y += p.y;
+          count++;
+        }
+        bary.set(n.id, count ? { x: x / count, y: y / count } : placed.get(n.id)!);
+      }
+      const byY = [...list].sort((a, b) => bary.get(a.id)!.y - bary.get(b.id)!.y || byId(a, b));
       // Rows as packed now; within each, left to right by the neighbours' mean x.
       const rowsNow = new Map<number, CompactNode[]>();
       const packed = pack(byY, best.widths.get(list[0]!.column)!, gapX, gapY);
       for (const n of byY) {
         const y = packed.at.get(n.id)!.y;
-        rowsNow.set(y, [...(rowsNow.get(y) ?? []), n]);
+        const row = rowsNow.get(y);
+        if (row) row.push(n);
+        else rowsNow.set(y, [n]);
       }
-      next.set(k, [...rowsNow.values()].flatMap((r) => r.sort((a, b) => bary.get(a.id)!.x - bary.get(b.id)!.x || a.id.localeCompare(b.id))));
+      next.set(k, [...rowsNow.values()].flatMap((r) => r.sort((a, b) => bary.get(a.id)!.x - bary.get(b.id)!.x || byId(a, b))));
     }
     order = next;
     placed = place();
@@ -238,7 +275,7 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   return {
     hash: 'compact',
     nodes: out,
-    edges: Object.fromEntries(edges.map((e) => [e.id, []])),
+    edges: options.routes === false ? {} : Object.fromEntries(edges.map((e) => [e.id, []])),
     width: best.w,
     height: best.h,
     columns: columnBoxes,

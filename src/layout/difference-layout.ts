@@ -113,7 +113,7 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
   // Labels drawn at their own size (the level of detail stays off): they sit inside their boxes, which never overlap.
   const start = zoomFor(plain.box);
   if (start * NODE_FONT_SIZE >= room.labelPx) return plain;
-  const deg = degrees(view);
+  const { deg } = basics(view);
   const tiers = [room.wanted];
   if (room.wanted.size > room.priority.size) {
     const others = [...room.wanted].filter((id) => !room.priority.has(id)).sort((a, b) => (deg.get(b) ?? 0) - (deg.get(a) ?? 0) || a.localeCompare(b));
@@ -174,12 +174,33 @@ const boxOf = (n: { width: number; height: number }, p: { x: number; y: number }
   y2: p.y + Math.max(n.height / 2, (e?.down ?? 0) / zoom),
 });
 
+/**
+ * What every layout of a view starts from, computed once per view: the atlas asks for several layouts per toggle
+ * (activeLayout's search for the zoom its label room fits), each in the task that shows the next drawing.
+ */
+interface ViewBasics {
+  deg: Map<string, number>;
+  boxes: Map<string, ReturnType<typeof nodeBox>>;
+  /** No routes: edges are straight (compact.ts). */
+  routes: Positions['edges'];
+}
+const basicsByView = new WeakMap<GraphView, ViewBasics>();
+function basics(view: GraphView): ViewBasics {
+  let b = basicsByView.get(view);
+  if (!b) {
+    const routes: Positions['edges'] = {};
+    for (const e of view.edges) routes[e.id] = [];
+    b = { deg: degrees(view), boxes: new Map(view.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)])), routes };
+    basicsByView.set(view, b);
+  }
+  return b;
+}
+
 function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reserve: { keep: ReadonlySet<string>; zoom: number; room: LabelRoom } | null, sweeps = 4): ActiveLayout {
-  const deg = degrees(view);
+  const { deg, boxes, routes } = basics(view);
   const column = partitions(view, on);
   // Per node: its box and, when its label is kept room for, how far label and marks reach (screen px).
   const extents = new Map<string, Extents>();
-  const boxes = new Map(view.nodes.map((n) => [n.id, nodeBox(n.entity.label, n.entity.kind)]));
   if (reserve)
     for (const n of view.nodes) {
       if (!on.has(n.id) || !reserve.keep.has(n.id)) continue;
@@ -195,7 +216,7 @@ function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reser
     return { id: n.id, width: r.x2 - r.x1, height: r.y2 - r.y1, column: 0, band: column(n.entity.kind), weight: deg.get(n.id) ?? 0 };
   };
   const shownEdges = view.edges.filter((e) => on.has(e.source) && on.has(e.target));
-  const main = compactLayout(view.nodes.filter((n) => on.has(n.id)).map(toNode), shownEdges, { aspect, ...(reserve ? ROOMY : TIGHT), sweeps });
+  const main = compactLayout(view.nodes.filter((n) => on.has(n.id)).map(toNode), shownEdges, { aspect, ...(reserve ? ROOMY : TIGHT), sweeps, routes: false });
   const rest = view.nodes.filter((n) => !on.has(n.id));
   const nodes: Record<string, { x: number; y: number }> = {};
   // The compact grid places the room's box; the node sits where the room's box has it (a badge's room is on the right).
@@ -206,7 +227,7 @@ function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reser
   let height = main.height;
   if (rest.length && sweeps) {
     const parkedEdges = view.edges.filter((e) => !on.has(e.source) && !on.has(e.target));
-    const parked = compactLayout(rest.map(toNode), parkedEdges, { aspect: aspect * 2, origin: { x: 0, y: main.height + 400 }, columnGap: 40 });
+    const parked = compactLayout(rest.map(toNode), parkedEdges, { aspect: aspect * 2, origin: { x: 0, y: main.height + 400 }, columnGap: 40, routes: false });
     Object.assign(nodes, parked.nodes);
     height = main.height + 400 + parked.height;
   }
@@ -221,7 +242,7 @@ function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reser
     box.y2 = Math.max(box.y2, b.y2);
   }
   return {
-    positions: { hash: 'active', nodes, edges: Object.fromEntries(view.edges.map((e) => [e.id, []])), width: Math.max(main.width, 1), height },
+    positions: { hash: 'active', nodes, edges: routes, width: Math.max(main.width, 1), height },
     box,
   };
 }

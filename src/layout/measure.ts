@@ -9,10 +9,24 @@ import type { EntityKind } from '../model/schema.ts';
 const widths = metrics.widths as Record<'400' | '600', Record<string, number>>;
 const FALLBACK_ADVANCE = 1300; // about the width of "n"…"o" at 2048 units/em: used for any character not in the table
 
+/**
+ * Each text's width in font units, per weight, once measured: the atlas's layouts measure the same labels (and their
+ * wrapped lines) many times per source toggle (layout/difference-layout.ts, label-room.ts). Bounded: cleared when full.
+ */
+const measured = { '400': new Map<string, number>(), '600': new Map<string, number>() };
+const MEASURED_KEPT = 20_000;
+
 export function textWidth(text: string, fontSize: number, weight: 400 | 600 = 400): number {
-  const table = widths[String(weight) as '400' | '600'];
-  let units = 0;
-  for (const ch of text) units += table[ch] ?? FALLBACK_ADVANCE;
+  const key = String(weight) as '400' | '600';
+  const known = measured[key];
+  let units = known.get(text);
+  if (units === undefined) {
+    const table = widths[key];
+    units = 0;
+    for (const ch of text) units += table[ch] ?? FALLBACK_ADVANCE;
+    if (known.size >= MEASURED_KEPT) known.clear();
+    known.set(text, units);
+  }
   return (units / metrics.unitsPerEm) * fontSize;
 }
 

@@ -113,4 +113,26 @@ describe('the compact grid', () => {
     expect(swept.nodes.q!.x).toBeLessThan(swept.nodes.p!.x);
     expect(swept.nodes.q!.y).toBe(swept.nodes.p!.y);
   });
+
+  it('lists every edge with an empty route, unless the caller makes its own (routes: false); the nodes go to the same places', () => {
+    const edges = [
+      { id: 'ab', source: 'a', target: 'b' },
+      { id: 'bc', source: 'b', target: 'c' },
+    ];
+    const listed = compactLayout(abc, edges, { aspect: 1 });
+    expect(listed.edges).toEqual({ ab: [], bc: [] });
+    const bare = compactLayout(abc, edges, { aspect: 1, routes: false });
+    expect(bare.edges).toEqual({});
+    expect(bare.nodes).toEqual(listed.nodes);
+    expect(compactLayout(abc, edges, { aspect: 1, routes: true }).edges).toEqual({ ab: [], bc: [] });
+  });
+
+  it('breaks ties between equal nodes by id in the order localeCompare gives (not by code units)', () => {
+    const ids = ['b', 'B', 'ac', 'a-d', 'A'];
+    const l = compactLayout(ids.map((id) => n(id, 0, 0)), [], { aspect: 0.01 });
+    const byY = [...ids].sort((p, q) => l.nodes[p]!.y - l.nodes[q]!.y);
+    expect(byY).toEqual([...ids].sort((p, q) => p.localeCompare(q)));
+    // Code-unit order would differ: capitals first.
+    expect(byY).not.toEqual([...ids].sort());
+  });
 });

@@ -114,6 +114,17 @@ describe('the atlas’s active subgraph', () => {
     expect(positions.width).toBeGreaterThanOrEqual(box.x2 - box.x1);
   });
 
+  it('gives the same layout when asked again (what it keeps per view changes nothing), sharing one record of routes', () => {
+    const first = activeLayout(atlas, on);
+    const again = activeLayout(atlas, new Set(on));
+    expect(again).toEqual(first);
+    expect(again.positions.edges).toBe(first.positions.edges);
+    // Another view gets its own.
+    const other = activeLayout(viewOf(nodes, edges), on);
+    expect(other).toEqual(first);
+    expect(other.positions.edges).not.toBe(first.positions.edges);
+  });
+
   it('lays everything out as active when nothing is', () => {
     const all = activeLayout(atlas, new Set());
     expect(all).toEqual(activeLayout(atlas, new Set(nodes.map((n) => n.id))));

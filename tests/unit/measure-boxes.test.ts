@@ -34,6 +34,22 @@ describe('text width from the font table', () => {
   });
 });
 
+describe('text widths measured once', () => {
+  it('gives the same width for a text measured again, at any size and weight', () => {
+    const first = textWidth('Granulosa cell', 13);
+    expect(textWidth('Granulosa cell', 13)).toBe(first);
+    expect(textWidth('Granulosa cell', 26)).toBeCloseTo(2 * first, 10);
+    expect(textWidth('Granulosa cell', 13, 600)).not.toBe(first);
+    expect(textWidth('Granulosa cell', 2048, 600)).toBe([...'Granulosa cell'].reduce((s, ch) => s + units(ch, '600'), 0));
+  });
+
+  it('still measures right after more texts than it keeps (it starts again when full)', () => {
+    for (let i = 0; i < 20_050; i++) textWidth(`label ${i}`, 13);
+    expect(textWidth('HH', 2048)).toBe(2 * units('H'));
+    expect(textWidth('label 7', 2048)).toBe([...'label 7'].reduce((s, ch) => s + units(ch), 0));
+  });
+});
+
 describe('wrapping a label', () => {
   const fs = NODE_FONT_SIZE;
   it('keeps a label exactly as wide as the limit on one line, and wraps one a hair wider', () => {
