@@ -11,6 +11,7 @@
  * computes them). release() ends the held batch at once: whatever is left is then computed by Cytoscape's frame.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
+import { keepsRenderedSizes, RenderedSizes } from './rendered-sizes.ts';
 import { nodesToWarm, warmTexture } from './texture-warm.ts';
 
 /** Longest stretch of style computation per task. */
@@ -21,6 +22,14 @@ export class DeferredStyles {
   private next = 0;
   private holding = false;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+  /**
+   * After the styles, where the renderer keeps them (rendered-sizes.ts): the changed elements' sizes, then the edges
+   * of the nodes changed, so that the frame that draws the change only draws.
+   */
+  private phase: 'styles' | 'sizes' | 'connected' = 'styles';
+  private sizes: RenderedSizes | null;
+  /** The nodes whose edges the 'connected' phase measures. */
+  private settling: SingularElementArgument[] = [];
 
   /** @param onSettled called when every queued style is computed and the held batch released. */
   constructor(
@@ -28,6 +37,7 @@ export class DeferredStyles {
     private onSettled?: () => void,
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
+    this.sizes = keepsRenderedSizes(cy) ? new RenderedSizes(cy) : null;
   }
 
   /** Runs `change` in one batch; it returns the elements it changed, whose styles are then computed in slices. */
@@ -39,8 +49,10 @@ export class DeferredStyles {
     this.cy.batch(() => {
       changed = change();
     });
+    // What is left (of any phase: a style computed again is only read) and what this change restyled, from the styles.
     this.queue = [...this.queue.slice(this.next), ...changed];
     this.next = 0;
+    this.phase = 'styles';
     // Stryker disable next-line ConditionalExpression: equivalent, an empty change held and released in the same call settles the same way, at once
     if (this.queue.length === 0) return void this.onSettled?.();
     this.cy.startBatch();
@@ -79,18 +91,44 @@ export class DeferredStyles {
     if (!this.holding) return;
     if (this.cy.destroyed()) return this.dispose();
     const t0 = performance.now();
-    while (this.next < this.queue.length && performance.now() - t0 < SLICE_MS) {
-      const ele = this.queue[this.next++]!;
-      // Reading any property computes the element's whole style.
-      if (!ele.removed()) ele.numericStyle('opacity');
-    }
-    if (this.next < this.queue.length) {
-      if (this.channel) this.channel.port2.postMessage(null);
-      else setTimeout(() => this.step(), 0);
-      return;
+    for (;;) {
+      while (this.next < this.queue.length && performance.now() - t0 < SLICE_MS) {
+        if (this.phase === 'styles') {
+          const ele = this.queue[this.next++]!;
+          // Reading any property computes the element's whole style.
+          if (!ele.removed()) ele.numericStyle('opacity');
+        } else {
+          this.sizes!.measure(this.queue.slice(this.next, this.next + 8));
+          this.next += 8;
+        }
+      }
+      if (this.next < this.queue.length) {
+        if (this.channel) this.channel.port2.postMessage(null);
+        else setTimeout(() => this.step(), 0);
+        return;
+      }
+      if (this.phase === 'connected') this.sizes!.settle(this.settling);
+      else if (this.sizes && this.phase === 'styles') {
+        // Nodes first: an edge's route depends on its ends.
+        this.queue = [...this.queue.filter((e) => e.isNode()), ...this.queue.filter((e) => e.isEdge())];
+        this.phase = 'sizes';
+        this.next = 0;
+        continue;
+      } else if (this.sizes) {
+        const left = this.sizes.connected();
+        if (left) {
+          this.settling = left.nodes;
+          this.queue = left.measure;
+          this.phase = 'connected';
+          this.next = 0;
+          continue;
+        }
+      }
+      break;
     }
     this.queue = [];
     this.next = 0;
+    this.phase = 'styles';
     this.release();
   }
 }
@@ -107,11 +145,14 @@ export class DeferredStyles {
  * computed is thrown away when the hold ends.
  */
 export class SlicedLooks {
-  private phase: 'looks' | 'styles' | 'sizes' | 'textures' | 'done' = 'looks';
+  private phase: 'looks' | 'styles' | 'sizes' | 'connected' | 'textures' | 'done' = 'looks';
   private next = 0;
   private holding = true;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   private order: SingularElementArgument[] = [];
+  /** Sizes measured ahead, and the nodes whose edges the 'connected' phase measures (rendered-sizes.ts). */
+  private sizes: RenderedSizes;
+  private settling: SingularElementArgument[] = [];
 
   /** onDone has run (its elements, if any, are being computed). */
   private finishing = false;
@@ -131,6 +172,7 @@ export class SlicedLooks {
     private onShown?: () => void,
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
+    this.sizes = new RenderedSizes(cy);
     cy.startBatch();
     this.post();
   }
@@ -207,13 +249,12 @@ export class SlicedLooks {
       } else {
         if (this.next < this.order.length) {
           // A bounding box needs the label's size and the edge's route: computed now, kept for the frame.
-          const slice = this.cy.collection();
-          for (const e of this.order.slice(this.next, this.next + 8)) if (!e.removed()) slice.merge(e);
+          this.sizes.measure(this.order.slice(this.next, this.next + 8));
           this.next += 8;
-          if (slice.nonempty()) slice.boundingBox();
           continue;
         }
-        if (!this.finishing) {
+        if (this.phase === 'connected') this.sizes.settle(this.settling);
+        else if (!this.finishing) {
           this.finishing = true;
           // Still held: whatever onDone changes (a fit to the elements' now known sizes) shows in the same frame.
           const more = this.onDone() ?? [];
@@ -227,6 +268,15 @@ export class SlicedLooks {
             this.next = 0;
             break;
           }
+        }
+        // The edges of nodes changed since they were measured, which the frame would otherwise measure again.
+        const left = this.phase === 'sizes' ? this.sizes.connected() : null;
+        if (left) {
+          this.settling = left.nodes;
+          this.order = left.measure;
+          this.phase = 'connected';
+          this.next = 0;
+          continue;
         }
         // Last, at the zoom the frame will draw at: the node textures that frame would paint (texture-warm.ts).
         this.order = nodesToWarm(this.cy);

@@ -137,7 +137,13 @@ export function useLabelLod(
     };
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(apply, 120);
+      timer = setTimeout(() => {
+        // While a drawing, move or restyle is under way, it chooses labels as it settles, computing their restyles
+        // ahead with its own (a move's viewport animation ends here while its edges are being computed): choosing
+        // now would restyle them into the frame that shows it. Asked again later, in case the reader moved since.
+        if (work.busy) schedule();
+        else apply();
+      }, 120);
     };
     cy.on('viewport', schedule);
     work.relabel = apply;
