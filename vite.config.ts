@@ -108,8 +108,8 @@ function prerenderedPages(): Plugin {
  * Inter's faces wait for their file (font-display: block) instead of painting a fallback font and swapping: the
  * prerendered figure's labels were measured in Inter, and a swap would redraw every text of the first picture a
  * moment after it appeared. The characters the app writes come from two small faces of their own
- * (src/generated/start-fonts, npm run start-fonts), which the pages preload (scripts/prerender.ts), so the wait is
- * short; @fontsource's faces keep every other character (a user's graph in Cyrillic, say): their unicode-ranges lose
+ * (src/generated/start-fonts, npm run start-fonts), which the prerendered pages carry in their own style as data: URLs
+ * (scripts/prerender.ts), so the wait is no request at all (the dev server fetches them); @fontsource's faces keep every other character (a user's graph in Cyrillic, say): their unicode-ranges lose
  * the start faces' characters, so a browser never fetches them for the app's own text. After 3 s a missing file
  * still gives way to the fallback.
  */

@@ -1,5 +1,6 @@
 /**
- * Which font files a prerendered page needs (scripts/prerender.ts preloads them): the style sheet's @font-face
+ * Which font files a prerendered page needs (scripts/prerender.ts preloads any; the start faces are in the page's
+ * style itself, inlineStartFaces): the style sheet's @font-face
  * rules for Inter, each split by unicode-range into subsets (latin, latin-ext, greek…), matched against the
  * characters of the page's text.
  */
