@@ -59,13 +59,13 @@ for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && f !== 
   else console.log(`${over ? 'OVER' : 'ok  '} ${page.padEnd(16)} ${(sum / KB).toFixed(1).padStart(6)} KB of ${(TOTAL / KB).toFixed(0)} KB (${own.length} chunks)`);
 }
 // The fonts a page's first picture is drawn with (font-display: block): the two small Inter faces of the app's
-// characters (npm run start-fonts), 11.6 and 12.1 KB, which the page carries in its style as data: URLs
-// (scripts/prerender.ts), and any font file it preloads; @fontsource's files for a script would be 24 KB each.
+// characters (npm run start-fonts), 11.6 and 12.1 KB, which the page carries in itself as data: URLs
+// (scripts/prerender.ts: each preloaded and in its own style rule; counted once), and any font file it preloads; @fontsource's files for a script would be 24 KB each.
 const FONT_BUDGET = 14 * KB;
 const FONTS_TOTAL = 28 * KB;
 for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && !f.startsWith('compare-')).sort()) {
   const html = readFileSync(resolve(dist, page), 'utf8');
-  const preloaded = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((m) => [m[1]!, readFileSync(resolve(dist, m[1]!.replace(/^\.?\//, ''))).length] as const);
+  const preloaded = [...html.matchAll(/<link rel="preload" href="((?!data:)[^"]+)" as="font"/g)].map((m) => [m[1]!, readFileSync(resolve(dist, m[1]!.replace(/^\.?\//, ''))).length] as const);
   const inline = [...html.matchAll(/font-weight:(\d+);src:url\(data:font\/woff2;base64,([^)]+)\)/g)].map((m) => [`in the page (${m[1]})`, Buffer.from(m[2]!, 'base64').length] as const);
   const fonts = [...inline, ...preloaded];
   const sum = fonts.reduce((n, [, b]) => n + b, 0);

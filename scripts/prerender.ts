@@ -3,7 +3,7 @@
  * built index.html with the app's first render at that address and the view's picture as inline SVG (with its
  * text alternative), so the browser draws the figure before any script runs. index.html shows the first figure.
  * Also preloads what the first render waits for: the view's model data and its layout. The Inter faces of the
- * app's own characters are in the page's style (font-faces.ts inlineStartFaces).
+ * app's own characters are in the page itself (font-faces.ts splitStartFaces).
  *
  * A static host sends the same index.html for any query string, so a figure's own page is `<figure id>.html`
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
@@ -16,7 +16,7 @@ import type { Positions } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
 import { PORTRAIT_LAYOUTS_DIR } from '../src/layout/portrait.ts';
-import { fontFaces, inlineStartFaces } from '../src/prerender/font-faces.ts';
+import { fontFaces, splitStartFaces } from '../src/prerender/font-faces.ts';
 import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
 import { linkNeed } from '../src/state/data.ts';
@@ -78,20 +78,22 @@ try {
   const comparePreloads = modulePreloads(compareChunks, canvasChunks);
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
-  // The two start faces go into the page's style as data: URLs (font-faces.ts): its text is drawn in Inter from the
-  // page alone. The other faces (Cyrillic and the rest, for a user's graph) stay files, fetched if a text needs them.
-  const { css, inlined } = inlineStartFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'), (f) => readFileSync(resolve(dist, 'assets', f)));
-  if (inlined.length !== 2) throw new Error(`the style sheet should have two start faces (npm run start-fonts), found ${inlined.length}`);
+  // The two start faces travel in the page as data: URLs (font-faces.ts), each preloaded (render-blocking: the first
+  // frame has its text) and followed by its own rule: its text is drawn in Inter from the page alone. The other faces
+  // (Cyrillic and the rest, for a user's graph) stay files, fetched if a text needs them.
+  const { css, faces: startFaces } = splitStartFaces(readFileSync(resolve(dist, 'assets', asset(/^index-.*\.css$/)!), 'utf8'), (f) => readFileSync(resolve(dist, 'assets', f)));
+  if (startFaces.length !== 2) throw new Error(`the style sheet should have two start faces (npm run start-fonts), found ${startFaces.length}`);
   const faces = fontFaces(css);
-  // The style sheet goes into the page itself, start faces included: the first picture waits for no request. Its
-  // files' addresses are made relative to the page, and the Content-Security-Policy allows exactly this style by its
-  // hash (no 'unsafe-inline': an injected style is still refused).
+  // The style sheet goes into the page itself: the first picture waits for no request. Its files' addresses are made
+  // relative to the page, and the Content-Security-Policy allows exactly these styles by their hashes (no
+  // 'unsafe-inline': an injected style is still refused).
   const inlineCss = css.replace(/url\((["']?)\.\//g, 'url($1./assets/');
-  if (inlineCss.includes('</')) throw new Error('the style sheet cannot be inlined: it contains "</"');
-  const styleHash = `'sha256-${createHash('sha256').update(inlineCss).digest('base64')}'`;
+  const startFaceTags = startFaces.map((f) => `<link rel="preload" href="${f.url}" as="font" type="font/woff2" crossorigin><style>${f.rule}</style>`);
+  if ([inlineCss, ...startFaces.map((f) => f.rule)].some((c) => c.includes('</'))) throw new Error('the style sheet cannot be inlined: it contains "</"');
+  const styleHashes = [inlineCss, ...startFaces.map((f) => f.rule)].map((c) => `'sha256-${createHash('sha256').update(c).digest('base64')}'`);
   const styleSrc = "style-src &#39;self&#39;";
   if (!template.includes(`${styleSrc};`)) throw new Error(`dist/index.html's Content-Security-Policy has no "style-src 'self';"`);
-  const policy = template.replace(`${styleSrc};`, `${styleSrc} ${styleHash.replace(/'/g, '&#39;')};`);
+  const policy = template.replace(`${styleSrc};`, `${styleSrc} ${styleHashes.join(' ').replace(/'/g, '&#39;')};`);
   // Every shipped comparison has a page of its own with its difference diagram drawn: each ordered pair of cell
   // sources and of the review's figures (compare-source-hpmsc-source-humsc.html, as comparePage() names it).
   const sides = [...sourceIds(model).map((id) => `source:${id}`), ...model.figures.map((f) => `figure:${f.id}`)];
@@ -136,7 +138,7 @@ try {
       // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
       // needed after it).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
+      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...startFaceTags, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
     if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))

@@ -1,6 +1,6 @@
 /**
  * Which font files a prerendered page needs (scripts/prerender.ts preloads any; the start faces are in the page's
- * style itself, inlineStartFaces): the style sheet's @font-face
+ * style itself, splitStartFaces): the style sheet's @font-face
  * rules for Inter, each split by unicode-range into subsets (latin, latin-ext, greek…), matched against the
  * characters of the page's text.
  */
@@ -27,20 +27,32 @@ export function fontFaces(css: string): FontFace[] {
 }
 
 
+/** A start face taken out of the style sheet, with its file as a `data:` URL. */
+export interface StartFace {
+  /** The woff2 file, relative to the style sheet. */
+  file: string;
+  /** The file's bytes as a `data:` URL. */
+  url: string;
+  /** Its @font-face rule, reading the file from `url`. */
+  rule: string;
+}
+
 /**
- * The style sheet with the files of its start faces (npm run start-fonts: the two small Inter files of the app's own
- * characters, `inter-start-*.woff2`) put in as `data:` URLs, for the style a prerendered page carries in itself: the
- * first picture's text is drawn in Inter by the page alone, with no font request to wait for. (A preloaded font is
- * render-blocking in Chromium: the first frame waited for both files, which came in behind the scripts' requests.)
- * `read` gives a file's bytes by its name relative to the style sheet. Returns the sheet and the files put in.
+ * The style sheet without its start faces (npm run start-fonts: the two small Inter files of the app's own characters,
+ * `inter-start-*.woff2`), and those faces with their files as `data:` URLs, for a prerendered page to carry in itself:
+ * the first picture's text is drawn in Inter by the page alone, with no font request to wait for. The page preloads
+ * each `data:` URL (a preloaded font is render-blocking in Chromium: the first frame already has the text, instead of
+ * a frame of invisible text and another once the face is decoded) and puts its rule right after it, so that gzip finds
+ * the second copy of the bytes within its window. `read` gives a file's bytes by its name relative to the style sheet.
  */
-export function inlineStartFaces(css: string, read: (file: string) => Uint8Array): { css: string; inlined: string[] } {
-  const inlined: string[] = [];
-  const out = css.replace(/@font-face\s*{[^}]*}/g, (face) =>
-    face.replace(/url\((["']?)\.\/((?:[^)"'/]*\/)*inter-start-[^)"'/]+\.woff2)\1\)/, (_m, _q: string, file: string) => {
-      inlined.push(file);
-      return `url(data:font/woff2;base64,${Buffer.from(read(file)).toString('base64')})`;
-    }),
-  );
-  return { css: out, inlined };
+export function splitStartFaces(css: string, read: (file: string) => Uint8Array): { css: string; faces: StartFace[] } {
+  const faces: StartFace[] = [];
+  const rest = css.replace(/@font-face\s*{[^}]*}\n?/g, (face) => {
+    const m = /url\((["']?)\.\/((?:[^)"'/]*\/)*inter-start-[^)"'/]+\.woff2)\1\)/.exec(face);
+    if (!m) return face;
+    const url = `data:font/woff2;base64,${Buffer.from(read(m[2]!)).toString('base64')}`;
+    faces.push({ file: m[2]!, url, rule: face.trim().replace(m[0], `url(${url})`) });
+    return '';
+  });
+  return { css: rest, faces };
 }

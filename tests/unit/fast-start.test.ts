@@ -11,7 +11,7 @@ import { createLayoutService } from '../../src/layout/layout-service.ts';
 import type { LayoutEngine, Positions } from '../../src/layout/types.ts';
 import { figureView, sideView, unionView } from '../../src/model/view.ts';
 import { pictureSvg } from '../../src/prerender/picture.ts';
-import { fontFaces, inlineStartFaces } from '../../src/prerender/font-faces.ts';
+import { fontFaces, splitStartFaces } from '../../src/prerender/font-faces.ts';
 import { createAppStore } from '../../src/app/app.tsx';
 import { currentViewAtom, decorationsAtom, filtersAtom, urlStateAtom } from '../../src/state/atoms.ts';
 import { parseUrl } from '../../src/state/url.ts';
@@ -132,33 +132,35 @@ describe('the fonts a prerendered page preloads', () => {
   });
 });
 
-describe('the start faces in a prerendered page’s style', () => {
+describe('the start faces a prerendered page carries in itself', () => {
   const start = (w: number) => `@font-face{font-family:Inter;font-style:normal;font-display:block;font-weight:${w};src:url(./inter-start-${w}-AbC_12-x.woff2)format("woff2");unicode-range:U+20-7E,U+3B1-3B3}`;
   const latin = '@font-face{font-family:Inter;font-weight:400;src:url(./inter-latin-400-normal-Y.woff2)format("woff2");unicode-range:U+A0-FF}';
-  const css = `${latin}${start(400)}:root{background:url(./inter-start-400-AbC_12-x.woff2)}${start(600)}`;
+  const root = ':root{background:url(./inter-start-400-AbC_12-x.woff2)}';
+  const css = `${latin}${start(400)}${root}\n${start(600)}\n`;
   const bytes: Record<string, Uint8Array> = { 'inter-start-400-AbC_12-x.woff2': new Uint8Array([0x77, 0x4f, 0x46, 0x32, 1]), 'inter-start-600-AbC_12-x.woff2': new Uint8Array([0x77, 0x4f, 0x46, 0x32, 2, 255]) };
   const read = (file: string) => bytes[file] ?? new Uint8Array();
 
-  it('carry their files as data: URLs, byte for byte, in their own faces only', () => {
-    const out = inlineStartFaces(css, read);
-    expect(out.inlined).toEqual(['inter-start-400-AbC_12-x.woff2', 'inter-start-600-AbC_12-x.woff2']);
-    expect(out.css).toBe(
-      `${latin}${start(400).replace('./inter-start-400-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgE=')}:root{background:url(./inter-start-400-AbC_12-x.woff2)}` +
-        start(600).replace('./inter-start-600-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgL/'),
-    );
+  it('are taken out of the sheet, each with its file as a data: URL, byte for byte, and its rule reading it', () => {
+    const out = splitStartFaces(css, read);
+    expect(out.css).toBe(`${latin}${root}\n`);
+    expect(out.faces).toEqual([
+      { file: 'inter-start-400-AbC_12-x.woff2', url: 'data:font/woff2;base64,d09GMgE=', rule: start(400).replace('./inter-start-400-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgE=') },
+      { file: 'inter-start-600-AbC_12-x.woff2', url: 'data:font/woff2;base64,d09GMgL/', rule: start(600).replace('./inter-start-600-AbC_12-x.woff2', 'data:font/woff2;base64,d09GMgL/') },
+    ]);
     // The faces left as files are the ones a page may still preload; the start faces are no longer among them.
     expect(fontFaces(out.css).map((f) => f.file)).toEqual(['inter-latin-400-normal-Y.woff2']);
   });
 
   it('leave a sheet with no start face as it is', () => {
-    expect(inlineStartFaces(latin, read)).toEqual({ css: latin, inlined: [] });
+    expect(splitStartFaces(latin, read)).toEqual({ css: latin, faces: [] });
   });
 
   it('take a quoted address, and one in a folder', () => {
     const quoted = start(400).replace('url(./inter-start-400-AbC_12-x.woff2)', 'url("./fonts/inter-start-400-AbC_12-x.woff2")');
-    const out = inlineStartFaces(quoted, (f) => (f === 'fonts/inter-start-400-AbC_12-x.woff2' ? bytes['inter-start-400-AbC_12-x.woff2']! : new Uint8Array()));
-    expect(out.inlined).toEqual(['fonts/inter-start-400-AbC_12-x.woff2']);
-    expect(out.css).toContain('src:url(data:font/woff2;base64,d09GMgE=)format("woff2")');
+    const out = splitStartFaces(quoted, (f) => (f === 'fonts/inter-start-400-AbC_12-x.woff2' ? bytes['inter-start-400-AbC_12-x.woff2']! : new Uint8Array()));
+    expect(out.css).toBe('');
+    expect(out.faces.map((f) => f.file)).toEqual(['fonts/inter-start-400-AbC_12-x.woff2']);
+    expect(out.faces[0]!.rule).toContain('src:url(data:font/woff2;base64,d09GMgE=)format("woff2")');
   });
 });
 
