@@ -7,8 +7,9 @@
  * (modelFromPart), adds others as they are opened (withPart) and the whole model on first use (withAtlas). A model
  * that lacks figures says which (`pending`); view.ts refuses to build views from data it does not have.
  */
+import { surroundings } from '../model/surroundings.ts';
 import type { Entity, Reference } from '../model/schema.ts';
-import type { Figure, Model } from '../model/types.ts';
+import type { Figure, Model, Surroundings } from '../model/types.ts';
 import { sourceIds } from '../model/view.ts';
 import type { ModelJson } from './model-json.ts';
 
@@ -28,6 +29,11 @@ export interface FigurePartJson {
   entities: Entity[];
   /** The references its statements cite. */
   references: Reference[];
+  /**
+   * A figure about several sources: what every figure states about its entities for those sources, so that what
+   * they share is listed (and drawn) from the first render, as the whole model would, without loading it.
+   */
+  around?: Surroundings;
 }
 
 const meta = ({ nodes: _nodes, edges: _edges, caption: _caption, section: _section, ...rest }: Figure): FigureMeta => rest;
@@ -57,6 +63,7 @@ export function figurePart(model: Model, figureId: string): FigurePartJson {
     figure,
     entities: [...model.entities.values()].filter((e) => ids.has(e.id)),
     references: [...model.references.values()].filter((r) => refs.has(r.n)),
+    ...(figure.sources.length >= 2 ? { around: surroundings(model, figureId) } : {}),
   };
 }
 
@@ -79,6 +86,7 @@ export function modelFromPart(part: FigurePartJson): Model {
     figures,
     pending: new Set(part.figures.map((f) => f.id).filter((id) => id !== part.figure.id)),
     sourceOrder: part.sources,
+    ...(part.around ? { around: new Map([[part.figure.id, part.around]]) } : {}),
   };
 }
 
@@ -97,6 +105,7 @@ export function withPart(model: Model, part: FigurePartJson): Model {
     references,
     figures: model.figures.map((f) => (f.id === part.figure.id ? part.figure : f)),
     pending,
+    ...(part.around ? { around: new Map([...(model.around ?? []), [part.figure.id, part.around]]) } : {}),
   };
 }
 
@@ -110,7 +119,8 @@ export function withAtlas(model: Model, atlas: ModelJson): Model {
   // In the whole model's order (search and lists read the maps in order), with the loaded objects in place.
   const entities = new Map(atlas.entities.map((e) => [e.id, model.entities.get(e.id) ?? e]));
   const references = new Map(atlas.references.map((r) => [r.n, model.references.get(r.n) ?? r]));
-  const { pending: _pending, sourceOrder: _order, ...rest } = model;
+  // (What the loaded figures carried about the others is in the whole model now.)
+  const { pending: _pending, sourceOrder: _order, around: _around, ...rest } = model;
   return {
     ...rest,
     entities,

@@ -5,7 +5,7 @@
  */
 import { evidencePerReference } from './evidence.ts';
 import type { Entity, EntityKind, InjuryModel, Setting, Sign, Species } from './schema.ts';
-import type { Model } from './types.ts';
+import type { Model, Surroundings } from './types.ts';
 import type { EdgeSupport, GraphView } from './view.ts';
 
 export interface Filters {
@@ -90,7 +90,7 @@ export interface SharedFactor {
 }
 
 /** Per-entity and per-edge sources over the atlas, restricted to active sources and filters. */
-export function atlasMembership(atlas: GraphView, active: readonly string[], filters: Filters, cellFree: ReadonlySet<string>, order: readonly string[]) {
+export function atlasMembership(atlas: Pick<GraphView, 'edges'> | Surroundings, active: readonly string[], filters: Filters, cellFree: ReadonlySet<string>, order: readonly string[]) {
   const activeSet = new Set(active);
   const rank = (s: string) => order.indexOf(s);
   const edges = new Map<string, string[]>();

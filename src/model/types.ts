@@ -1,5 +1,6 @@
 /** The validated, typed model the rest of the app works with. Built only by `validate.ts`. */
 import type { Entity, FigureFile, Reference, ReferencesFile } from './schema.ts';
+import type { ViewEdge } from './view.ts';
 
 export interface Figure extends FigureFile {
   /** Path of the file it came from, relative to graphs/, for messages. */
@@ -23,6 +24,23 @@ export interface Model {
   pending?: ReadonlySet<string>;
   /** The review's cell sources in order (view.ts sourceIds), carried by a model with pending figures. */
   sourceOrder?: readonly string[];
+  /**
+   * With pending figures: for a loaded figure about several sources (Fig. 7), what every figure states about its
+   * entities, by figure id (model/overlay.ts surroundings). What its sources share is read from it before the rest of
+   * the data is loaded. Absent once everything is here.
+   */
+  around?: ReadonlyMap<string, Surroundings>;
+}
+
+/**
+ * The statements of every figure on one figure's entities that name one of its sources: each merged edge of the
+ * atlas that touches the figure, with those of its supports only; and which of them are carried by vesicles
+ * (`figure/edge` keys, as overlay.ts cellFreeSupports). Enough to tell which of the figure's sources act on each of
+ * its entities, under any filters, as the atlas would.
+ */
+export interface Surroundings {
+  edges: readonly Pick<ViewEdge, 'id' | 'source' | 'target' | 'sign' | 'supports'>[];
+  cellFree: readonly string[];
 }
 
 /** True when every figure's data is in the model (nothing pending). */

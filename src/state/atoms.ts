@@ -7,6 +7,7 @@ import type { LayoutService } from '../layout/layout-service.ts';
 import { isComplete, type Model } from '../model/types.ts';
 import { withImports, type ImportedGraph } from '../model/imported.ts';
 import { defaultCompare, type CompareState, type Selection, type UrlState, type ViewMode } from './choices.ts';
+import { keepEqual } from './keep-equal.ts';
 
 import { decorate } from '../theme/decorations.ts';
 import { sourceColour } from '../theme/sources.ts';
@@ -105,7 +106,8 @@ export const differenceLayoutAtom = atom((get) => {
 });
 
 /** The graph the main canvas shows (in the compare view, the union of both sides). */
-export const currentViewAtom = atom<GraphView>((get) => {
+// The same object while its content is (keep-equal.ts): the rest of the data arriving changes nothing drawn.
+export const currentViewAtom = keepEqual<GraphView>((get) => {
   if (get(modeAtom) === 'atlas') return get(atlasAtom);
   const compare = get(compareViewsAtom);
   if (compare) return compare.pair.display === 'twin' ? compare.union : compare.difference.view;
@@ -142,7 +144,13 @@ export const focusAtom = atom<Focus | null>(null);
 export type Focus = { id: string; ids?: undefined; nonce: number } | { id?: undefined; ids: string[]; nonce: number };
 
 export const sourceOrderAtom = atom((get) => sourceIds(requireModel(get(modelAtom))));
-export const cellFreeAtom = atom((get) => cellFreeSupports(requireModel(get(modelAtom))));
+export const cellFreeAtom = atom((get) => {
+  const model = requireModel(get(modelAtom));
+  const keys = cellFreeSupports(model);
+  // And those of other figures' statements that a loaded figure's data carries (model.around, below).
+  for (const around of model.around?.values() ?? []) for (const key of around.cellFree) keys.add(key);
+  return keys;
+});
 export const atlasViewAtom = atlasAtom;
 
 /** The figure's own sources, always shown in the figure view. */
@@ -165,11 +173,31 @@ export const dataCompleteAtom = atom((get) => isComplete(requireModel(get(modelA
 /** The atlas, or null while its data is not loaded (the search box, which loads it on first use). */
 export const loadedAtlasViewAtom = atom((get) => (get(dataCompleteAtom) ? get(atlasAtom) : null));
 
-// Over the atlas; on a figure whose model has only its own data yet (data.ts), over the figure: the same overlay for
-// what the figure shows with its own sources (which statements are on reads the figure's own; the sources marked
-// on its elements are drawn only with an overlay, which loads the atlas first), and no shared factors (below).
+/**
+ * On a figure about several sources whose model has only its own data yet (data.ts): what every figure states about
+ * its entities for its sources, which its data carries (model/overlay.ts surroundings), while the active sources are
+ * its own. Else undefined.
+ */
+const aroundAtom = atom((get) => {
+  if (get(dataCompleteAtom) || get(modeAtom) !== 'figure') return undefined;
+  const figure = get(currentFigureAtom);
+  const around = requireModel(get(modelAtom)).around?.get(figure.id);
+  return around && get(activeSourcesAtom).every((s) => figure.sources.includes(s)) ? around : undefined;
+});
+
+// Over the atlas; on a figure whose model has only its own data yet (data.ts), over what the figure's data says of
+// the atlas around it (a figure about several sources, aroundAtom: the same as the atlas gives), else over the figure:
+// the same overlay for what the figure shows with its own sources (which statements are on reads the figure's own;
+// the sources marked on its elements are drawn only with an overlay, which loads the atlas first), and no shared
+// factors (below).
 export const membershipAtom = atom((get) =>
-  atlasMembership(get(dataCompleteAtom) ? get(atlasAtom) : get(currentViewAtom), get(activeSourcesAtom), get(filtersAtom), get(cellFreeAtom), get(sourceOrderAtom)),
+  atlasMembership(
+    get(dataCompleteAtom) ? get(atlasAtom) : (get(aroundAtom) ?? get(currentViewAtom)),
+    get(activeSourcesAtom),
+    get(filtersAtom),
+    get(cellFreeAtom),
+    get(sourceOrderAtom),
+  ),
 );
 
 // A figure naming no cell source of its own (a user's imported network) shows all its statements, as a review's
@@ -237,12 +265,13 @@ function cachedActiveLayout(view: GraphView, on: ReadonlySet<string>, aspect: nu
 
 /**
  * Entities two or more active sources act on. Null while that needs statements of other figures that are not loaded
- * yet: a figure about several sources (Fig. 7) before the atlas data is there (the list loads it).
+ * yet: sources overlaid on a figure before the atlas data is there (the list loads it). A figure about several
+ * sources (Fig. 7) carries what its own share (aroundAtom).
  */
 export const sharedFactorsAtom = atom((get) => {
   const model = requireModel(get(modelAtom));
   // With one source there is nothing shared, whatever the other figures say.
-  if (!isComplete(model) && get(activeSourcesAtom).length >= 2) return null;
+  if (!isComplete(model) && get(activeSourcesAtom).length >= 2 && !get(aroundAtom)) return null;
   const shared = sharedFactors(model, get(membershipAtom), get(sharedKindsAtom));
   // In a figure, only its own factors are of interest.
   if (get(modeAtom) !== 'figure') return shared;
@@ -315,7 +344,7 @@ export const sidePanelOpenAtom = atom((get) => {
 });
 
 /** How the current view's overlay looks (dimmed elements, source colours, path highlight). */
-export const decorationsAtom = atom((get) => {
+export const decorationsAtom = keepEqual((get) => {
   const order = get(sourceOrderAtom);
   const showSources = get(modeAtom) !== 'figure' || get(figureOverlayAtom).length > 0;
   return decorate(get(currentViewAtom), get(overlayAtom), (s) => sourceColour(order, s), get(pathHighlightAtom), showSources);

@@ -36,7 +36,8 @@ describe('data loaded as it is needed', () => {
     const { loader, asked } = memoryLoader();
     await renderAppFromParts('?figure=fig2', loader, ids);
     await user.click(screen.getByRole('button', { name: 'Atlas' }));
-    expect(await screen.findByRole('region', { name: /^Atlas: all MSC sources/ })).toBeInTheDocument();
+    // (The atlas renders as a transition, in slices, once its data is in: slower in jsdom on a busy machine.)
+    expect(await screen.findByRole('region', { name: /^Atlas: all MSC sources/ }, { timeout: 8000 })).toBeInTheDocument();
     await waitFor(() => expect(window.location.search).toBe('?view=atlas'));
     expect(asked).toEqual(['fig2', 'atlas']);
     window.history.back();
@@ -92,13 +93,16 @@ describe('data loaded as it is needed', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Shared factors' })).toHaveTextContent(/miR-21/));
   });
 
-  it('a figure about several sources loads the atlas data for the factors they share, and lists what the whole model lists', async () => {
+  it('a figure about several sources lists the factors they share from its own data at once, as the whole model lists them', async () => {
     const { loader, asked } = memoryLoader();
     await renderAppFromParts('?figure=fig7', loader, ids);
     const shared = screen.getByRole('region', { name: 'Shared factors' });
-    await waitFor(() => expect(within(shared).queryByRole('list')).toBeInTheDocument());
-    expect(asked).toEqual(['fig7', 'atlas']);
+    // From the first render: no loading message in its place, and no other data fetched for it.
+    expect(within(shared).queryByRole('status')).toBeNull();
+    expect(within(shared).getByRole('list', { name: 'Shared factors, most shared first' })).toBeInTheDocument();
     const fromParts = within(shared).getAllByRole('listitem').map((li) => li.textContent);
+    expect(fromParts.length).toBeGreaterThan(0);
+    expect(asked).toEqual(['fig7']);
     document.body.innerHTML = '';
     renderApp('?figure=fig7');
     const whole = screen.getAllByRole('region', { name: 'Shared factors' }).at(-1)!;

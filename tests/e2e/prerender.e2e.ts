@@ -206,6 +206,82 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  // Every figure's page and a comparison's: until the reader acts, the page keeps what it was sent with. Nothing the
+  // app does after its first render (the rest of the data arriving, say) may uncover the canvas, move it under the
+  // picture, or put a loading message in place of the shared factors the page listed; then the canvas takes over with
+  // every node where the picture drew it.
+  const PAGES = [
+    ...shippedModel()
+      .figures.filter((f) => !f.imported)
+      .map((f) => ({ search: `?figure=${f.id}`, pane: 'main' })),
+    { search: '?view=compare&left=source:hpmsc&right=source:humsc', pane: 'difference' },
+    { search: '?view=compare&left=figure:fig2&right=figure:fig5', pane: 'difference' },
+  ];
+  it.each(PAGES)('keeps the picture and the page’s text of $search until the reader acts, then takes over with no jump', async ({ search, pane }) => {
+    const noScript = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+    const before = await noScript.newPage();
+    await before.goto(appUrl(search));
+    const drawn = await picturedNodes(before);
+    const sharedSent = await before.locator('.shared-factors').evaluateAll((s) => s.map((e) => (e as HTMLElement).innerText));
+    await noScript.close();
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    // From the first byte: did the picture, once there, ever leave the page, and did the shared factors ever say
+    // they were loading?
+    await context.addInitScript(() => {
+      const seen = { picture: false, pictureGone: false, loading: false };
+      (window as unknown as { takeoverSeen: typeof seen }).takeoverSeen = seen;
+      new MutationObserver(() => {
+        const there = document.querySelector('.prerender-picture svg') !== null;
+        if (there) seen.picture = true;
+        else if (seen.picture) seen.pictureGone = true;
+        if ([...document.querySelectorAll('.shared-factors [role="status"]')].some((e) => /Loading/.test(e.textContent ?? ''))) seen.loading = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const page = await context.newPage();
+    await page.goto(appUrl(search));
+    await waitForCanvas(page, pane);
+    const viewport = (p: string) =>
+      page.evaluate((p) => {
+        const cy = window.mscAtlas!.cy[p]!;
+        return { zoom: cy.zoom(), pan: cy.pan() };
+      }, p);
+    const first = await viewport(pane);
+    // Whatever the app fetches after its first render has arrived and been drawn.
+    await page.waitForLoadState('networkidle');
+    await waitForCanvas(page, pane);
+    const seen = await page.evaluate(() => (window as unknown as { takeoverSeen: { picture: boolean; pictureGone: boolean; loading: boolean } }).takeoverSeen);
+    expect(seen).toEqual({ picture: true, pictureGone: false, loading: false });
+    expect(await page.locator('.graph-stage.covered .prerender-picture svg').count()).toBe(1);
+    expect(await viewport(pane)).toEqual(first);
+    expect(await page.locator('.shared-factors').evaluateAll((s) => s.map((e) => (e as HTMLElement).innerText))).toEqual(sharedSent);
+    // The reader's pointer over the diagram hands over to the canvas, which draws every node where the picture did.
+    const stage = (await page.locator(`.graph-stage:has(.prerender-picture) .cy`).boundingBox())!;
+    await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    await page.waitForFunction(() => !document.querySelector('.prerender-picture'));
+    await expectNoJump(page, drawn, Math.min(5, Object.keys(drawn).length - 1), pane);
+    await context.close();
+  });
+
+  it('keeps the picture, and the canvas where it is under it, when the whole model arrives for a search', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(appUrl('?figure=fig3'));
+    await waitForCanvas(page);
+    const viewport = () => page.evaluate(() => ({ zoom: window.mscAtlas!.cy.main!.zoom(), pan: window.mscAtlas!.cy.main!.pan() }));
+    const first = await viewport();
+    expect(fetched.some((p) => /model-atlas-[\w-]{8}\.json$/.test(p))).toBe(false);
+    // Typing in the search box (outside the diagram) loads every figure's data to search it.
+    await page.getByRole('searchbox', { name: 'Search entities' }).fill('PTE');
+    await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
+    expect(fetched.some((p) => /model-atlas-[\w-]{8}\.json$/.test(p))).toBe(true);
+    await waitForCanvas(page);
+    expect(await page.locator('.graph-stage.covered .prerender-picture svg').count()).toBe(1);
+    expect(await viewport()).toEqual(first);
+    await context.close();
+  });
+
   it('lets a click on a node under the picture select it, and gives way to a selection made elsewhere', async () => {
     const context = await getBrowser().newContext({ viewport: VIEWPORT });
     const page = await context.newPage();

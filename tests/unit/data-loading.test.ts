@@ -22,7 +22,11 @@ import {
   pathResultAtom,
   setImportsAtom,
   sharedFactorsAtom,
+  sharedKindsAtom,
+  figureOverlayAtom,
 } from '../../src/state/atoms.ts';
+import { NO_FILTERS, type Filters } from '../../src/model/overlay.ts';
+import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES } from '../../src/model/schema.ts';
 import { ATLAS, figureNeed, lacking, linkNeed, loadDataAtom, modelLoaderAtom, navigateAtom } from '../../src/state/data.ts';
 import { parseUrl } from '../../src/state/url.ts';
 import type { Model } from '../../src/model/types.ts';
@@ -102,9 +106,77 @@ describe('a figure drawn from its own part', () => {
     const to = fromAll.get(currentViewAtom).nodes.at(-1)!.id;
     for (const s of [fromPart, fromAll]) s.set(pathQueryAtom, { from, to });
     expect(fromPart.get(pathResultAtom)).toEqual(fromAll.get(pathResultAtom));
-    // One source shares nothing, whatever the other figures say; several need every figure's statements.
-    if (fromAll.get(activeSourcesAtom).length < 2) expect(fromPart.get(sharedFactorsAtom)).toEqual(fromAll.get(sharedFactorsAtom));
-    else expect(fromPart.get(sharedFactorsAtom)).toBeNull();
+    // One source shares nothing, whatever the other figures say; several read what the figure's data carries about
+    // every figure's statements on its entities (below).
+    expect(fromPart.get(sharedFactorsAtom)).toEqual(fromAll.get(sharedFactorsAtom));
+  });
+});
+
+describe('a figure about several sources, from its own part', () => {
+  const several = full.figures.filter((f) => f.sources.length >= 2).map((f) => f.id);
+  const filters = (f: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...f });
+  // Every filter value alone, a few together, and the cell-free lens.
+  const FILTER_SETS: Filters[] = [
+    NO_FILTERS,
+    ...(['increase', 'decrease'] as const).map((sign) => filters({ signs: [sign] })),
+    ...SPECIES.map((species) => filters({ species: [species] })),
+    ...SETTINGS.map((setting) => filters({ settings: [setting] })),
+    ...INJURY_MODELS.map((injury) => filters({ injuries: [injury] })),
+    filters({ cellFree: true }),
+    filters({ species: ['rat'], settings: ['in-vivo'], signs: ['decrease'] }),
+    filters({ species: ['human'], cellFree: true }),
+  ];
+
+  it('is Fig. 7 and Other', () => {
+    expect(several).toEqual(['other', 'fig7']);
+  });
+
+  it.each(several)('%s: lists what its sources share, and draws it, as the whole model does, under every filter and kind', (id) => {
+    const fromPart = storeWith(modelFromPart(json(parts.get(id)!) as FigurePartJson));
+    const fromAll = storeWith(full);
+    for (const s of [fromPart, fromAll]) s.set(figureIdAtom, id);
+    let listed = 0;
+    for (const f of FILTER_SETS) {
+      for (const s of [fromPart, fromAll]) s.set(filtersAtom, f);
+      // Which sources act on each entity and edge, not only what is shown.
+      expect(fromPart.get(overlayAtom), JSON.stringify(f)).toEqual(fromAll.get(overlayAtom));
+      expect(fromPart.get(decorationsAtom)).toEqual(fromAll.get(decorationsAtom));
+      for (const kinds of [[], ...ENTITY_KINDS.map((k) => [k])]) {
+        for (const s of [fromPart, fromAll]) s.set(sharedKindsAtom, kinds);
+        const shared = fromAll.get(sharedFactorsAtom)!;
+        expect(fromPart.get(sharedFactorsAtom), `${JSON.stringify(f)} ${kinds}`).toEqual(shared);
+        listed += shared.length;
+      }
+      for (const s of [fromPart, fromAll]) s.set(sharedKindsAtom, []);
+    }
+    // (Not empty lists compared: Fig. 7's sources share factors under most of these filters.)
+    if (id === 'fig7') expect(listed).toBeGreaterThan(20);
+    expect(fromPart.get(dataCompleteAtom)).toBe(false);
+  });
+
+  it('needs the whole model once another source is overlaid', () => {
+    const store = storeWith(modelFromPart(json(parts.get('other')!) as FigurePartJson));
+    store.set(figureIdAtom, 'other');
+    expect(store.get(sharedFactorsAtom)).toEqual([]);
+    store.set(figureOverlayAtom, ['hbmmsc']);
+    expect(store.get(sharedFactorsAtom)).toBeNull();
+  });
+
+  it('keeps its view and look, the same objects, when the whole model arrives: nothing on screen changes', async () => {
+    const { loader, asked } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig7')!) as FigurePartJson), loader);
+    store.set(figureIdAtom, 'fig7');
+    const [view, look, shared] = [store.get(currentViewAtom), store.get(decorationsAtom), store.get(sharedFactorsAtom)];
+    await store.set(loadDataAtom, ATLAS);
+    expect(asked).toEqual(['atlas']);
+    expect(store.get(dataCompleteAtom)).toBe(true);
+    expect(store.get(currentViewAtom)).toBe(view);
+    expect(store.get(decorationsAtom)).toBe(look);
+    expect(store.get(sharedFactorsAtom)).toEqual(shared);
+    // What does change the drawing still does.
+    store.set(figureOverlayAtom, ['hbmmsc']);
+    expect(store.get(decorationsAtom)).not.toBe(look);
+    expect(store.get(decorationsAtom)).not.toEqual(look);
   });
 });
 
