@@ -8,9 +8,9 @@
  * that lacks figures says which (`pending`); view.ts refuses to build views from data it does not have.
  */
 import { surroundings } from '../model/surroundings.ts';
-import type { Entity, Reference } from '../model/schema.ts';
+import type { Entity, Evidence, FigureEdge, Reference, Relation, Sign } from '../model/schema.ts';
 import type { Figure, Model, Surroundings } from '../model/types.ts';
-import { sourceIds } from '../model/view.ts';
+import { edgeKey, sourceIds } from '../model/view.ts';
 import type { ModelJson } from './model-json.ts';
 
 /** A figure as listed before its data is loaded: what the figure list and links read (no caption, nodes, edges). */
@@ -33,7 +33,55 @@ export interface FigurePartJson {
    * A figure about several sources: what every figure states about its entities for those sources, so that what
    * they share is listed (and drawn) from the first render, as the whole model would, without loading it.
    */
-  around?: Surroundings;
+  around?: SurroundingsJson;
+}
+
+/**
+ * Surroundings (model/types.ts) as a part's file carries them, in a third of the text: each merged edge as
+ * [source, relation, target, sign, statements], each statement as [figure, its edge's id, sources, refs, section,
+ * evidence, evidence by reference (0: none), combination]; a statement's ends and relation are its merged edge's.
+ */
+export interface SurroundingsJson {
+  edges: [source: string, relation: Relation, target: string, sign: Sign, statements: StatementJson[]][];
+  cellFree: string[];
+}
+type StatementJson = [figure: string, edge: string, sources: string[], refs: number[], section: FigureEdge['section'], evidence: Evidence, byRef?: FigureEdge['evidenceByRef'] | 0, combination?: string];
+
+export function surroundingsToJson(around: Surroundings): SurroundingsJson {
+  return {
+    edges: around.edges.map((e) => [
+      e.source,
+      e.relation,
+      e.target,
+      e.sign,
+      e.supports.map(({ figure, edge, sources, combination }): StatementJson => {
+        const statement: StatementJson = [figure, edge.id, [...sources], [...edge.refs], edge.section, edge.evidence];
+        if (edge.evidenceByRef || combination) statement.push(edge.evidenceByRef ?? 0);
+        if (combination) statement.push(combination);
+        return statement;
+      }),
+    ]),
+    cellFree: [...around.cellFree],
+  };
+}
+
+export function surroundingsFromJson(json: SurroundingsJson): Surroundings {
+  return {
+    edges: json.edges.map(([source, relation, target, sign, statements]) => ({
+      id: edgeKey(source, relation, target),
+      source,
+      target,
+      relation,
+      sign,
+      supports: statements.map(([figure, id, sources, refs, section, evidence, byRef, combination]) => ({
+        figure,
+        edge: { id, source, target, relation, refs, section, evidence, ...(byRef ? { evidenceByRef: byRef } : {}), note: '' },
+        sources,
+        ...(combination ? { combination } : {}),
+      })),
+    })),
+    cellFree: json.cellFree,
+  };
 }
 
 const meta = ({ nodes: _nodes, edges: _edges, caption: _caption, section: _section, ...rest }: Figure): FigureMeta => rest;
@@ -63,7 +111,7 @@ export function figurePart(model: Model, figureId: string): FigurePartJson {
     figure,
     entities: [...model.entities.values()].filter((e) => ids.has(e.id)),
     references: [...model.references.values()].filter((r) => refs.has(r.n)),
-    ...(figure.sources.length >= 2 ? { around: surroundings(model, figureId) } : {}),
+    ...(figure.sources.length >= 2 ? { around: surroundingsToJson(surroundings(model, figureId)) } : {}),
   };
 }
 
@@ -86,7 +134,7 @@ export function modelFromPart(part: FigurePartJson): Model {
     figures,
     pending: new Set(part.figures.map((f) => f.id).filter((id) => id !== part.figure.id)),
     sourceOrder: part.sources,
-    ...(part.around ? { around: new Map([[part.figure.id, part.around]]) } : {}),
+    ...(part.around ? { around: new Map([[part.figure.id, surroundingsFromJson(part.around)]]) } : {}),
   };
 }
 
@@ -105,7 +153,7 @@ export function withPart(model: Model, part: FigurePartJson): Model {
     references,
     figures: model.figures.map((f) => (f.id === part.figure.id ? part.figure : f)),
     pending,
-    ...(part.around ? { around: new Map([...(model.around ?? []), [part.figure.id, part.around]]) } : {}),
+    ...(part.around ? { around: new Map([...(model.around ?? []), [part.figure.id, surroundingsFromJson(part.around)]]) } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ export function surroundings(model: Model, figureId: string): Surroundings {
       .filter((s) => s.sources.some((x) => mine.has(x)))
       .map((s): EdgeSupport => ({ ...s, edge: filterFacts(s.edge) }));
     if (!supports.length) continue;
-    edges.push({ id: e.id, source: e.source, target: e.target, sign: e.sign, supports });
+    edges.push({ id: e.id, source: e.source, target: e.target, relation: e.relation, sign: e.sign, supports });
     for (const s of supports) {
       const key = `${s.figure}/${s.edge.id}`;
       if (cellFree.has(key)) keys.add(key);

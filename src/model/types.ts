@@ -39,7 +39,7 @@ export interface Model {
  * its entities, under any filters, as the atlas would.
  */
 export interface Surroundings {
-  edges: readonly Pick<ViewEdge, 'id' | 'source' | 'target' | 'sign' | 'supports'>[];
+  edges: readonly Pick<ViewEdge, 'id' | 'source' | 'target' | 'relation' | 'sign' | 'supports'>[];
   cellFree: readonly string[];
 }
 

@@ -1,7 +1,8 @@
 /** The shipped model in parts: each figure's own file, the whole for the atlas, and merging them back. */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { figurePart, modelFromPart, splitModel, withAtlas, withPart, type FigurePartJson } from '../../src/data/model-parts.ts';
+import { figurePart, modelFromPart, splitModel, surroundingsFromJson, surroundingsToJson, withAtlas, withPart, type FigurePartJson } from '../../src/data/model-parts.ts';
+import { surroundings } from '../../src/model/surroundings.ts';
 import type { ModelJson } from '../../src/data/model-json.ts';
 import { isComplete } from '../../src/model/types.ts';
 import { atlasView, figureView, sideView, sourceIds } from '../../src/model/view.ts';
@@ -34,6 +35,34 @@ describe('one part per figure', () => {
     expect(isComplete(model)).toBe(false);
   });
 
+  it('carries, for a figure about several sources only, what every figure states about its entities, and reads it back as it was', () => {
+    for (const f of full.figures) {
+      const around = part(f.id).around;
+      if (f.sources.length < 2) {
+        expect(around, f.id).toBeUndefined();
+        continue;
+      }
+      const whole = surroundings(full, f.id);
+      expect(surroundingsFromJson(around!), f.id).toEqual(whole);
+      expect(modelFromPart(part(f.id)).around).toEqual(new Map([[f.id, whole]]));
+    }
+    // Fig. 7's: statements of other figures, combinations' and with evidence per reference among them (each form
+    // of the file's statements written and read).
+    const fig7 = surroundings(full, 'fig7');
+    const statements = fig7.edges.flatMap((e) => e.supports);
+    expect(new Set(statements.map((s) => s.figure)).size).toBeGreaterThan(5);
+    expect(statements.some((s) => s.combination)).toBe(true);
+    expect(statements.some((s) => s.edge.evidenceByRef && !s.combination)).toBe(true);
+    expect(statements.some((s) => !s.edge.evidenceByRef && !s.combination)).toBe(true);
+    expect(fig7.cellFree.length).toBeGreaterThan(0);
+    expect(surroundingsFromJson(json(surroundingsToJson(fig7)))).toEqual(fig7);
+    // Only what the filters read is kept of each statement.
+    for (const s of statements) {
+      expect(s.edge.note).toBe('');
+      for (const e of [s.edge.evidence, ...Object.values(s.edge.evidenceByRef ?? {})]) for (const k of Object.keys(e)) expect(['species', 'setting', 'injury']).toContain(k);
+    }
+  });
+
   it('names the members of a combination the figure shows', () => {
     const model = modelFromPart(part('fig5'));
     const combination = [...model.entities.values()].find((e) => e.kind === 'combination');
@@ -60,6 +89,16 @@ describe('merging parts back', () => {
     expect(both.pending!.size).toBe(full.figures.length - 2);
     // A part already there changes nothing.
     expect(withPart(both, part('table2'))).toBe(both);
+  });
+
+  it('keeps what each loaded figure carries about the others until the whole model is in', () => {
+    const start = modelFromPart(part('fig1'));
+    expect(start.around).toBeUndefined();
+    const both = withPart(withPart(start, part('fig7')), part('other'));
+    expect([...both.around!.keys()]).toEqual(['fig7', 'other']);
+    expect(both.around!.get('fig7')).toEqual(surroundings(full, 'fig7'));
+    expect(withPart(both, part('fig2')).around).toBe(both.around);
+    expect(withAtlas(both, atlasJson()).around).toBeUndefined();
   });
 
   it('every part together draws the whole atlas', () => {
