@@ -58,6 +58,21 @@ describe('model data loaded per view', () => {
     await page.close();
   });
 
+  it('a figure about several sources lists what they share from its own data, and fetches nothing more', async () => {
+    for (const id of ['fig7', 'other']) {
+      const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+      const fetched = modelFetches(page);
+      await page.goto(appUrl(`?figure=${id}`));
+      await waitForCanvas(page);
+      await page.waitForLoadState('networkidle');
+      const shared = page.getByRole('region', { name: 'Shared factors' });
+      expect(await shared.getByRole('status').count(), id).toBe(0);
+      if (id === 'fig7') expect(await shared.getByRole('listitem').count()).toBeGreaterThan(2);
+      expect(fetched, id).toEqual([`model-${id}`]);
+      await page.close();
+    }
+  });
+
   it('atlas.html opened by its name alone opens the atlas, from the atlas data', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
     const fetched = modelFetches(page);
