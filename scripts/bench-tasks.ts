@@ -11,8 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { clickFirstNodeWhenDrawn } from './bench-start.ts';
+import type { Browser, Page } from 'playwright-core';
 import type { TraceEvent } from './bench-switch.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -29,6 +28,31 @@ const INSTRUMENT = () => {
   });
   document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true, characterData: true }));
 };
+
+/**
+ * As soon as a canvas has drawn (the figure's, or the compare page's difference diagram), clicks its first node where
+ * it is drawn and waits until the details show it.
+ */
+export async function clickFirstNodeWhenDrawn(page: Page) {
+  const pane = await page.waitForFunction(
+    () => {
+      const panes = window.mscAtlas?.cy ?? {};
+      const name = ['main', 'difference'].find((n) => (panes[n]?.nodes().length ?? 0) > 0 && panes[n]!.nodes()[0]!.renderedBoundingBox().w > 0);
+      return name ?? false;
+    },
+    null,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const name = (await pane.jsonValue()) as string;
+  const at = await page.evaluate((name) => {
+    const cy = window.mscAtlas!.cy[name]!;
+    const p = cy.nodes()[0]!.renderedPosition();
+    const r = cy.container()!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, name);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
+}
 
 /** What a child event of a task was, in a few words. */
 function describe(e: TraceEvent): string {

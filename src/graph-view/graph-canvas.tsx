@@ -13,7 +13,7 @@
  * - use-label-lod.ts: the level of detail's labels;
  * - canvas-work.ts: what is under way, and the busy mark that follows from it.
  */
-import type { Core } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
@@ -86,6 +86,8 @@ export interface GraphCanvasProps {
 
 const stylesheet = buildStylesheet();
 const LAYOUT = { name: 'preset', fit: false } as const;
+const NO_ELEMENTS: ElementDefinition[] = [];
+const sameByReference = (a: unknown, b: unknown) => (a ?? null) !== (b ?? null);
 
 export function GraphCanvas(props: GraphCanvasProps) {
   const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true, pending = false } = props;
@@ -168,12 +170,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
       ) : (
         <CytoscapeComponent
           className="cy"
-          elements={staging.shown}
+          // Made empty, given its stylesheet and drawing in the task after (useCytoscape): `cy` is null until then.
+          elements={cy ? staging.shown : NO_ELEMENTS}
           // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
-          // does not make react-cytoscapejs walk all elements looking for changes.
-          diff={(a: unknown, b: unknown) => a !== b}
-          stylesheet={stylesheet}
-          layout={LAYOUT}
+          // does not make react-cytoscapejs walk all elements looking for changes. (No stylesheet or layout yet is no
+          // change: react-cytoscapejs reads them as null at first, and would apply an undefined stylesheet.)
+          diff={sameByReference}
+          stylesheet={cy ? stylesheet : undefined}
+          layout={cy ? LAYOUT : undefined}
           minZoom={0.05}
           maxZoom={4}
           boxSelectionEnabled={false}

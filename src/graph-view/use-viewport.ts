@@ -43,13 +43,21 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
     return { zoom, pan: { x: cy!.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
   };
   const [partial, setPartial] = useState(false);
-  const fit = (opening = false) => {
+  /**
+   * `rough`: the nodes' boxes are taken from their data (their size, elements.ts) instead of measured. For the first
+   * fit of a drawing whose looks come in slices (use-element-looks.ts): it is fitted again once they are in, and
+   * measuring every element before then computed its style without its looks, work thrown away (30–35 ms of CPU in
+   * one task for the compare page's difference diagram).
+   */
+  const fit = (opening = false, rough = false) => {
     if (!cy) return;
     setPartial(false);
     // Marks a canvas that opened on its start only (see below), for whoever else places the viewport.
     const stage = cy.container()?.closest('.graph-canvas');
     stage?.removeAttribute('data-start-view');
-    if (!fitBox) {
+    const roughly = rough && !fitBox ? roughFit(cy) : null;
+    if (roughly) cy.viewport(roughly);
+    else if (!fitBox) {
       cy.fit(undefined, FIT_PADDING);
       // A two-node table should not fill the screen with giant boxes.
       if (cy.zoom() > MAX_FIT_ZOOM) {
@@ -61,10 +69,12 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
       cy.viewport(fitViewport(fitBox));
     }
     const narrow = opening && openOnStart && cy.width() > 0 && cy.width() < NARROW_PANE && cy.nodes().nonempty();
+    // (Measured only for a narrow pane: on any other, measuring every element here was most of a fit's work.)
+    if (!narrow) return;
     const box = fitBox ?? cy.elements().boundingBox();
     const top = FIT_PADDING + TOOLBAR_HEIGHT;
     const across = Math.min((cy.width() - 2 * FIT_PADDING) / Math.max(box.x2 - box.x1, 1), MAX_FIT_ZOOM);
-    if (narrow && (across * NODE_FONT_SIZE >= PHONE_FLOOR_PX || box.y2 - box.y1 > box.x2 - box.x1)) {
+    if (across * NODE_FONT_SIZE >= PHONE_FLOOR_PX || box.y2 - box.y1 > box.x2 - box.x1) {
       // A drawing that is readable fitted to the pane's width (a figure's portrait layout on a phone held upright:
       // layout/portrait.ts), or taller than wide, opens fitted to the width, its top (the cell source) first; the
       // reader scrolls down through it. The page's prerendered portrait picture is drawn the same way (app.css), so
@@ -77,7 +87,7 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
       if (zoom > across || (box.y2 - box.y1) * zoom > cy.height() - top - FIT_PADDING / 2) setPartial(true);
       return;
     }
-    if (narrow && cy.zoom() * NODE_FONT_SIZE < READABLE_PX) {
+    if (cy.zoom() * NODE_FONT_SIZE < READABLE_PX) {
       const zoom = READABLE_PX / NODE_FONT_SIZE;
       const left = fitBox?.x1 ?? cy.nodes().boundingBox().x1;
       // The start: the nodes within the first pane-width of the drawing's left end.
@@ -92,6 +102,36 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
     }
   };
   return { fit, fitViewport, partial };
+}
+
+/**
+ * What `cy.fit(undefined, FIT_PADDING)` and the MAX_FIT_ZOOM cap give, from the nodes' positions and their sizes in
+ * their data (`w`, `h`: elements.ts) instead of their measured boxes (labels sit inside their nodes; an edge runs
+ * between its ends). Null when there are no nodes or no sizes.
+ */
+export function roughFit(cy: Core): Viewport | null {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  let sized = true;
+  cy.nodes().forEach((n) => {
+    const w = Number(n.data('w'));
+    const h = Number(n.data('h'));
+    if (!(w >= 0 && h >= 0)) sized = false;
+    const p = n.position();
+    x1 = Math.min(x1, p.x - w / 2);
+    x2 = Math.max(x2, p.x + w / 2);
+    y1 = Math.min(y1, p.y - h / 2);
+    y2 = Math.max(y2, p.y + h / 2);
+  });
+  if (!sized || !(x2 >= x1 && y2 >= y1)) return null;
+  const width = cy.width();
+  const height = cy.height();
+  const fitted = Math.min((width - 2 * FIT_PADDING) / Math.max(x2 - x1, 1), (height - 2 * FIT_PADDING) / Math.max(y2 - y1, 1));
+  const zoom = Math.max(cy.minZoom(), Math.min(fitted, cy.maxZoom(), MAX_FIT_ZOOM));
+  if (!(zoom > 0)) return null;
+  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
 }
 
 /** A viewport from a linked pane: adopted without echoing it back (`adopting` is true meanwhile). */
@@ -114,7 +154,7 @@ export function useLinkedViewport(cy: Core | null, viewport: Viewport | null | u
 export function useRefit(
   cy: Core | null,
   drawn: unknown,
-  fit: (opening?: boolean) => void,
+  fit: (opening?: boolean, rough?: boolean) => void,
   fitted: MutableRefObject<Viewport | null>,
   work: CanvasWork,
   staging: { big: boolean; complete: boolean },
@@ -123,7 +163,8 @@ export function useRefit(
   useEffect(() => {
     if (!cy || !drawn) return;
     cy.resize();
-    fit(true);
+    // A drawing whose looks come in slices is fitted again, exactly, once they are in (use-element-looks.ts).
+    fit(true, work.slicedLooks?.pending === true);
     fitted.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     if (!staging.big) return;
     work.revealing = true;

@@ -1,0 +1,92 @@
+/**
+ * The rough first fit of a drawing whose looks come in slices (use-viewport.ts, roughFit): the viewport Cytoscape's
+ * own fit gives, computed from the nodes' positions and the sizes in their data, without measuring any element.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import { describe, expect, it, vi } from 'vitest';
+import { FIT_PADDING, MAX_FIT_ZOOM } from '../../src/graph-view/fit.ts';
+import { roughFit } from '../../src/graph-view/use-viewport.ts';
+
+/** A headless Cytoscape whose nodes are as big as their data says (labels inside), in a pane of the given size. */
+function pane(width: number, height: number, nodes: { id: string; x: number; y: number; w?: number; h?: number }[], edges: [string, string][] = []): Core {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [
+      { selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle', 'border-width': 0, label: '' } },
+      { selector: 'edge', style: { width: 1, 'curve-style': 'straight', 'target-arrow-shape': 'none' } },
+    ],
+    elements: [
+      ...nodes.map((n) => ({ data: { id: n.id, ...(n.w !== undefined ? { w: n.w } : {}), ...(n.h !== undefined ? { h: n.h } : {}) }, position: { x: n.x, y: n.y } })),
+      ...edges.map(([s, t]) => ({ data: { id: `${s}-${t}`, source: s, target: t } })),
+    ],
+    minZoom: 0.05,
+    maxZoom: 4,
+  });
+  cy.width = () => width;
+  cy.height = () => height;
+  return cy;
+}
+
+/** What the exact fit (use-viewport.ts: cy.fit with the padding, capped at MAX_FIT_ZOOM) gives. */
+function exactFit(cy: Core) {
+  cy.fit(undefined, FIT_PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
+  return { zoom: cy.zoom(), pan: { ...cy.pan() } };
+}
+
+const NODES = [
+  { id: 'a', x: 0, y: 0, w: 120, h: 40 },
+  { id: 'b', x: 900, y: 300, w: 80, h: 30 },
+  { id: 'c', x: 400, y: -250, w: 200, h: 60 },
+  { id: 'd', x: -120, y: 520, w: 60, h: 24 },
+];
+
+describe('the rough first fit', () => {
+  it('is the exact fit of a drawing whose labels sit inside their nodes, wide or tall', () => {
+    for (const [w, h] of [
+      [1100, 760],
+      [1400, 300],
+      [640, 1000],
+    ] as const) {
+      const cy = pane(w, h, NODES, [
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+      const rough = roughFit(cy)!;
+      const exact = exactFit(cy);
+      expect(rough.zoom).toBeCloseTo(exact.zoom, 9);
+      expect(rough.pan.x).toBeCloseTo(exact.pan.x, 6);
+      expect(rough.pan.y).toBeCloseTo(exact.pan.y, 6);
+    }
+  });
+
+  it('is capped at the largest fit zoom and centred, as the exact fit is', () => {
+    const cy = pane(1200, 800, [
+      { id: 'a', x: 10, y: 20, w: 100, h: 40 },
+      { id: 'b', x: 160, y: 20, w: 100, h: 40 },
+    ]);
+    const rough = roughFit(cy)!;
+    expect(rough.zoom).toBe(MAX_FIT_ZOOM);
+    const exact = exactFit(cy);
+    expect(rough.pan.x).toBeCloseTo(exact.pan.x, 6);
+    expect(rough.pan.y).toBeCloseTo(exact.pan.y, 6);
+  });
+
+  it('measures no element', () => {
+    const cy = pane(1000, 700, NODES);
+    const proto = Object.getPrototypeOf(cy.collection()) as { boundingBox: (...args: unknown[]) => unknown };
+    const spy = vi.spyOn(proto, 'boundingBox');
+    expect(roughFit(cy)).not.toBeNull();
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('gives nothing without nodes, or for nodes whose size is not in their data (the exact fit is used then)', () => {
+    expect(roughFit(pane(1000, 700, []))).toBeNull();
+    expect(roughFit(pane(1000, 700, [{ id: 'a', x: 0, y: 0, w: 50, h: 20 }, { id: 'b', x: 100, y: 0 }]))).toBeNull();
+  });
+});
