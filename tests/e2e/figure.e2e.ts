@@ -138,6 +138,8 @@ describe('every figure and table in Chromium', () => {
     expect(ids.length).toBeGreaterThanOrEqual(10);
     for (const id of ids) {
       await page.getByRole('combobox', { name: 'Figure' }).selectOption(id);
+      // The figure's data and layout load first (the canvas shows the last figure meanwhile, settled).
+      await page.waitForFunction((key) => window.mscAtlas?.cy.main?.container()?.closest('.graph-canvas')?.getAttribute('data-view') === key, `figure:${id}`);
       await waitForCanvas(page);
       const result = await page.evaluate(() => {
         const cy = window.mscAtlas!.cy.main!;
