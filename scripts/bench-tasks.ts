@@ -9,6 +9,7 @@
  * with the script's file, function calls, style, layout, paint, React's scheduler…), so a slow part can be found.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -184,8 +185,10 @@ export async function benchTasks(browser: Browser, base: string, searches: strin
       over.push(r.tasks.filter((t) => t.cpu > 50).length);
       worst.push(...r.tasks.slice(0, 3));
     }
+    // The machine's load while the page was measured (1-minute average): wall times mean little on a busy machine.
+    const load = loadavg()[0]!.toFixed(1);
     console.log(
-      `  ${(search || '/').padEnd(16)} interactive ${ms(median(tti))} (${ms(Math.min(...tti))}–${ms(Math.max(...tti))}); longest task CPU median ${ms(median(longest))}, ` +
+      `  ${(search || '/').padEnd(16)} load ${load}; interactive ${ms(median(tti))} (${ms(Math.min(...tti))}–${ms(Math.max(...tti))}); longest task CPU median ${ms(median(longest))}, ` +
         `max ${ms(Math.max(...longest))} (wall median ${ms(median(longestWall))}, max ${ms(Math.max(...longestWall))}); tasks over 50 ms CPU per run: ${over.join(', ')}`,
     );
     if (fetched) {

@@ -15,26 +15,15 @@ declare global {
   }
 }
 
-/** False on the first render, true from a task posted after its commit (a message: no timer clamping). */
+/** False on the first render, true from a task posted after its commit. */
 function useMadeAfterYield(): boolean {
   const [made, setMade] = useState(false);
-  useEffect(() => {
-    if (made) return;
-    if (typeof MessageChannel === 'undefined') return setMade(true);
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => setMade(true);
-    channel.port2.postMessage(null);
-    return () => channel.port1.close();
-  }, [made]);
+  useEffect(() => (made ? undefined : nextTask(() => setMade(true))), [made]);
   return made;
 }
 
 /** Runs `then` in a task of its own, posted now (a message: no timer clamping); returns a function that cancels it. */
 function nextTask(then: () => void): () => void {
-  if (typeof MessageChannel === 'undefined') {
-    const timer = setTimeout(then, 0);
-    return () => clearTimeout(timer);
-  }
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     channel.port1.close();
