@@ -114,23 +114,20 @@ export function roughFit(cy: Core): Viewport | null {
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
-  let sized = true;
   cy.nodes().forEach((n) => {
-    const w = Number(n.data('w'));
-    const h = Number(n.data('h'));
-    if (!(w >= 0 && h >= 0)) sized = false;
+    // (A size missing from the data makes the box NaN: no rough fit then.)
+    const w = n.data('w') / 2;
+    const h = n.data('h') / 2;
     const p = n.position();
-    x1 = Math.min(x1, p.x - w / 2);
-    x2 = Math.max(x2, p.x + w / 2);
-    y1 = Math.min(y1, p.y - h / 2);
-    y2 = Math.max(y2, p.y + h / 2);
+    x1 = Math.min(x1, p.x - w);
+    x2 = Math.max(x2, p.x + w);
+    y1 = Math.min(y1, p.y - h);
+    y2 = Math.max(y2, p.y + h);
   });
-  if (!sized || !(x2 >= x1 && y2 >= y1)) return null;
+  if (!(x2 >= x1 && y2 >= y1)) return null;
   const width = cy.width();
   const height = cy.height();
-  const fitted = Math.min((width - 2 * FIT_PADDING) / Math.max(x2 - x1, 1), (height - 2 * FIT_PADDING) / Math.max(y2 - y1, 1));
-  const zoom = Math.max(cy.minZoom(), Math.min(fitted, cy.maxZoom(), MAX_FIT_ZOOM));
-  if (!(zoom > 0)) return null;
+  const zoom = Math.max(cy.minZoom(), Math.min((width - 2 * FIT_PADDING) / Math.max(x2 - x1, 1), (height - 2 * FIT_PADDING) / Math.max(y2 - y1, 1), cy.maxZoom(), MAX_FIT_ZOOM));
   return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
 }
 
