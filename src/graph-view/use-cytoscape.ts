@@ -51,21 +51,18 @@ export function useCytoscape() {
   const made = useMadeAfterYield();
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
-  const cancel = useRef<(() => void) | null>(null);
   const take = useCallback((instance: Core) => {
     if (cyRef.current === instance) return;
     cyRef.current = instance;
     mark('canvas:made', instance.elements().length);
     skipEagerLayers(instance);
-    cancel.current?.();
-    cancel.current = nextTask(() => {
-      cancel.current = null;
+    // (An instance unmounted meanwhile is destroyed by react-cytoscapejs: it is not handed out.)
+    nextTask(() => {
       if (instance.destroyed()) return;
       mark('canvas:handed', instance.elements().length);
       setCy(instance);
     });
   }, []);
-  useEffect(() => () => cancel.current?.(), []);
   return { made, cy, take };
 }
 
