@@ -58,8 +58,10 @@ class Reporter {
 
   private where(file: string, path: Path) {
     const text = this.texts.get(file);
+    // Stryker disable next-line ConditionalExpression: equivalent, without a text locateValues finds no value and locate no place, the same empty place
     if (text === undefined) return {};
     let idx = this.index.get(file);
+    // Stryker disable next-line ConditionalExpression: equivalent, the index is a cache: made again each time, it finds the same places
     if (!idx) {
       idx = locateValues(text);
       this.index.set(file, idx);
@@ -102,6 +104,7 @@ function checkSchema<T>(reporter: Reporter, file: string, schema: z.ZodType<T>, 
     if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     // A key of the wrong shape: zod says only "Invalid key in record"; the key's own rule says what is wanted.
     if (issue.code === 'invalid_key' && issue.issues[0]) message = issue.issues[0].message;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, in zod 4 only an invalid_value issue has `values`, and it always has them
     if (issue.code === 'invalid_value' && 'values' in issue)
       message = `must be one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     reporter.error(file, issue.path as Path, message);
@@ -175,7 +178,8 @@ function checkFigure(
       reporter.error(file, ['nodes', i, 'entity'], `unknown entity "${node.entity}": add it to ${ENTITIES_FILE} first`);
   });
 
-  const isSource = (id: string) => entities?.get(id)?.kind === 'msc-source';
+  // Called only when the entities are there (each caller checks first).
+  const isSource = (id: string) => entities!.get(id)?.kind === 'msc-source';
   fig.sources.forEach((id, i) => {
     if (entities && !isSource(id)) reporter.error(file, ['sources', i], `"${id}" is not an entity of kind msc-source`);
     else if (!nodeIndex.has(id)) reporter.error(file, ['sources', i], `source "${id}" is not a node of this figure`);
@@ -223,7 +227,7 @@ function checkFigure(
       if (entities && target?.kind !== 'combination')
         reporter.error(file, at('target'), `"part-of" points at a combination; "${edge.target}" is not one`);
       else if (target && !target.members?.includes(edge.source))
-        reporter.error(file, at('source'), `"${edge.source}" is not a member of the combination "${edge.target}" (members: ${target.members?.join(', ')})`);
+        reporter.error(file, at('source'), `"${edge.source}" is not a member of the combination "${edge.target}" (members: ${target.members?.join(', ') ?? 'none'})`);
     }
     edge.sources?.forEach((id, j) => {
       if (entities && !isSource(id)) reporter.error(file, at('sources', j), `"${id}" is not an entity of kind msc-source`);
@@ -289,8 +293,8 @@ export function validateGraphs(files: readonly SourceFile[]): ValidationResult {
     }
   }
 
-  const figures: Figure[] = [];
-  const report: FigureReport[] = [];
+  /** Each figure read, with its line of the report: sorted together by the figure's order at the end. */
+  const read: { figure: Figure; report: FigureReport }[] = [];
   const figureIds = new Map<string, string>();
   const orders = new Map<number, string>();
   for (const src of figureSrcs) {
@@ -302,27 +306,30 @@ export function validateGraphs(files: readonly SourceFile[]): ValidationResult {
     if (orders.has(fig.order)) reporter.error(src.path, ['order'], `order ${fig.order} is also used by ${orders.get(fig.order)}`);
     else orders.set(fig.order, src.path);
     checkFigure(reporter, src.path, fig, entities, references);
-    figures.push({ ...fig, file: src.path });
-    report.push({
-      id: fig.id,
-      file: src.path,
-      label: fig.label,
-      nodes: fig.nodes.length,
-      edges: fig.edges.length,
-      edgesWithoutEvidence: fig.edges.filter((e) => !hasEvidence(allEvidence(e))).length,
-      referencesCited: new Set(fig.edges.flatMap((e) => e.refs)).size,
+    read.push({
+      figure: { ...fig, file: src.path },
+      report: {
+        id: fig.id,
+        file: src.path,
+        label: fig.label,
+        nodes: fig.nodes.length,
+        edges: fig.edges.length,
+        edgesWithoutEvidence: fig.edges.filter((e) => !hasEvidence(allEvidence(e))).length,
+        referencesCited: new Set(fig.edges.flatMap((e) => e.refs)).size,
+      },
     });
   }
 
-  if (entities && figures.length) {
-    const usedAnywhere = new Set(figures.flatMap((f) => f.nodes.map((n) => n.entity)));
+  if (entities && read.length) {
+    const usedAnywhere = new Set(read.flatMap((r) => r.figure.nodes.map((n) => n.entity)));
     [...entities.keys()].forEach((id, i) => {
       if (!usedAnywhere.has(id)) reporter.warn(ENTITIES_FILE, ['entities', i], `entity "${id}" is drawn in no figure yet`);
     });
   }
 
-  figures.sort((a, b) => a.order - b.order);
-  report.sort((a, b) => figures.findIndex((f) => f.id === a.id) - figures.findIndex((f) => f.id === b.id));
+  read.sort((a, b) => a.figure.order - b.figure.order);
+  const figures = read.map((r) => r.figure);
+  const report = read.map((r) => r.report);
   const ok = reporter.errors.length === 0 && entities && references && review;
   return {
     ...(ok ? { model: { entities: entities!, references: references!, review: review!, figures } } : {}),

@@ -87,12 +87,11 @@ describe('the files the validator expects', () => {
   });
 
   it('reads figures in file-name order, whatever order they come in, and lists them by their order', () => {
-    const a = figure({ id: 'f-a', order: 2 });
-    const b = figure({ id: 'f-b', order: 1 });
-    const r = validateGraphs(files({ figures: { 'figures/b.json': b, 'figures/a.json': a } }));
+    const figs = { 'figures/d.json': figure({ id: 'f-d', order: 2 }), 'figures/b.json': figure({ id: 'f-b', order: 1 }), 'figures/a.json': figure({ id: 'f-a', order: 4 }), 'figures/c.json': figure({ id: 'f-c', order: 3 }) };
+    const r = validateGraphs(files({ figures: figs }));
     expect(r.errors).toEqual([]);
-    expect(r.model!.figures.map((f) => [f.id, f.file])).toEqual([['f-b', 'figures/b.json'], ['f-a', 'figures/a.json']]);
-    expect(r.report.map((x) => x.id)).toEqual(['f-b', 'f-a']);
+    expect(r.model!.figures.map((f) => [f.id, f.file])).toEqual([['f-b', 'figures/b.json'], ['f-d', 'figures/d.json'], ['f-c', 'figures/c.json'], ['f-a', 'figures/a.json']]);
+    expect(r.report.map((x) => x.id)).toEqual(['f-b', 'f-d', 'f-c', 'f-a']);
     expect(errorsOf({ figures: { 'figures/b.json': figure(), 'figures/a.json': figure() } })).toEqual([
       'figures/b.json $.id: figure id "f1" is also used by figures/a.json',
       'figures/b.json $.order: order 1 is also used by figures/a.json',
@@ -102,6 +101,15 @@ describe('the files the validator expects', () => {
   it('warns about undrawn entities only when some figure could be read', () => {
     expect(validateGraphs(files({ figures: { 'figures/f1.json': '{' } })).warnings).toEqual([]);
     expect(validateGraphs(files()).warnings).toEqual([{ file: 'entities.json', path: '$.entities[1]', line: 16, column: 5, message: 'entity "src-b" is drawn in no figure yet' }]);
+  });
+});
+
+describe('schema messages', () => {
+  it('lists every unknown field, and every allowed value', () => {
+    expect(figureErrors(figure({ colour: 'red', size: 2 }))).toEqual(['figures/f1.json $: unknown field(s) "colour", "size"']);
+    const f = figure();
+    (f.edges[0] as Edge).section = 'intro';
+    expect(figureErrors(f)).toEqual([expect.stringMatching(/^figures\/f1\.json \$\.edges\[0\]\.section: must be one of "[a-z-]+", "[a-z-]+", /)]);
   });
 });
 
@@ -238,6 +246,42 @@ describe('figures', () => {
     expect(figureErrors(f, { entities: ents })).toEqual([
       'figures/f1.json $.edges[5].target: "part-of" points at a combination; "outcome" is not one',
       'figures/f1.json $.nodes[4]: combination "pair": its member "factor" must be a node of this figure with a "part-of" edge to it',
+    ]);
+  });
+
+  it('a "part-of" edge names the combination’s members, or says it has none', () => {
+    const ents = withEntities(entity('pair', 'Pair', { kind: 'combination', members: ['src-a', 'factor'] }), entity('bare', 'Bare', { kind: 'combination' }));
+    const f = figure({
+      nodes: [...figure().nodes, { entity: 'pair' }, { entity: 'bare' }],
+      edges: [
+        ...figure().edges,
+        edge({ id: 'p1', source: 'src-a', target: 'pair', relation: 'part-of' }),
+        edge({ id: 'p2', source: 'factor', target: 'pair', relation: 'part-of' }),
+        edge({ id: 'p3', source: 'gene', target: 'pair', relation: 'part-of' }),
+        edge({ id: 'p4', source: 'gene', target: 'bare', relation: 'part-of' }),
+      ],
+    });
+    expect(figureErrors(f, { entities: ents })).toEqual([
+      'entities.json $.entities[6].kind: combination "bare" needs "members": two or more different entities given together',
+      'figures/f1.json $.edges[5].source: "gene" is not a member of the combination "pair" (members: src-a, factor)',
+      'figures/f1.json $.edges[6].source: "gene" is not a member of the combination "bare" (members: none)',
+    ]);
+  });
+
+  it('a member shared by two combinations is joined to each', () => {
+    const ents = withEntities(entity('pair', 'Pair', { kind: 'combination', members: ['src-a', 'factor'] }), entity('trio', 'Trio', { kind: 'combination', members: ['src-a', 'gene'] }));
+    const f = figure({
+      nodes: [...figure().nodes, { entity: 'pair' }, { entity: 'trio' }],
+      edges: [
+        ...figure().edges,
+        edge({ id: 'p1', source: 'src-a', target: 'pair', relation: 'part-of' }),
+        edge({ id: 'p2', source: 'factor', target: 'pair', relation: 'part-of' }),
+        edge({ id: 'p3', source: 'gene', target: 'trio', relation: 'part-of' }),
+        edge({ id: 'p4', source: 'trio', target: 'outcome', relation: 'promotes' }),
+      ],
+    });
+    expect(figureErrors(f, { entities: ents })).toEqual([
+      'figures/f1.json $.nodes[5]: combination "trio": its member "src-a" must be a node of this figure with a "part-of" edge to it',
     ]);
   });
 
