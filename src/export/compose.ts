@@ -38,7 +38,7 @@ interface Layout {
   title: string[];
   caption: string[];
   source: string[];
-  legendBox: { x: number; y: number; w: number; h: number } | null;
+  legendBox: { x: number; y: number; w: number; h: number };
   legendColumns: number;
   graph: { x: number; y: number; w: number; h: number };
 }
@@ -165,6 +165,7 @@ export function naturalFrame(c: ExportContent): Frame {
 
 /** Split a polyline into `n` consecutive pieces of equal length (for multi-coloured edges). */
 export function splitPolyline(points: Point[], n: number): Point[][] {
+  // Stryker disable next-line EqualityOperator: equivalent, one piece through the loop below is the whole line too
   if (n <= 1) return [points];
   const seg = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
   const total = seg.reduce((a, b) => a + b, 0);
@@ -174,11 +175,14 @@ export function splitPolyline(points: Point[], n: number): Point[][] {
   let current: Point[] = [points[0]!];
   for (let k = 1; k <= n; k++) {
     const goal = (total * k) / n;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the last segment seg[i] is undefined and the sum NaN, which ends the loop as well; a sum exactly at goal − 1e-9 cuts within 1e-9 of the same point
     while (i < seg.length && at + seg[i]! < goal - 1e-9) {
       at += seg[i]!;
       i++;
       current.push(points[i]!);
     }
+    // A guard: the last goal is the whole length, which the loop above never passes.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, i stays on a segment (see above)
     if (i >= seg.length) break;
     const t = seg[i]! === 0 ? 0 : (goal - at) / seg[i]!;
     const a = points[i]!;
@@ -261,7 +265,7 @@ export function drawScene(p: Painter, scene: Scene) {
   }
 }
 
-function drawLegend(p: Painter, c: ExportContent, box: NonNullable<Layout['legendBox']>, columns: number, u: number) {
+function drawLegend(p: Painter, c: ExportContent, box: Layout['legendBox'], columns: number, u: number) {
   p.push(box.x, box.y, u);
   const rowsPerColumn = Math.ceil(legendRows(c) / columns);
   let row = 0;
@@ -346,11 +350,9 @@ export function compose(p: Painter, c: ExportContent, frame: Frame) {
     p.ungroup?.();
   });
 
-  if (L.legendBox) {
-    p.group?.('legend', L.legendBox);
-    drawLegend(p, c, L.legendBox, L.legendColumns, u);
-    p.ungroup?.();
-  }
+  p.group?.('legend', L.legendBox);
+  drawLegend(p, c, L.legendBox, L.legendColumns, u);
+  p.ungroup?.();
 
   let sy = frame.height - L.margin - L.source.length * SOURCE * LINE_HEIGHT * u;
   for (const line of L.source) {
@@ -365,7 +367,8 @@ export function numberRanges(ns: readonly number[]): string {
   const out: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    // Past the end sorted[j + 1] is undefined, which is no next number.
+    while (sorted[j + 1] === sorted[j]! + 1) j++;
     out.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : j === i ? `${sorted[i]}` : `${sorted[i]}, ${sorted[j]}`);
     i = j + 1;
   }

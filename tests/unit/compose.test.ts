@@ -9,6 +9,8 @@ import type { Scene, SceneEdge } from '../../src/export/scene.ts';
 import { BADGE_R, SOURCE_BAR } from '../../src/theme/decorations.ts';
 import { EDGE_COLOUR, KIND_STYLE, RELATION_STYLE } from '../../src/theme/kinds.ts';
 import { arrowPath, shapePath } from '../../src/theme/shapes.ts';
+import { wrapLabel } from '../../src/layout/measure.ts';
+import { labelTextBox } from '../../src/export/scene.ts';
 import { sceneEdge, sceneNode } from '../helpers/scene-items.ts';
 
 type Op =
@@ -492,5 +494,181 @@ describe('frames and label size', () => {
     expect(labelPx(c, { width: 1920, height: 1080 })).toBeCloseTo(13 * Math.min(...places.map((p) => p.scale)), 9);
     // The same composition in a 4K frame is the same size in slide pixels.
     expect(labelPx(c, { width: 3840, height: 2160 })).toBeCloseTo(labelPx(c, { width: 1920, height: 1080 }), 6);
+  });
+});
+
+describe('compose: every place at another scale (4K, 2 design px per px)', () => {
+  const UHD = { width: 3840, height: 2160 };
+  const u = 2;
+  const margin = 56;
+  // The text width the title, caption and source line wrap to, in design px.
+  const inner = (3840 - 2 * margin) / u;
+  const words = (n: number, tail = '') => Array.from({ length: n }, (_, i) => `w${i}${tail}`).join(' ');
+
+  it('wraps title, caption and source line to the frame less its margins, and stacks them by their line heights', () => {
+    const c = content({ title: words(400), caption: words(500), sourceLine: words(600) });
+    const p = new Recorder();
+    compose(p, c, UHD);
+    const title = wrapLabel(c.title, inner, 26, 600);
+    const caption = wrapLabel(c.caption!, inner, 14);
+    const source = wrapLabel(c.sourceLine, inner, 12);
+    expect(title.length).toBeGreaterThan(2);
+    const titles = p.texts().filter((t) => t.st.size === 26 * u);
+    expect(titles.map((t) => [t.s, t.x, t.y])).toEqual([
+      [title[0], margin, margin + 32.5],
+      [title[1], margin, margin + 65 + 32.5],
+    ]);
+    const captions = p.texts().filter((t) => t.st.colour === '#444444');
+    expect(captions.map((t) => [t.s, t.x, t.y, t.st.size])).toEqual([
+      [caption[0], margin, margin + 130 + 17.5, 28],
+      // The last line kept is cut: its trailing punctuation and spaces give way to an ellipsis.
+      [`${caption[1]!.replace(/[\s,;.]+$/, '')}…`, margin, margin + 130 + 35 + 17.5, 28],
+    ]);
+    const sources = p.texts().filter((t) => t.st.colour === '#333333');
+    const sy = 2160 - margin - 3 * 30;
+    expect(sources.map((t) => [t.s, t.x, t.y, t.st.size])).toEqual([
+      [source[0], margin, sy + 15, 24],
+      [source[1], margin, sy + 45, 24],
+      [`${source[2]!.replace(/[\s,;.]+$/, '')}…`, margin, sy + 75, 24],
+    ]);
+    // The drawing and the legend fill what is left between them.
+    const top = margin + (2 * 32.5 + 2 * 17.5 + 14) * u;
+    const bottom = 2160 - margin - 3 * 15 * u - 10 * u;
+    const [place] = panePlacements(c, UHD);
+    expect(place!.box).toEqual({ x: margin, y: top, w: 3840 - margin - 240 * u - margin - 20 * u, h: bottom - top });
+    const legend = p.ops.find((o) => o.op === 'group' && o.part === 'legend') as Extract<Op, { op: 'group' }>;
+    expect(legend.box).toEqual({ x: 3840 - margin - 240 * u, y: top, w: 240 * u, h: bottom - top });
+  });
+
+  it('cuts every trailing stop, comma, semicolon and space before the ellipsis', () => {
+    const c = content({ sourceLine: words(600, ';.') });
+    const p = new Recorder();
+    compose(p, c, UHD);
+    const last = p.texts().filter((t) => t.st.colour === '#333333').at(-1)!.s;
+    expect(last).toMatch(/^.*w\d+…$/);
+  });
+
+  it('keeps a caption of exactly two lines whole, and draws none without one', () => {
+    let caption = 'w0';
+    for (let i = 1; wrapLabel(`${caption} w${i}`, inner, 14).length <= 2; i++) caption += ` w${i}`;
+    expect(wrapLabel(caption, inner, 14)).toHaveLength(2);
+    const p = new Recorder();
+    compose(p, content({ caption }), UHD);
+    expect(p.texts().filter((t) => t.st.colour === '#444444').map((t) => t.s)).toEqual(wrapLabel(caption, inner, 14));
+    const q = new Recorder();
+    compose(q, content(), UHD);
+    expect(q.texts().filter((t) => t.st.colour === '#444444')).toEqual([]);
+  });
+
+  it('places two panes, one labelled, under a label row 28 design px high, each scaled to fit its box', () => {
+    const c = content({ panes: [{ label: 'Left', scene: scene({ width: 100, height: 2000 }) }, { scene: scene({ width: 3000, height: 100 }) }] });
+    const [a, b] = panePlacements(c, UHD);
+    const top = margin + (32.5 + 14) * u;
+    const h = 2160 - margin - 15 * u - 10 * u - top;
+    const w = (3840 - 2 * margin - 260 * u - 40 * u) / 2;
+    expect(a!.box).toEqual({ x: margin, y: top + 28 * u, w, h: h - 28 * u });
+    expect(b!.box).toEqual({ x: margin + w + 40 * u, y: top + 28 * u, w, h: h - 28 * u });
+    // The tall scene fits by its height, the wide one by its width (4 px of room all round).
+    expect(a!.scale).toBeCloseTo((h - 28 * u) / 2008, 12);
+    expect(b!.scale).toBeCloseTo(w / 3008, 12);
+    expect(a!.label).toEqual({ x: margin, y: top + 14 * u });
+    expect(b!.label).toBeUndefined();
+    const p = new Recorder();
+    compose(p, c, UHD);
+    expect(p.texts().find((t) => t.s === 'Left')).toEqual({ op: 'text', s: 'Left', x: margin, y: top + 14 * u, st: { size: 16 * u, weight: 600 } });
+  });
+
+  it('flows the legend into columns by its height at this scale', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ kind: 'gene-or-protein' as const, label: `K${i}`, style: KIND_STYLE['gene-or-protein'] }));
+    const p = new Recorder();
+    const c = content({ legend: { kinds: many, relations: [] } });
+    compose(p, c, UHD);
+    const legend = p.ops.find((o) => o.op === 'group' && o.part === 'legend') as Extract<Op, { op: 'group' }>;
+    expect(legend.box.w).toBe(Math.ceil((62 * 21 * u) / legend.box.h) * 240 * u);
+    expect(legend.box.w).toBe(2 * 240 * u);
+  });
+});
+
+describe('compose: the details', () => {
+  const HD = { width: 1920, height: 1080 };
+
+  it('gives the smallest label drawn, leaving out nodes without text', () => {
+    const c = content({ panes: [{ scene: scene({ nodes: [node({ labelSize: 30 }), node({ labelSize: 40 }), node({ labelSize: 5, lines: [] })] }) }] });
+    const [place] = panePlacements(c, HD);
+    expect(labelPx(c, HD)).toBeCloseTo(30 * place!.scale, 9);
+    // No node with text: the node font size.
+    const bare = content({ panes: [{ scene: scene({ nodes: [node({ lines: [] })] }) }] });
+    expect(labelPx(bare, HD)).toBeCloseTo(13 * panePlacements(bare, HD)[0]!.scale, 9);
+  });
+
+  it('cuts a line of no length into pieces of no length, without NaN', () => {
+    const p = { x: 5, y: 5 };
+    expect(splitPolyline([p, { ...p }], 2)).toEqual([
+      [p, p],
+      [p, p],
+    ]);
+  });
+
+  it('draws the head of a three-colour edge in the last colour', () => {
+    const p = new Recorder();
+    drawScene(p, scene({ nodes: [], edges: [edge({ colours: ['#f00', '#0f0', '#00f'] })] }));
+    expect(p.paths().at(-1)!.st).toMatchObject({ fill: '#00f', stroke: '#00f' });
+  });
+
+  it('draws a bar moved under an overview’s label whole, unclipped, and the label on a white backing', () => {
+    const n = node({ bar: ['#f00'], labelSize: 26, lines: ['Big'], opacity: 0.5, marksAt: { bar: { x1: 10, y1: 20, x2: 30, y2: 24 } } });
+    const p = new Recorder();
+    drawScene(p, scene({ nodes: [n] }));
+    expect(p.ops.filter((o) => o.op === 'clip' || o.op === 'unclip')).toEqual([]);
+    expect(p.paths()[1]).toEqual({ op: 'path', d: 'M10,20h20.5v4h-20.5Z', st: { fill: '#f00', opacity: 0.5 } });
+    const b = labelTextBox(n);
+    expect(p.paths()[3]).toEqual({ op: 'path', d: `M${b.x1 - 3},${b.y1 - 1.8}H${b.x2 + 3}V${b.y2 + 1.8}H${b.x1 - 3}Z`, st: { fill: '#ffffff', opacity: 0.425 } });
+    expect(p.texts()[0]).toMatchObject({ s: 'Big', st: { size: 26 } });
+  });
+
+  it('sizes the count in a badge moved beside an overview’s label by its radius', () => {
+    const p = new Recorder();
+    drawScene(p, scene({ nodes: [node({ badge: 2, lines: [], marksAt: { badge: { cx: 0, cy: 0, r: 2 * BADGE_R } } })] }));
+    expect(p.texts()).toEqual([{ op: 'text', s: '2', x: 0, y: 0, st: { size: 22, weight: 600, colour: '#ffffff', align: 'center', opacity: 1 } }]);
+  });
+
+  it('paints for a painter without begin and end, and tells one that has them what each item is', () => {
+    const plain: Painter = { push() {}, pop() {}, clip() {}, unclip() {}, path() {}, text() {} };
+    expect(() => drawScene(plain, scene({ edges: [edge()] }))).not.toThrow();
+    const p = new Recorder();
+    const e = edge();
+    const n = node();
+    drawScene(p, scene({ nodes: [n], edges: [e] }));
+    expect(p.ops.filter((o) => o.op === 'begin')).toEqual([
+      { op: 'begin', item: { type: 'edge', edge: e } },
+      { op: 'begin', item: { type: 'node', node: n } },
+    ]);
+  });
+
+  it('writes every legend row’s label 40 px right of its swatch in 13 px, and keeps a bracket inside a group name', () => {
+    const c = content({
+      panes: [{ scene: scene({ nodes: [node({ badge: 2 }), node({ highlight: true })] }) }],
+      legend: { kinds: [], relations: [{ group: 'Binds (directly) to', relation: 'activates', style: RELATION_STYLE.activates }] },
+      sources: [{ label: 'hUCMSC', colour: '#E69F00' }],
+    });
+    const p = new Recorder();
+    compose(p, c, HD);
+    const start = p.ops.findIndex((o) => o.op === 'group' && o.part === 'legend');
+    const texts = p.ops.slice(start).filter((o): o is Extract<Op, { op: 'text' }> => o.op === 'text');
+    expect(texts.slice(0, 7).map((t) => [t.s, t.x, t.st])).toEqual([
+      ['Entities', 0, { size: 13, weight: 600 }],
+      ['Relations', 0, { size: 13, weight: 600 }],
+      ['Binds (directly) to', 40, { size: 13 }],
+      ['Cell sources', 0, { size: 13, weight: 600 }],
+      ['hUCMSC', 40, { size: 13 }],
+      ['Acted on by 2+ sources (count)', 40, { size: 13 }],
+      ['On the explained path', 40, { size: 13 }],
+    ]);
+  });
+
+  it('writes runs of references to the last one', () => {
+    expect(numberRanges([5, 4, 3])).toBe('3–5');
+    expect(numberRanges([9])).toBe('9');
+    expect(numberRanges([])).toBe('');
   });
 });
