@@ -77,6 +77,7 @@ describe('hex: CSS colours as DrawingML RGB', () => {
     expect(hex('#abcd')).toBe('AABBCC');
     expect(hex('#12345678')).toBe('123456');
     expect(hex('0a1b2c')).toBe('0A1B2C');
+    expect(hex('#12345')).toBe('123450');
   });
 
   it('paints shorthand colours of nodes, marks, paths, text and edges at full value', () => {
@@ -166,6 +167,36 @@ describe('SlidePainter: nodes', () => {
     const tiny = drawNode(node(), { tx: 0, ty: 0, s: 0.01 }).calls[0]!.o as { line: { width: number }; fontSize: number };
     expect(tiny.line.width).toBe(0.25);
     expect(tiny.fontSize).toBe(4);
+  });
+
+  it('nests moves and scales, and goes back to the outer ones after pop', () => {
+    const { p, calls } = painter();
+    p.push(0, 0, 2);
+    p.push(10, 20, 1);
+    p.begin({ type: 'node', node: node() });
+    p.end();
+    p.pop();
+    p.begin({ type: 'node', node: node() });
+    p.end();
+    // Inside: (10 + 160) × 2 and (20 + 80) × 2; after pop: 160 × 2 and 80 × 2.
+    expect(calls[0]!.o).toMatchObject({ x: near((20 + 320) * K), y: near((40 + 160) * K) });
+    expect(calls[1]!.o).toMatchObject({ x: near(320 * K), y: near(160 * K) });
+  });
+
+  it('keeps every line of an overview’s larger label', () => {
+    const { calls } = drawNode(node({ labelSize: 30, lines: ['Big', 'label'] }));
+    expect(calls[1]!.kind === 'text' && calls[1]!.text).toBe('Big\nlabel');
+  });
+
+  it('places a curved outline’s control points relative to the node’s box', () => {
+    const n = node({ shape: 'barrel', x: 300, y: 200 });
+    const x0 = (n.x - n.w / 2) * K;
+    const y0 = (n.y - n.h / 2) * K;
+    const curves = parsePath(shapePath('barrel', n.x, n.y, n.w, n.h)).filter((c) => c.c === 'C');
+    const got = (drawNode(n).calls[0]!.o.points as { x: number; y: number; curve?: Record<string, number> }[]).filter((pt) => pt.curve);
+    expect(got).toEqual(
+      curves.map((c) => ({ x: near(c.x * K - x0), y: near(c.y * K - y0), curve: { type: 'cubic', x1: near(c.x1 * K - x0), y1: near(c.y1 * K - y0), x2: near(c.x2 * K - x0), y2: near(c.y2 * K - y0) } })),
+    );
   });
 
   it('names the second pane’s copies apart', () => {
@@ -311,6 +342,13 @@ describe('SlidePainter: edges', () => {
     expect(drawn).toMatchObject({ x: near(box(arrowPath('tee', 110, 0, 0, 1, 8).d).x), y: near(box(arrowPath('tee', 110, 0, 0, 1, 8).d).y) });
     const straight = place(e, 'connectors').calls[0]!.o;
     expect(straight).toMatchObject({ x: near(box(arrowPath('tee', 110, 0, 1, 0, 8).d).x), y: near(box(arrowPath('tee', 110, 0, 1, 0, 8).d).y) });
+    // Away from the origin, a connector's head points from its start to its tip, and its route keeps the last point.
+    const far = edge({ relation: 'inhibits', arrow: 'tee', points: [{ x: 10, y: 20 }, { x: 50, y: 90 }, { x: 90, y: 20 }], tip: { x: 100, y: 30 } });
+    const placed = place(far, 'connectors');
+    expect(placed.placed[0]!.route).toEqual(inches([{ x: 10, y: 20 }, { x: 90, y: 20 }]));
+    const len = Math.hypot(90, 10);
+    const head = arrowPath('tee', 100, 30, 90 / len, 10 / len, 8).d;
+    expect(placed.calls[0]!.o).toMatchObject({ x: near(box(head).x), y: near(box(head).y) });
     // A connector whose two ends meet keeps a direction (no NaN).
     const zero = place(edge({ relation: 'inhibits', arrow: 'tee', points: [{ x: 110, y: 0 }, { x: 110, y: 0 }] }), 'connectors').calls[0]!.o;
     expect(Number.isFinite(zero.x as number) && Number.isFinite(zero.y as number)).toBe(true);
@@ -553,6 +591,25 @@ describe('addEdges: glued connectors', () => {
     const c = connector([{ x: 1, y: 1 }, { x: 2, y: 2 }], 'node:missing');
     expect(c).toContain('<p:cNvCxnSpPr><a:stCxn id="2" idx="');
     expect(c).not.toContain('endCxn');
+    expect(c).toMatch(/<p:cNvCxnSpPr><a:stCxn id="2" idx="\d"\/><\/p:cNvCxnSpPr>/);
+  });
+
+  it('runs a connector from the route’s first point to its last', () => {
+    const c = connector([{ x: 1, y: 1 }, { x: 9, y: 9 }, { x: 2, y: 3 }]);
+    expect(c).toContain(`<a:off x="${EMU}" y="${EMU}"/><a:ext cx="${EMU}" cy="${2 * EMU}"/>`);
+  });
+
+  it('flips neither way for a straight vertical or horizontal connector', () => {
+    expect(connector([{ x: 1, y: 1 }, { x: 1, y: 3 }])).toContain('<a:xfrm><a:off');
+    expect(connector([{ x: 1, y: 1 }, { x: 3, y: 1 }])).toContain('<a:xfrm><a:off');
+  });
+
+  it('glues an end on a diagonal to the top or bottom, and one at the centre to the bottom', () => {
+    // Node a: box (1000, 2000) 400 × 200 EMU, centre (1200, 2100); 100 EMU up and 200 left is a diagonal of the box.
+    const site = (x: number, y: number) => /<a:stCxn id="2" idx="(\d)"\/>/.exec(connector([{ x: x / EMU, y: y / EMU }, { x: 5, y: 5 }]))![1];
+    expect(site(1000, 2000)).toBe('0');
+    expect(site(1400, 2200)).toBe('2');
+    expect(site(1200, 2100)).toBe('2');
   });
 });
 
@@ -562,6 +619,8 @@ describe('schemaOrder', () => {
     expect(schemaOrder(p)).toBe('<p:presentation><p:sldMasterIdLst/><p:notesMasterIdLst><p:notesMasterId r:id="rId9"/></p:notesMasterIdLst><p:sldIdLst><p:sldId id="256"/></p:sldIdLst><p:sldSz/></p:presentation>');
     const none = '<p:presentation><p:sldIdLst/></p:presentation>';
     expect(schemaOrder(none)).toBe(none);
+    const slides = '<p:presentation><p:sldIdLst><p:sldId id="256"/></p:sldIdLst></p:presentation>';
+    expect(schemaOrder(slides)).toBe(slides);
   });
 });
 
@@ -611,5 +670,33 @@ describe('renderPptx on a small figure', () => {
     const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
     expect(slide).not.toContain('<p:cxnSp>');
     expect(slide).toMatch(/name="edge:e"[\s\S]*?<a:custGeom>/);
+    // Through the bend: a move and two line-tos.
+    const bent = { ...content, panes: [{ scene: { ...scene, edges: [edge({ points: [{ x: 40, y: 0 }, { x: 150, y: 30 }, { x: 250, y: 0 }], tip: { x: 260, y: 0 } })] } }] };
+    const zip2 = await JSZip.loadAsync(await (await renderPptx(bent)).arrayBuffer());
+    const path = /name="edge:e"[\s\S]*?<a:path [\s\S]*?<\/a:path>/.exec(await zip2.file('ppt/slides/slide1.xml')!.async('string'))![0];
+    expect(path.match(/<a:lnTo>/g)).toHaveLength(2);
   });
 });
+
+describe('addEdges on a slide with ids of several digits, written with line breaks', () => {
+  const BIG = [
+    '<p:sld><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/></p:nvGrpSpPr><p:grpSpPr/>',
+    '<p:sp><p:nvSpPr><p:cNvPr id="12" name="node:a">\n  <a:extLst/>\n</p:cNvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="1000" y="2000"/><a:ext cx="400" cy="200"/></a:xfrm></p:spPr></p:sp>',
+    '<p:sp><p:nvSpPr><p:cNvPr id="34" name="node:b"><a:extLst/></p:cNvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="5000" y="2000"/><a:ext cx="400" cy="200"/></a:xfrm></p:spPr></p:sp>',
+    '</p:spTree></p:cSld></p:sld>',
+  ].join('');
+  const pe = (id: string): PlacedEdge => ({ ...placedEdge([{ x: 0, y: 0 }, { x: 1, y: 1 }], { id }), toNode: 'node:b' });
+
+  it('numbers edges after the highest id, one after the other, glues them and describes the nodes', () => {
+    const out = addEdges(BIG, [pe('x'), pe('y')], new Map([['node:a', 'A'], ['node:b', 'B']]), 'connectors');
+    expect(out).toContain('<p:cNvPr id="35" name="edge:x"');
+    expect(out).toContain('</p:cxnSp><p:cxnSp><p:nvCxnSpPr><p:cNvPr id="36" name="edge:y"');
+    expect(out).toContain('<a:stCxn id="12" idx=');
+    expect(out).toContain('<a:endCxn id="34" idx=');
+    expect(out).toContain('<p:cNvPr id="12" name="node:a" descr="A">');
+    expect(out).toContain('<p:cNvPr id="34" name="node:b" descr="B">');
+    const drawn = addEdges(BIG, [pe('x'), pe('y')], new Map());
+    expect(drawn).toContain('</p:sp><p:sp><p:nvSpPr><p:cNvPr id="36" name="edge:y"');
+  });
+});
+
