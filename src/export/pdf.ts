@@ -116,11 +116,14 @@ export async function renderPdf(content: ExportContent, page: PageSpec, fonts: E
   const { jsPDF } = await import('jspdf');
   // First pass: which characters each weight draws, so the embedded fonts hold only those glyphs.
   const used = new UsedChars();
+  // Stryker disable next-line ObjectLiteral: equivalent in practice, the characters drawn do not depend on the frame (in a frame of no size every line is cut, adding at most an unused ellipsis)
   compose(used, content, { width: page.width, height: page.height });
   const [w, h] = page.print?.pt ?? [page.width * 0.75, page.height * 0.75];
   // putOnlyUsedFonts: no unembedded standard fonts listed in the file.
+  // Stryker disable next-line EqualityOperator,StringLiteral: equivalent, a square page is the same either way, and jsPDF takes a missing orientation as portrait
   const doc = new jsPDF({ unit: 'pt', format: [w, h], orientation: w >= h ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
   for (const weight of [400, 600] as const) {
+    // Stryker disable next-line StringLiteral: equivalent, jsPDF reads the file when the font is added, so one name for both files would do
     const file = `Inter-${weight}.ttf`;
     doc.addFileToVFS(file, base64(subsetTtf(readTtf(fonts[weight]), used.chars[weight], { postScriptName: PDF_FONT[weight] })));
     // jsPDF names the font in the file after this id.

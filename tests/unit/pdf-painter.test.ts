@@ -73,6 +73,12 @@ describe('PdfPainter', () => {
     expect(log.filter((l) => l.startsWith('setFillColor'))).toEqual(['setFillColor("#aaa")']);
   });
 
+  it('scales dashes with the drawing', () => {
+    const { doc, log } = recordingDoc();
+    new PdfPainter(doc, 2).path('M0 0L1 0', { stroke: '#000', dash: [3, 1] });
+    expect(log).toContain('setLineDashPattern([6,2],0)');
+  });
+
   it('makes one opacity state per opacity (in hundredths) and reuses it', () => {
     const { doc, log } = recordingDoc();
     const p = new PdfPainter(doc, 1);

@@ -3,6 +3,7 @@
  * pdfinfo): page size, embedded subset fonts, selectable text in reading order.
  */
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportContent } from '../../src/export/content.ts';
@@ -41,6 +42,13 @@ describe('PDF export', () => {
     const raw = readFileSync(path, 'latin1');
     expect(raw.match(/^stream/gm)).toHaveLength(5);
     expect(raw.match(/\/Filter \/FlateDecode/g)).toHaveLength(5);
+    // The embedded font programs, read by fontkit, carry the subset names the page's font dictionaries give.
+    const fontkit = await import('fontkit');
+    const programs = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+      .map((m) => inflateSync(Buffer.from(m[1]!, 'latin1'), { finishFlush: 2 }))
+      .filter((b) => b.readUInt32BE(0) === 0x00010000)
+      .map((b) => (fontkit.create(b) as import('fontkit').Font).postscriptName);
+    expect(programs.sort()).toEqual(['MSCAAA+Inter-Regular', 'MSCAAB+Inter-SemiBold']);
     const fontsOut = run('pdffonts', path);
     // name, type, encoding, emb, sub: every font embedded as a subset (no standard-14 fallback).
     const rows = fontsOut.trim().split('\n').slice(2);
