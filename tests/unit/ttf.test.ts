@@ -320,3 +320,53 @@ describe('base64', () => {
     expect(base64(new Uint8Array(0))).toBe('');
   });
 });
+
+describe('TrueType writer, edge cases', () => {
+  const os2 = (bytes: Uint8Array) => {
+    const { v, out } = tables(bytes);
+    return { v, at: out.get('OS/2')!.offset };
+  };
+
+  it('writes negative 16-bit values as two’s complement', () => {
+    const { v, out } = tables(writeTtf(sample()));
+    const head = out.get('head')!.offset;
+    expect([v.getInt16(head + 36), v.getInt16(head + 38)]).toEqual([-20, -210]);
+    expect(v.getUint16(head + 38)).toBe(0x10000 - 210);
+  });
+
+  it('leaves zero-width glyphs out of the average width, and takes the deeper of outline and descender for winDescent', () => {
+    const f = sample();
+    f.glyphs.push({ codes: [0x301], advance: 0, contours: [box(0, 0, 10, 10)] });
+    f.descender = -100;
+    const { v, at } = os2(writeTtf(f));
+    expect(v.getInt16(at + 2)).toBe(Math.round((500 + 250 + 640 + 560 + 600 + 1000) / 6));
+    // winDescent: the outline reaches 210 below the baseline, deeper than the descender's 100.
+    expect(v.getUint16(at + 76)).toBe(210);
+  });
+
+  it('keeps the code point U+FFFF out of the cmap, whose last segment it marks', () => {
+    const f = sample();
+    f.glyphs[5] = { ...f.glyphs[5]!, codes: [0xffff] };
+    expect(readTtf(writeTtf(f)).glyphs[5]!.codes).toEqual([]);
+  });
+
+  it('writes a character past ASCII as "?" in the Macintosh names, from U+0080 on', () => {
+    expect(readTtf(writeTtf(sample(400, 'A\u0080\u007f'))).family).toBe('A?\u007f');
+  });
+
+  it('gives the kern subtable its length, and refuses more pairs than one subtable holds', () => {
+    const { v, out } = tables(writeTtf({ ...sample(), kerning: [[65, 233, -40], [233, 65, -30], [32, 65, -10]] }));
+    const kern = out.get('kern')!;
+    expect(v.getUint16(kern.offset + 6)).toBe(14 + 6 * 3);
+    expect(kern.length).toBe(4 + 14 + 6 * 3);
+    // 105 glyphs give 11,025 pairs; a subtable holds (65,535 − 14) / 6 = 10,920.
+    const many = sample();
+    for (let c = 0x100; c < 0x100 + 105; c++) many.glyphs.push({ codes: [c], advance: 500, contours: [] });
+    const pairs: [number, number, number][] = [];
+    for (let l = 0x100; l < 0x100 + 105; l++) for (let r = 0x100; r < 0x100 + 105; r++) pairs.push([l, r, -5]);
+    expect(() => writeTtf({ ...many, kerning: pairs.slice(0, 10921) })).toThrow('too many kerning pairs for one kern subtable: 10921');
+    const most = tables(writeTtf({ ...many, kerning: pairs.slice(0, 10920) }));
+    expect(most.v.getUint16(most.out.get('kern')!.offset + 6)).toBe(14 + 6 * 10920);
+  });
+});
+
