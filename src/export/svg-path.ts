@@ -11,7 +11,9 @@ function tokens(d: string): (string | number)[] {
 
 /** Endpoint arc (SVG 1.1 F.6.5) as cubic Béziers, at most 90° each. */
 function arcToCubics(x1: number, y1: number, rx: number, ry: number, phi: number, large: boolean, sweep: boolean, x2: number, y2: number): PathCmd[] {
-  // An arc that ends where it starts is left out (F.6.2); its centre would be undefined.
+  // An arc that ends where it starts is left out (F.6.2). Said here plainly: below, its centre and its number of
+  // pieces would be NaN, and the loop would write nothing either.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (x1 === x2 && y1 === y2) return [];
   if (rx === 0 || ry === 0) return [{ c: 'L', x: x2, y: y2 }];
   const sin = Math.sin((phi * Math.PI) / 180);
