@@ -54,6 +54,7 @@ const segs = (points: Point[]): Seg[] =>
 export function countCrossings(routes: readonly Route[]): number {
   const all = routes.map((r) => segs(r.points));
   let n = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, with i = all.length the inner loop (j from i + 1) does not run
   for (let i = 0; i < all.length; i++)
     for (let j = i + 1; j < all.length; j++)
       for (const s of all[i]!)
@@ -65,22 +66,23 @@ export function countCrossings(routes: readonly Route[]): number {
   return n;
 }
 
-/** Does segment ab pass through the inside of the box (Liang–Barsky clipping)? */
+/**
+ * Does segment ab pass through the inside of the box (Liang–Barsky clipping)? The segment is the points a + t·(b − a),
+ * t in [0, 1]; each border narrows that range to where the segment is on the box's side of it: t0 is where it is in
+ * past every border it crosses inwards, t1 where it first leaves. It runs through the box when more than EPS of it
+ * is left. A segment whose run across a border's direction is under EPS counts as parallel to it: it is on the box's
+ * side or not, wholly.
+ */
 function segmentInBox(a: Point, b: Point, box: { x1: number; y1: number; x2: number; y2: number }): boolean {
   let t0 = 0;
   let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
+  /** One border: p is how fast the segment moves outwards across it, q how far inside it a is. */
   const clip = (p: number, q: number) => {
-    if (Math.abs(p) < EPS) return q >= 0;
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
+    if (p <= -EPS) t0 = Math.max(t0, q / p);
+    else if (p >= EPS) t1 = Math.min(t1, q / p);
+    else return q >= 0;
     return true;
   };
   return clip(-dx, a.x - box.x1) && clip(dx, box.x2 - a.x) && clip(-dy, a.y - box.y1) && clip(dy, box.y2 - a.y) && t1 - t0 > EPS;
@@ -100,7 +102,11 @@ export function edgesThroughNodes(input: LayoutInput, positions: Positions, rout
     const ss = segs(r.points);
     for (const box of boxes) {
       if (box.id === r.source || box.id === r.target) continue;
-      if (ss.some((s) => !(s.x2 < box.x1 || box.x2 < s.x1 || s.y2 < box.y1 || box.y2 < s.y1) && segmentInBox(s.a, s.b, box))) out.push([r.id, box.id]);
+      // A quick skip of segments whose bounding box is apart from the node's.
+      const apart = (s: Seg) =>
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a weaker skip leaves the segment to segmentInBox, which finds no run of it on the box's side of every border either
+        s.x2 < box.x1 || box.x2 < s.x1 || s.y2 < box.y1 || box.y2 < s.y1;
+      if (ss.some((s) => !apart(s) && segmentInBox(s.a, s.b, box))) out.push([r.id, box.id]);
     }
   }
   return out;

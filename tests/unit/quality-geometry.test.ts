@@ -83,6 +83,55 @@ describe('two segments crossing', () => {
   });
 });
 
+describe('two segments crossing, at the tolerance', () => {
+  // The eight ways of naming one pair: either end first in each segment, either segment first.
+  const namings = (a: Point, b: Point, c: Point, d: Point) =>
+    [
+      [a, b, c, d],
+      [b, a, c, d],
+      [a, b, d, c],
+      [b, a, d, c],
+      [c, d, a, b],
+      [d, c, a, b],
+      [c, d, b, a],
+      [d, c, b, a],
+    ].map(([w, x, y, z]) => segmentsCross(w!, x!, y!, z!));
+  const all = (value: boolean) => Array<boolean>(8).fill(value);
+  const bar = [p(0, 0), p(1000, 0)] as const;
+
+  it('takes a T whose stem ends a hair past the bar, from above or below, as no crossing however it is named; 2 px past, as one', () => {
+    expect(namings(...bar, p(500, 1000), p(500, -0.0001))).toEqual(all(false));
+    expect(namings(...bar, p(500, -1000), p(500, 0.0001))).toEqual(all(false));
+    expect(namings(...bar, p(500, 1000), p(500, -2))).toEqual(all(true));
+    expect(namings(...bar, p(500, -1000), p(500, 2))).toEqual(all(true));
+  });
+
+  it('finds no crossing where one segment lies wholly on one side of the other’s line, though that line crosses the other', () => {
+    // The stem crosses the bar's line (y = 0) beyond the bar's ends, on either side.
+    expect(namings(...bar, p(1200, -50), p(1200, 50))).toEqual(all(false));
+    expect(namings(...bar, p(-200, 50), p(-200, -50))).toEqual(all(false));
+  });
+
+  it('takes an end exactly at the tolerance from the other’s line as no crossing, and one just past it as one', () => {
+    // Short segments (lengths' product under 1 px²): the tolerance is 1e-6 px² of cross product, here an end 2e-6 px
+    // from a 0.5 px bar (0.5 × 2e-6 is exactly 1e-6 in floating point).
+    const short = [p(0, 0), p(0.5, 0)] as const;
+    expect(namings(...short, p(0.25, 0.5), p(0.25, -2e-6))).toEqual(all(false));
+    expect(namings(...short, p(0.25, -0.5), p(0.25, 2e-6))).toEqual(all(false));
+    expect(namings(...short, p(0.25, 0.5), p(0.25, -4e-6))).toEqual(all(true));
+    expect(namings(...short, p(0.25, -0.5), p(0.25, 4e-6))).toEqual(all(true));
+  });
+
+  it('holds the tolerance in proportion to the segments’ lengths, wherever they lie', () => {
+    // The T of 1000 px segments, 100,000 px from the origin: 0.01 px past the bar is a crossing (the tolerance for
+    // these lengths is 0.001 px), 0.0001 px is not.
+    const o = 100_000;
+    expect(segmentsCross(p(o, o), p(o + 1000, o), p(o + 500, o - 0.01), p(o + 500, o + 1000))).toBe(true);
+    expect(segmentsCross(p(o + 500, o - 0.01), p(o + 500, o + 1000), p(o, o), p(o + 1000, o))).toBe(true);
+    expect(segmentsCross(p(o, o), p(o + 1000, o), p(o + 500, o - 0.0001), p(o + 500, o + 1000))).toBe(false);
+  });
+});
+
 describe('counting crossings', () => {
   it('counts each crossing point of two different edges once, over every segment of each', () => {
     // A zigzag crossed by a horizontal line three times.
@@ -168,6 +217,35 @@ describe('edges through a node', () => {
     expect(edgesThroughNodes(input([e]), pos, routesOf(input([e]), pos), 0)).toEqual([['e', 'm']]);
   });
 
+  it('does not count an edge that only touches the box: ending on its border from outside, or leaving from it', () => {
+    // The shrunk box (1 px inset) runs from 41 to 59 each way.
+    for (const [from, to] of [
+      [p(0, 50), p(41, 50)],
+      [p(100, 50), p(59, 50)],
+      [p(50, 0), p(50, 41)],
+      [p(50, 100), p(50, 59)],
+    ]) {
+      expect(edgesThroughNodes(input([e]), at({ e: [from!, to!] })), `${from!.x},${from!.y} → ${to!.x},${to!.y}`).toEqual([]);
+      expect(edgesThroughNodes(input([e]), at({ e: [to!, from!] })), `${to!.x},${to!.y} → ${from!.x},${from!.y}`).toEqual([]);
+    }
+  });
+
+  it('does not count an edge slanting past a corner of the box, in either direction', () => {
+    // Each passes 2 px outside one corner of the shrunk box (41–59), through the squares beside it.
+    for (const [from, to] of [
+      [p(30, 50), p(50, 70)],
+      [p(50, 30), p(70, 50)],
+      [p(30, 50), p(50, 30)],
+      [p(50, 70), p(70, 50)],
+    ]) {
+      expect(edgesThroughNodes(input([e]), at({ e: [from!, to!] })), `${from!.x},${from!.y} → ${to!.x},${to!.y}`).toEqual([]);
+      expect(edgesThroughNodes(input([e]), at({ e: [to!, from!] })), `${to!.x},${to!.y} → ${from!.x},${from!.y}`).toEqual([]);
+    }
+    // Moved 4 px towards the box, each cuts its corner.
+    expect(edgesThroughNodes(input([e]), at({ e: [p(34, 50), p(54, 70)] }))).toEqual([['e', 'm']]);
+    expect(edgesThroughNodes(input([e]), at({ e: [p(66, 50), p(46, 70)] }))).toEqual([['e', 'm']]);
+  });
+
   it('counts a segment wholly inside a box, and one that ends inside it from any side', () => {
     expect(edgesThroughNodes(input([e]), at({ e: [p(45, 45), p(55, 55)] }))).toEqual([['e', 'm']]);
     expect(edgesThroughNodes(input([e]), at({ e: [p(50, 0), p(50, 50)] }))).toEqual([['e', 'm']]);
@@ -191,5 +269,39 @@ describe('edges through a node', () => {
       ['e', 'm'],
       ['e', 'n'],
     ]);
+  });
+});
+
+describe('edges through a node, at the tolerance', () => {
+  // One 20×20 node, measured without the inset: with its centre at x = -10 its box runs from -20 to 0, at x = 10 from
+  // 0 to 20; y from -10 to 10.
+  const through = (centre: number, a: Point, b: Point) =>
+    edgesThroughNodes(
+      { key: 't', nodes: [{ id: 'm', width: 20, height: 20, partition: 0 }], edges: [] },
+      { hash: '', nodes: { m: p(centre, 0) }, edges: {}, width: 40, height: 40 },
+      [route('e', a, b)],
+      0,
+    ).length === 1;
+
+  it('does not count a segment whose run inside the box is exactly 1e-6 of its length, and counts one with twice that', () => {
+    // From 1e-6 px inside the right border (x = 0) to 1 px away: 1e-6 of the segment, in floating point exactly.
+    expect(through(-10, p(-1e-6, 0), p(-1e-6 + 1, 0))).toBe(false);
+    expect(through(-10, p(-2e-6, 0), p(-2e-6 + 1, 0))).toBe(true);
+  });
+
+  it('takes a segment running under 1e-6 px across a border as parallel to it: on its inner side or not, wholly', () => {
+    // From the right border (x = 0), 0.5e-6 px outwards over its 200 px: along the border, inside the box.
+    expect(through(-10, p(0, -100), p(0.5e-6, 100))).toBe(true);
+    // From 0.25e-6 px outside the left border (x = 0) to as far inside it: outside, as where it starts.
+    expect(through(10, p(-0.25e-6, -100), p(0.25e-6, 100))).toBe(false);
+    expect(through(10, p(0.25e-6, -100), p(-0.25e-6, 100))).toBe(true);
+  });
+
+  it('takes a segment running 1e-6 px or more across a border as crossing it where it does', () => {
+    // From the right border, 1e-6 px outwards: it leaves the box at once.
+    expect(through(-10, p(0, -100), p(1e-6, 100))).toBe(false);
+    // From 1e-7 px outside the left border, 1e-6 px inwards: it enters a tenth of the way along, where it is still
+    // above the box, and runs through it.
+    expect(through(10, p(-1e-7, -100), p(-1e-7 + 1e-6, 100))).toBe(true);
   });
 });
