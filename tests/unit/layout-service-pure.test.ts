@@ -121,6 +121,30 @@ describe('the layout service', () => {
     expect(calls).toBe(1);
     expect(e.loads()).toBe(0);
   });
+  it('works out a view’s layout input once per view object, however often it is asked', async () => {
+    const v = view();
+    let reads = 0;
+    const nodes = v.nodes;
+    const counted = Object.defineProperty({ ...v }, 'nodes', { get: () => (reads++, nodes), enumerable: true }) as GraphView;
+    const stored = laidOut(layoutInput(v), 'stored');
+    const service = createLayoutService({ [v.key]: stored }, engine().load, noSpot);
+    expect(service.cached(counted)).toBe(stored);
+    const once = reads;
+    expect(once).toBeGreaterThan(0);
+    expect(service.cached(counted)).toBe(stored);
+    expect(await service.positions(counted)).toBe(stored);
+    expect(reads).toBe(once);
+  });
+
+  it('keeps nothing of a loader function as a stored layout: every key is asked of the loader', async () => {
+    // A loader that carries a property of the same name as a key: it is a loader, not a table of layouts.
+    const v = view();
+    const stored = laidOut(layoutInput(v), 'stored');
+    const loader = Object.assign(async () => undefined, { [v.key]: stored });
+    const service = createLayoutService(loader, engine().load, noSpot);
+    expect(service.cached(v)).toBeUndefined();
+    expect((await service.positions(v)).nodes).toHaveProperty('elk');
+  });
 });
 
 describe('the layout service’s portrait drawings', () => {
@@ -157,5 +181,49 @@ describe('the layout service’s portrait drawings', () => {
     const source = { ...v, kind: 'source' as const };
     expect(service.cached(source, 'portrait')).toBe(usual);
     expect(await service.positions(source, 'portrait')).toBe(usual);
+  });
+
+  it('checks a figure’s portrait file once per view object', async () => {
+    const service = createLayoutService({ [v.key]: usual, [portrait.key]: portrait }, engine().load, noSpot);
+    let reads = 0;
+    const counted = Object.defineProperty({ ...v }, 'nodes', { get: () => (reads++, v.nodes), enumerable: true }) as GraphView;
+    expect(await service.positions(counted, 'portrait')).toBe(portrait);
+    const once = reads;
+    expect(service.cached(counted, 'portrait')).toBe(portrait);
+    expect(await service.positions(counted, 'portrait')).toBe(portrait);
+    expect(reads).toBe(once);
+  });
+
+  it('gives the usual drawing when the portrait file is stale (made for another version of the figure) or missing', async () => {
+    const stale = { ...portrait, hash: 'stale' };
+    for (const stored of [stale, undefined]) {
+      const service = createLayoutService(async (key) => (key === v.key ? usual : stored), engine().load, noSpot);
+      await expect(service.positions(v, 'portrait')).resolves.toBe(usual);
+      expect(service.cached(v, 'portrait')).toBe(usual);
+    }
+  });
+
+  it('answers nothing yet for another figure’s portrait until its own file is loaded, then gives it', async () => {
+    const w = { ...view('figure:u'), nodes: [vnode('s', 'msc-source'), vnode('f', 'secreted-factor'), vnode('o', 'ovarian-outcome')] } as GraphView;
+    const other: PortraitLayoutFile = { ...laidOut(portraitLayoutInput(w, shape), 'other'), key: portraitKey(w.key), shape };
+    const files: Record<string, Positions> = { [v.key]: usual, [portrait.key]: portrait, [w.key]: laidOut(layoutInput(w), 'usual'), [other.key]: other };
+    const service = createLayoutService(async (key) => files[key], engine().load, noSpot);
+    expect(await service.positions(v, 'portrait')).toBe(portrait);
+    await service.positions(w);
+    // The portrait module is loaded now, and w's usual drawing is at hand, but not w's portrait file.
+    expect(service.cached(w, 'portrait')).toBeUndefined();
+    expect(await service.positions(w, 'portrait')).toBe(other);
+    expect(service.cached(w, 'portrait')).toBe(other);
+  });
+
+  it('asks for no portrait file it already holds, nor for a view that is not a figure', async () => {
+    const asked: string[] = [];
+    const service = createLayoutService(async (key) => (asked.push(key), key === v.key ? usual : undefined), engine().load, noSpot);
+    service.remember(portrait.key, portrait);
+    expect(await service.positions(v, 'portrait')).toBe(portrait);
+    expect(asked).not.toContain(portrait.key);
+    const source = { ...v, key: 'source:t', kind: 'source' as const };
+    expect((await service.positions(source, 'portrait')).nodes).toHaveProperty('elk');
+    expect(asked).toEqual(['source:t']);
   });
 });
