@@ -36,6 +36,10 @@ const EXPORT = [
  * columns, the phone's portrait shapes and the force layout of big imports. Left out:
  * the files that run ELK itself (in-process.ts, worker-engine.ts, import-layout.ts), which the layout and browser
  * tests cover.
+ * A run over one file is quicker with the small tests that reach it (MUTATE_TESTS) and a tsconfig of that file
+ * alone (MUTATE_TSCONFIG): quality.ts with quality-geometry, layout-service.ts with layout-service-pure, compact.ts
+ * with compact-grid, force-layout.ts with force-layout-small, difference-layout.ts with difference-layout-pure (the
+ * tests on the shipped layouts, ELK and fast-check properties take seconds per mutant, and reach no more code).
  */
 const LAYOUT = [
   'src/layout/compact.ts',
