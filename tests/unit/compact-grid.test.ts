@@ -136,3 +136,27 @@ describe('the compact grid', () => {
     expect(byY).not.toEqual([...ids].sort());
   });
 });
+
+describe('the compact grid’s order of groups and means', () => {
+  it('places columns and bands in their numbers’ order, whatever order the nodes come in', () => {
+    const l = compactLayout([n('c', 2, 1), n('a', 0, 0), n('b', 1, 2), n('d', 0, 2), n('e', 0, 1)], [], { aspect: 1, sweeps: 0 });
+    expect(l.nodes.a!.x).toBeLessThan(l.nodes.b!.x);
+    expect(l.nodes.b!.x).toBeLessThan(l.nodes.c!.x);
+    expect(l.nodes.a!.y).toBeLessThan(l.nodes.e!.y);
+    expect(l.nodes.e!.y).toBeLessThan(l.nodes.d!.y);
+  });
+
+  it('orders a cell by the mean height of each node’s neighbours, not their sum', () => {
+    // x is linked to a and b (mean height 21), y to c (53): x stays above y.
+    const nodes = [n('a', 0, 0), n('b', 0, 1), n('c', 0, 2), n('x', 1, 0), n('y', 1, 0)];
+    const edges = [
+      { id: 'xa', source: 'x', target: 'a' },
+      { id: 'xb', source: 'x', target: 'b' },
+      { id: 'yc', source: 'y', target: 'c' },
+    ];
+    const l = compactLayout(nodes, edges, { aspect: 0.01 });
+    expect(l.nodes.x!.y).toBeLessThan(l.nodes.y!.y);
+    const flipped = compactLayout(nodes, [...edges.slice(0, 2).map((e) => ({ ...e, source: 'y' })), { id: 'xc', source: 'x', target: 'c' }], { aspect: 0.01 });
+    expect(flipped.nodes.y!.y).toBeLessThan(flipped.nodes.x!.y);
+  });
+});
