@@ -347,7 +347,11 @@ describe('TrueType writer, edge cases', () => {
   it('keeps the code point U+FFFF out of the cmap, whose last segment it marks', () => {
     const f = sample();
     f.glyphs[5] = { ...f.glyphs[5]!, codes: [0xffff] };
-    expect(readTtf(writeTtf(f)).glyphs[5]!.codes).toEqual([]);
+    const bytes = writeTtf(f);
+    expect(readTtf(bytes).glyphs[5]!.codes).toEqual([]);
+    // Five code points and the closing segment: six segments, as without it.
+    const { v, out } = tables(bytes);
+    expect(v.getUint16(out.get('cmap')!.offset + 12 + 6)).toBe(6 * 2);
   });
 
   it('writes a character past ASCII as "?" in the Macintosh names, from U+0080 on', () => {
