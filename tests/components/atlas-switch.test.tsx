@@ -61,45 +61,4 @@ describe('atlas switch and toggles', () => {
     // hBMMSC itself is dimmed (off) on the canvas, as the panel says.
     expect(window.mscAtlas!.cy.main!.getElementById('hbmmsc').hasClass('off')).toBe(true);
   }, 90_000);
-
-  it('measure the caption after the browser has laid the page out, not in the commit that shows the view', async () => {
-    // A ResizeObserver that reports when told (the browser's, after a frame's layout), and captions taller than they
-    // are shown, with each read of their height counted.
-    const observers: { report: () => void }[] = [];
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        constructor(private callback: ResizeObserverCallback) {
-          observers.push(this);
-        }
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-        report() {
-          this.callback([], this as unknown as ResizeObserver);
-        }
-      },
-    );
-    let reads = 0;
-    vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
-      if (this.classList.contains('caption')) reads++;
-      return 100;
-    });
-    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(40);
-    try {
-      renderApp('?figure=fig1');
-      await settled('figure:fig1');
-      // Committed and drawn, and the caption's height not read yet: no layout forced in the commit.
-      expect(document.querySelector('.graph-header .caption')).not.toBeNull();
-      expect(reads).toBe(0);
-      expect(screen.queryByRole('button', { name: 'More' })).toBeNull();
-      // The browser reports the caption's size: it is cut, and More offers the rest.
-      act(() => observers.forEach((o) => o.report()));
-      expect(reads).toBeGreaterThan(0);
-      expect(screen.getByRole('button', { name: 'More' })).toBeInTheDocument();
-    } finally {
-      vi.unstubAllGlobals();
-      vi.restoreAllMocks();
-    }
-  }, 90_000);
 });

@@ -43,10 +43,10 @@ function Caption({ text }: { text: string }) {
   useLayoutEffect(() => {
     const p = ref.current;
     if (!p || typeof ResizeObserver === 'undefined') return;
-    // The observer reports the caption's first size too, after the frame's own layout: measuring it here would force
-    // that layout inside the commit that opens the view (10 ms of the atlas switch's longest task, issue #10 point 5).
-    const observer = new ResizeObserver(() => setCut(p.scrollHeight > p.clientHeight + 1));
+    const check = () => setCut(p.scrollHeight > p.clientHeight + 1);
+    const observer = new ResizeObserver(check);
     observer.observe(p);
+    check();
     return () => observer.disconnect();
   }, [text]);
   return (
