@@ -42,7 +42,7 @@ const FINEST_TICKS = 60;
 const FINEST_TICKS_BIG = 30;
 const BIG_GRAPH = 3000;
 
-interface SimNode extends SimulationNodeDatum {
+export interface SimNode extends SimulationNodeDatum {
   index: number;
   w: number;
   h: number;
@@ -50,10 +50,10 @@ interface SimNode extends SimulationNodeDatum {
   weight: number;
 }
 
-type Link = { source: number; target: number };
+export type Link = { source: number; target: number };
 
 /** One level of the multilevel hierarchy: its nodes and links, and for each node its group on the next level up. */
-interface Level {
+export interface Level {
   nodes: SimNode[];
   links: Link[];
   /** group[i]: the node of the coarser level that node i was merged into (absent on the coarsest level). */
@@ -75,7 +75,7 @@ export function forceLayout(input: LayoutInput, options: ForceLayoutOptions = {}
 
   // Work per level, for progress: ticks × (nodes + links).
   const top = levels.length - 1;
-  const ticksOf = (i: number) => (i === 0 ? (options.ticks ?? (top === 0 ? COARSEST_TICKS : input.nodes.length > BIG_GRAPH ? FINEST_TICKS_BIG : FINEST_TICKS)) : i === top ? COARSEST_TICKS : LEVEL_TICKS);
+  const ticksOf = (i: number) => levelTicks(i, top, input.nodes.length, options.ticks);
   const work = levels.map((l, i) => ticksOf(i) * (l.nodes.length + l.links.length + 1));
   const total = work.reduce((a, b) => a + b, 0);
   let done = 0;
@@ -114,8 +114,18 @@ export function forceLayout(input: LayoutInput, options: ForceLayoutOptions = {}
   };
 }
 
+/**
+ * The ticks on level `i` of `0…top` (0 the full graph of `nodes` nodes, `top` the coarsest): the full graph settles
+ * (`ticks`, or fewer ticks beyond BIG_GRAPH nodes), the levels between settle too, the coarsest untangles; a graph
+ * with no coarser level is all three at once and untangles.
+ */
+export function levelTicks(i: number, top: number, nodes: number, ticks?: number): number {
+  if (i === 0) return ticks ?? (top === 0 ? COARSEST_TICKS : nodes > BIG_GRAPH ? FINEST_TICKS_BIG : FINEST_TICKS);
+  return i === top ? COARSEST_TICKS : LEVEL_TICKS;
+}
+
 /** The full graph as the simulation's nodes and links: one link per pair of nodes (a double link would pull twice). */
-function fullLevel(input: LayoutInput): Level {
+export function fullLevel(input: LayoutInput): Level {
   const index = new Map(input.nodes.map((n, i) => [n.id, i]));
   const links: Link[] = [];
   const seenLink = new Set<number>();
@@ -145,8 +155,18 @@ const size = (n: SimNode) => (n.w + n.h) / 4;
  * on the full graph: a group's circle would stand for boxes spread around it.
  */
 function simulate(level: Level, ticks: number, coarsest: boolean, finest: boolean, onProgress: (share: number) => void) {
+  if (level.nodes.length === 0) return;
+  const sim = simulation(level, ticks, coarsest, finest);
+  const every = Math.max(1, Math.round(ticks / 10));
+  for (let t = 0; t < ticks; t++) {
+    sim.tick();
+    if (t % every === 0) onProgress(t / ticks);
+  }
+}
+
+/** The simulation of one level, its forces set and not yet run (see simulate). */
+export function simulation(level: Level, ticks: number, coarsest: boolean, finest: boolean) {
   const { nodes, links } = level;
-  if (nodes.length === 0) return;
   const mean = nodes.reduce((s, n) => s + size(n), 0) / nodes.length;
   const alpha = coarsest ? 1 : 0.3;
   const sim = forceSimulation<SimNode>(nodes)
@@ -168,23 +188,19 @@ function simulate(level: Level, ticks: number, coarsest: boolean, finest: boolea
     .force('x', forceX<SimNode>(0).strength(0.03))
     .force('y', forceY<SimNode>(0).strength(0.03));
   if (finest) sim.force('collide', forceCollide<SimNode>((n) => size(n) + GAP / 2).strength(0.8));
-  const every = Math.max(1, Math.round(ticks / 10));
-  for (let t = 0; t < ticks; t++) {
-    sim.tick();
-    if (t % every === 0) onProgress(t / ticks);
-  }
+  return sim;
 }
 
 /**
  * The levels, finest first: each merges the leaves of the one below into their neighbour and pairs the other nodes
  * (the lightest free neighbour of each, in order of rising degree), as long as the graph is big and still shrinks.
  */
-function coarsen(finest: Level): Level[] {
+export function coarsen(finest: Level, coarsest = COARSEST): Level[] {
   const levels = [finest];
   for (;;) {
     const level = levels.at(-1)!;
     const n = level.nodes.length;
-    if (n <= COARSEST) break;
+    if (n <= coarsest) break;
     const adjacency = adjacencyOf(n, level.links);
     const group = new Int32Array(n).fill(-1);
     let groups = 0;
@@ -253,7 +269,7 @@ function adjacencyOf(n: number, links: Link[]): number[][] {
  * Each node of `level` starts at its group's place on the coarser level, its group's members spread on a small
  * Fermat spiral within the group's box (so no two start on one spot, which would leave their forces no direction).
  */
-function placeAroundGroups(level: Level, coarser: Level) {
+export function placeAroundGroups(level: Level, coarser: Level) {
   const seen = new Int32Array(coarser.nodes.length);
   const golden = Math.PI * (3 - Math.sqrt(5));
   level.nodes.forEach((node, i) => {
@@ -271,7 +287,7 @@ function placeAroundGroups(level: Level, coarser: Level) {
  * Breadth-first order from the best-linked node of each component, laid on a Fermat spiral (d3's own start
  * pattern): neighbours get neighbouring places, so hubs and their leaves start together.
  */
-function startPositions(nodes: SimNode[], links: Link[]) {
+export function startPositions(nodes: SimNode[], links: Link[]) {
   const n = nodes.length;
   const adjacency = adjacencyOf(n, links);
   const byDegree = [...nodes.keys()].sort((a, b) => adjacency[b]!.length - adjacency[a]!.length || a - b);
@@ -355,13 +371,14 @@ export function removeOverlaps(nodes: { x?: number; y?: number; w: number; h: nu
             const oy = (a.h + b.h) / 2 + GAP - Math.abs(a.y! - b.y!);
             if (ox <= 0 || oy <= 0) continue;
             moved++;
-            // Along the cheaper axis; same centres get a fixed direction by index, so the result is deterministic.
+            // Along the cheaper axis; of two on the same centre the first (i < j) goes left or up, so the result is
+            // deterministic.
             if (ox / (a.w + b.w) < oy / (a.h + b.h)) {
-              const s = a.x! < b.x! || (a.x === b.x && i < j) ? -1 : 1;
+              const s = a.x! <= b.x! ? -1 : 1;
               a.x! += (s * ox) / 2 + s * 0.01;
               b.x! -= (s * ox) / 2 + s * 0.01;
             } else {
-              const s = a.y! < b.y! || (a.y === b.y && i < j) ? -1 : 1;
+              const s = a.y! <= b.y! ? -1 : 1;
               a.y! += (s * oy) / 2 + s * 0.01;
               b.y! -= (s * oy) / 2 + s * 0.01;
             }
