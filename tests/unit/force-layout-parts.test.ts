@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ForceCollide, ForceLink, ForceManyBody, ForceX, ForceY } from 'd3-force';
-import { coarsen, forceLayout, fullLevel, levelTicks, placeAroundGroups, simulation, startPositions, type Level, type SimNode } from '../../src/layout/force-layout.ts';
+import { coarsen, forceLayout, fullLevel, levelPlan, levelTicks, placeAroundGroups, removeOverlaps, simulation, startPositions, type Level, type SimNode } from '../../src/layout/force-layout.ts';
 import type { LayoutInput } from '../../src/layout/types.ts';
 
 const golden = Math.PI * (3 - Math.sqrt(5));
@@ -20,7 +20,7 @@ function level(nodes: { w?: number; h?: number; weight?: number }[], links: [num
 }
 const plain = (n: number, links: [number, number][]) => level(Array.from({ length: n }, () => ({})), links);
 
-const input = (n: number, edges: [number, number][], size = (i: number) => ({ width: 40, height: 20 })): LayoutInput => ({
+const input = (n: number, edges: [number, number][], size = (_: number) => ({ width: 40, height: 20 })): LayoutInput => ({
   key: 't',
   nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, ...size(i), partition: 0 })),
   edges: edges.map(([s, t], i) => ({ id: `e${i}`, source: `n${s}`, target: `n${t}` })),
@@ -39,6 +39,22 @@ describe('the ticks of each level', () => {
     expect(levelTicks(0, 0, 5000)).toBe(300);
     expect(levelTicks(0, 0, 100, 7)).toBe(7);
     expect([0, 1, 2].map((i) => levelTicks(i, 2, 5000, 12))).toEqual([12, 30, 300]);
+  });
+});
+
+describe('the plan', () => {
+  it('runs the coarsest level first, untangling, and the full graph last, with the collision circles', () => {
+    const levels = coarsen(plain(8, Array.from({ length: 7 }, (_, i) => [i, i + 1] as [number, number])), 0);
+    expect(levels.map((l) => l.nodes.length)).toEqual([8, 3, 1]);
+    const plan = levelPlan(levels, 8, 5);
+    expect(plan.map((p) => p.level)).toEqual([levels[2], levels[1], levels[0]]);
+    expect(plan.map((p) => [p.ticks, p.coarsest, p.finest])).toEqual([
+      [300, true, false],
+      [30, false, false],
+      [5, false, true],
+    ]);
+    const one = plain(3, []);
+    expect(levelPlan([one], 3)).toEqual([{ level: one, ticks: 300, coarsest: true, finest: true }]);
   });
 });
 
@@ -344,5 +360,56 @@ describe('the drawing', () => {
     expect(Math.abs(top - 20)).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(Math.abs(p.width - right - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
     expect(Math.abs(p.height - bottom - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
+  });
+});
+
+describe('removing overlaps, at the edges of its rules', () => {
+  it('finds two boxes nearly a cell apart: its cells are as big as the largest side plus the gap', () => {
+    // Cells of 108 px (100 + 8): B and C, 107 apart, overlap by 1 px across and sit in neighbouring columns (A, far
+    // below, only fixes where the grid begins). Cells any smaller would put them two columns apart.
+    const nodes = [
+      { x: 0, y: 1000, w: 100, h: 20 },
+      { x: 91, y: 0, w: 100, h: 20 },
+      { x: 198, y: 0, w: 100, h: 20 },
+    ];
+    expect(removeOverlaps(nodes)).toBe(1);
+    expect(nodes[1]!.x).toBeCloseTo(90.49, 10);
+    expect(nodes[2]!.x).toBeCloseTo(198.51, 10);
+  });
+
+  it('pushes down, not across, when both ways cost the same share of the boxes’ sizes', () => {
+    // Across: 48 of 80 px; down: 24 of 40 px, both 0.6.
+    const nodes = [
+      { x: 0, y: 0, w: 40, h: 20 },
+      { x: 0, y: 4, w: 40, h: 20 },
+    ];
+    expect(removeOverlaps(nodes)).toBe(1);
+    expect(nodes.map((n) => n.x)).toEqual([0, 0]);
+    expect(nodes[0]!.y).toBeCloseTo(-12.01, 10);
+    expect(nodes[1]!.y).toBeCloseTo(16.01, 10);
+  });
+
+  it('spreads the drawing by 5% from its centre after every 20 rounds that still found an overlap', () => {
+    // A pile 20 rounds of pairwise pushes do not clear: after the 20th round every box is 5% further from (0, 0).
+    const pile = () => Array.from({ length: 30 }, (_, i) => ({ x: (i % 5) * 0.5, y: Math.floor(i / 5) * 0.5, w: 40, h: 20 }));
+    const before = pile();
+    const after = pile();
+    expect(removeOverlaps(before, 19)).toBe(19);
+    expect(removeOverlaps(after, 20)).toBe(20);
+    // Round 20 itself pushes too: compare with a copy taken after 19 rounds, pushed once more without the spread.
+    const once = before.map((n) => ({ ...n }));
+    removeOverlaps(once, 1);
+    once.forEach((n, i) => {
+      expect(after[i]!.x, String(i)).toBeCloseTo(n.x * 1.05, 9);
+      expect(after[i]!.y, String(i)).toBeCloseTo(n.y * 1.05, 9);
+    });
+  });
+});
+
+describe('an empty graph', () => {
+  it('has nothing to simulate: progress goes straight to done', () => {
+    const progress: number[] = [];
+    forceLayout(input(0, []), { onProgress: (d) => progress.push(d) });
+    expect(progress).toEqual([1]);
   });
 });
