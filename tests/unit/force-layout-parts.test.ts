@@ -375,6 +375,14 @@ describe('removing overlaps, at the edges of its rules', () => {
     expect(removeOverlaps(nodes)).toBe(1);
     expect(nodes[1]!.x).toBeCloseTo(90.49, 10);
     expect(nodes[2]!.x).toBeCloseTo(198.51, 10);
+    // The same left and up of the origin: the grid starts at the leftmost and topmost centres.
+    const shifted = [
+      { x: -500, y: -200, w: 100, h: 20 },
+      { x: -409, y: -1200, w: 100, h: 20 },
+      { x: -302, y: -1200, w: 100, h: 20 },
+    ];
+    expect(removeOverlaps(shifted)).toBe(1);
+    expect(shifted.map((n) => n.x)).toEqual([-500, expect.closeTo(-409.51, 10), expect.closeTo(-301.49, 10)]);
   });
 
   it('pushes down, not across, when both ways cost the same share of the boxes’ sizes', () => {
