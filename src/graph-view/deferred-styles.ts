@@ -11,8 +11,8 @@
  * computes them). release() ends the held batch at once: whatever is left is then computed by Cytoscape's frame.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
-import { keepsRenderedSizes, RenderedSizes } from './rendered-sizes.ts';
-import { nodesToWarm, warmTexture } from './texture-warm.ts';
+import { computeFrameAhead, keepsRenderedSizes, RenderedSizes } from './rendered-sizes.ts';
+import { nodesToWarm, rasterise, warmTexture } from './texture-warm.ts';
 
 /** Longest stretch of style computation per task. */
 export const SLICE_MS = 8;
@@ -153,6 +153,8 @@ export class SlicedLooks {
   /** Sizes measured ahead, and the nodes whose edges the 'connected' phase measures (rendered-sizes.ts). */
   private sizes: RenderedSizes;
   private settling: SingularElementArgument[] = [];
+  /** Texture canvases painted into since the last paint(). */
+  private painted = new Set<CanvasImageSource>();
 
   /** onDone has run (its elements, if any, are being computed). */
   private finishing = false;
@@ -237,11 +239,14 @@ export class SlicedLooks {
         this.next = 0;
       } else if (this.phase === 'textures') {
         if (this.next < this.order.length) {
-          warmTexture(this.cy, this.order[this.next++]!);
+          warmTexture(this.cy, this.order[this.next++]!, this.painted);
           continue;
         }
+        this.paint();
         this.phase = 'done';
         this.release();
+        // What the frame would compute first (the changes the batch's end reported, the drawing order), now.
+        computeFrameAhead(this.cy, true);
         this.channel?.port1.close();
         this.channel = null;
         this.onShown?.();
@@ -278,12 +283,23 @@ export class SlicedLooks {
           this.next = 0;
           continue;
         }
+        // The frame's own first computations (its texture caches told of every change so far), before the textures
+        // are painted: a texture painted before them could be dropped by them.
+        computeFrameAhead(this.cy);
         // Last, at the zoom the frame will draw at: the node textures that frame would paint (texture-warm.ts).
         this.order = nodesToWarm(this.cy);
         this.phase = 'textures';
         this.next = 0;
       }
     }
+    this.paint();
     this.post();
+  }
+
+  /** The texture canvases painted into in this task, painted by the browser now (texture-warm.ts, rasterise). */
+  private paint() {
+    if (this.painted.size === 0) return;
+    rasterise(this.painted);
+    this.painted.clear();
   }
 }

@@ -71,6 +71,72 @@ async function routesInFrames(page: Page, action: () => Promise<unknown>) {
   return page.evaluate(() => (window as unknown as { routed: number }).routed);
 }
 
+/** What one of Cytoscape's frames did beyond drawing (see frameWork). */
+interface FrameWork {
+  /** Nodes in the drawing. */
+  nodes: number;
+  /** Texture canvases whose new content the frame made the browser paint (drawn into, then first copied from in it). */
+  painted: number;
+  /** Elements the frame found changed since the last (each told to the texture caches, its sizes checked). */
+  changed: number;
+  /** Whether the frame put the elements in drawing order again. */
+  sorted: boolean;
+}
+
+/** Each frame Cytoscape draws from now until the canvas settles after `action`, with its work beyond drawing. */
+async function frameWork(page: Page, action: () => Promise<unknown>): Promise<FrameWork[]> {
+  await page.evaluate(() => {
+    type Renderer = {
+      render(options?: unknown): void;
+      beforeRender(fn: () => void, priority: number): void;
+      onUpdateEleCalcs(fn: (willDraw: boolean, eles: unknown[]) => void): void;
+      cachedZSortedEles: unknown;
+    };
+    const w = window as unknown as { frames: FrameWork[] };
+    w.frames = [];
+    const cy = window.mscAtlas!.cy.main!;
+    const r = (cy as unknown as { renderer(): Renderer }).renderer();
+    let frame: FrameWork | null = null;
+    // The first of a frame's steps (highest priority) opens it; its drawing, last, closes it.
+    r.beforeRender(() => (frame = { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false }), 1e9);
+    const render = r.render.bind(r);
+    r.render = (options) => {
+      const f = frame ?? { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false };
+      f.sorted = !r.cachedZSortedEles;
+      try {
+        render(options);
+      } finally {
+        w.frames.push(f);
+        frame = null;
+      }
+    };
+    r.onUpdateEleCalcs((_, eles) => {
+      if (frame) frame.changed += eles.length;
+    });
+    // Canvases drawn into and not copied from since; a copy from one inside a frame paints it there.
+    const unpainted = new WeakSet<object>();
+    // (Cytoscape's texture canvases are OffscreenCanvases where the browser has them.)
+    const protos = [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype] as unknown as Record<string, (...args: unknown[]) => unknown>[];
+    for (const proto of protos) {
+      for (const name of ['fillText', 'fill', 'stroke', 'fillRect', 'drawImage']) {
+        const original = proto[name]!;
+        proto[name] = function (this: { canvas: object }, ...args: unknown[]) {
+          const source = name === 'drawImage' ? (args[0] as object) : null;
+          if (source && unpainted.has(source)) {
+            unpainted.delete(source);
+            if (frame) frame.painted++;
+          }
+          unpainted.add(this.canvas);
+          return original.apply(this, args);
+        };
+      }
+    }
+  });
+  await action();
+  await waitForCanvas(page);
+  return page.evaluate(() => (window as unknown as { frames: FrameWork[] }).frames);
+}
+
 const positions = (page: Page) => page.evaluate(() => Object.fromEntries(window.mscAtlas!.cy.main!.nodes().map((n) => [n.id(), { ...n.position() }])));
 const moved = (a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>) =>
   Object.keys(a).filter((id) => Math.hypot(a[id]!.x - b[id]!.x, a[id]!.y - b[id]!.y) > 0.5);
@@ -130,6 +196,23 @@ describe('switching in the atlas', () => {
     });
     expect(edges).toEqual({ notDisplayed: 0, unrouted: 0 });
     await screenshot(page, 'switching-atlas-after-filter');
+    await page.close();
+  });
+
+  it('the first atlas drawing: its textures painted, its changes told and its drawing order computed in slices, none in a frame', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    const frames = await frameWork(page, async () => {
+      await page.getByRole('button', { name: 'Atlas', exact: true }).click();
+      // (The atlas's data and layout come first: until then the figure's canvas is not busy.)
+      await page.waitForFunction(() => document.querySelector('.main-graph .graph-canvas')?.getAttribute('data-view')?.startsWith('atlas'));
+    });
+    // The first frame that draws the atlas (Fig. 1 has a few dozen nodes, the atlas hundreds) only draws: it paints no
+    // texture, meets no element changed and does not sort them.
+    const first = frames.find((f) => f.nodes > 100);
+    expect(first).toEqual({ nodes: first?.nodes, painted: 0, changed: 0, sorted: false });
+    await screenshot(page, 'switching-atlas-first-drawing');
     await page.close();
   });
 

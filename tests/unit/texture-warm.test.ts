@@ -1,11 +1,14 @@
 /**
+ * warmTexture and rasterise (texture-warm.ts): the texture canvases painted into are named, and each is copied once
+ * into one pixel, which makes the browser paint it before a frame copies from it.
+ *
  * skipEagerLayers (texture-warm.ts) against Cytoscape's own canvas renderer (in jsdom, with a mocked 2D context): the
  * layered texture cache's first request, which paints every element into a new layer at once, is spent on no element,
  * so the first frame of a drawing paints no layer; and nothing breaks where the renderer is not there.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import { afterEach, describe, expect, it } from 'vitest';
-import { skipEagerLayers } from '../../src/graph-view/texture-warm.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { skipEagerLayers, warmTexture } from '../../src/graph-view/texture-warm.ts';
 
 interface LayerCache {
   firstGet: boolean;
@@ -36,6 +39,78 @@ function canvas(): Core {
 afterEach(() => {
   for (const cy of made.splice(0)) cy.destroy();
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+/**
+ * rasterise from a fresh copy of the module, whose one-pixel canvas copies with `copy`; `sinks` lists the canvases it
+ * made for that.
+ */
+async function freshRasterise(copy: (this: { canvas: HTMLCanvasElement }, ...args: unknown[]) => void) {
+  vi.resetModules();
+  const { rasterise: fresh } = await import('../../src/graph-view/texture-warm.ts');
+  const sinks: HTMLCanvasElement[] = [];
+  const create = document.createElement.bind(document);
+  vi.spyOn(document, 'createElement').mockImplementation(((tag: string) => {
+    const made = create(tag);
+    if (made instanceof HTMLCanvasElement) {
+      const context = { canvas: made, drawImage: copy };
+      made.getContext = (() => context) as never;
+      sinks.push(made);
+    }
+    return made;
+  }) as never);
+  return { rasterise: fresh, sinks };
+}
+
+describe('warmTexture and rasterise', () => {
+  it('names the texture canvases a node was painted into, and rasterise copies each once into one pixel', async () => {
+    const cy = canvas();
+    const touched = new Set<CanvasImageSource>();
+    warmTexture(cy, cy.getElementById('a'), touched);
+    // The body and the label each go to a texture canvas of the renderer's caches.
+    expect(touched.size).toBeGreaterThan(0);
+    const textures = [...touched];
+    expect(textures.every((t) => t instanceof HTMLCanvasElement)).toBe(true);
+    // The same node again: its textures are cached, and the same canvases are named.
+    const again = new Set<CanvasImageSource>();
+    warmTexture(cy, cy.getElementById('a'), again);
+    expect([...again]).toEqual(textures);
+    const copies: { from: unknown; to: HTMLCanvasElement; size: unknown[] }[] = [];
+    const { rasterise, sinks } = await freshRasterise(function (...args) {
+      copies.push({ from: args[0], to: this.canvas, size: args.slice(1) });
+    });
+    rasterise(touched);
+    rasterise(touched);
+    // Each copied, into one pixel of one canvas of its own (made once), which the page does not show.
+    expect(copies.map((c) => c.from)).toEqual([...textures, ...textures]);
+    expect(sinks).toHaveLength(1);
+    expect(copies.every((c) => c.to === sinks[0] && !c.to.isConnected && c.size.join() === '0,0,1,1')).toBe(true);
+  });
+
+  it('rasterise goes on past a canvas that cannot be copied', async () => {
+    const good = document.createElement('canvas');
+    const copied: unknown[] = [];
+    const { rasterise } = await freshRasterise((source: unknown) => {
+      if (source !== good) throw new DOMException('zero size', 'InvalidStateError');
+      copied.push(source);
+    });
+    expect(() => rasterise([document.createElement('canvas'), good])).not.toThrow();
+    expect(copied).toEqual([good]);
+  });
+
+  it('names nothing for a node that is gone, or on a Cytoscape without a canvas renderer', () => {
+    const cy = canvas();
+    const node = cy.getElementById('b');
+    node.remove();
+    const touched = new Set<CanvasImageSource>();
+    warmTexture(cy, node, touched);
+    expect(touched.size).toBe(0);
+    const headless = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
+    warmTexture(headless, headless.getElementById('a'), touched);
+    expect(touched.size).toBe(0);
+    headless.destroy();
+  });
 });
 
 describe('skipEagerLayers', () => {
