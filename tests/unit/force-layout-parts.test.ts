@@ -1,7 +1,8 @@
 /**
  * The force layout's parts one by one, on graphs small enough to work out by hand (layout/force-layout.ts): the
  * ticks per level, the full graph's links, the coarsening's groups and coarser boxes, the start spiral, the members
- * placed around their group, the simulation's forces, progress in proportion to the work, and the drawing's frame.
+ * placed around their group, the simulation's forces, the overlap removal's edge cases, progress in proportion to the
+ * work, and the drawing's frame (the tests that run the whole layout come last).
  * The whole layout on small graphs is in force-layout-small.test.ts, big imports in force-layout.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -305,64 +306,6 @@ describe('the simulation of a level', () => {
   });
 });
 
-describe('progress', () => {
-  it('is reported about ten times a level, each level counting in proportion to its ticks × (nodes + links + 1), then done', () => {
-    // One level of 30 nodes: 300 ticks, reported every 30.
-    const ring = input(30, [...Array.from({ length: 29 }, (_, i) => [i, i + 1] as [number, number]), [0, 29]]);
-    const progress: number[] = [];
-    forceLayout(ring, { onProgress: (d) => progress.push(d) });
-    expect(progress).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((p) => expect.closeTo(p, 12)));
-    // 4 ticks: each one reported.
-    const few: number[] = [];
-    forceLayout(ring, { onProgress: (d) => few.push(d), ticks: 4 });
-    expect(few).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    // 25 ticks: every 3rd (25 / 10 rounded).
-    const some: number[] = [];
-    forceLayout(ring, { onProgress: (d) => some.push(d), ticks: 25 });
-    expect(some).toEqual([...[0, 3, 6, 9, 12, 15, 18, 21, 24].map((t) => expect.closeTo(t / 25, 12)), 1]);
-  });
-
-  it('runs over the coarser levels first, the coarsest with its 300 ticks, then the full graph', () => {
-    // A chain of 260: 260 nodes and 259 links, then 129 groups.
-    const chain = input(
-      260,
-      Array.from({ length: 259 }, (_, i) => [i, i + 1] as [number, number]),
-    );
-    const [full, coarse] = coarsen(fullLevel(chain));
-    expect([full!.nodes.length, full!.links.length, coarse!.nodes.length]).toEqual([260, 259, 129]);
-    const coarseWork = 300 * (129 + coarse!.links.length + 1);
-    const fullWork = 20 * (260 + 259 + 1);
-    const total = coarseWork + fullWork;
-    const progress: number[] = [];
-    forceLayout(chain, { onProgress: (d) => progress.push(d), ticks: 20 });
-    const expected = [
-      ...Array.from({ length: 10 }, (_, k) => (coarseWork * (k * 30)) / 300 / total),
-      ...Array.from({ length: 10 }, (_, k) => (coarseWork + (fullWork * (k * 2)) / 20) / total),
-      1,
-    ];
-    expect(progress).toEqual(expected.map((p) => expect.closeTo(p, 12)));
-  });
-});
-
-describe('the drawing', () => {
-  it('is framed 20 px around the boxes, every coordinate and size rounded to a tenth of a pixel', () => {
-    const graph = input(12, [[0, 1], [1, 2], [2, 3], [4, 5], [6, 7], [7, 8], [8, 6], [9, 10]], (i) => ({ width: 30 + 7 * i, height: 16 + (i % 3) * 5 }));
-    const p = forceLayout(graph);
-    const values = [...Object.values(p.nodes).flatMap((c) => [c.x, c.y]), p.width, p.height];
-    for (const v of values) expect(Math.abs(v * 10 - Math.round(v * 10)), String(v)).toBeLessThan(1e-6);
-    // Not all whole pixels (which rounding to whole pixels would give).
-    expect(values.some((v) => !Number.isInteger(v))).toBe(true);
-    const left = Math.min(...graph.nodes.map((n) => p.nodes[n.id]!.x - n.width / 2));
-    const top = Math.min(...graph.nodes.map((n) => p.nodes[n.id]!.y - n.height / 2));
-    const right = Math.max(...graph.nodes.map((n) => p.nodes[n.id]!.x + n.width / 2));
-    const bottom = Math.max(...graph.nodes.map((n) => p.nodes[n.id]!.y + n.height / 2));
-    expect(Math.abs(left - 20)).toBeLessThanOrEqual(0.05 + 1e-9);
-    expect(Math.abs(top - 20)).toBeLessThanOrEqual(0.05 + 1e-9);
-    expect(Math.abs(p.width - right - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
-    expect(Math.abs(p.height - bottom - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
-  });
-});
-
 describe('removing overlaps, at the edges of its rules', () => {
   it('finds two boxes nearly a cell apart: its cells are as big as the largest side plus the gap', () => {
     // Cells of 108 px (100 + 8): B and C, 107 apart, overlap by 1 px across and sit in neighbouring columns (A, far
@@ -419,5 +362,63 @@ describe('an empty graph', () => {
     const progress: number[] = [];
     forceLayout(input(0, []), { onProgress: (d) => progress.push(d) });
     expect(progress).toEqual([1]);
+  });
+});
+
+describe('progress', () => {
+  it('is reported about ten times a level, each level counting in proportion to its ticks × (nodes + links + 1), then done', () => {
+    // One level of 30 nodes: 300 ticks, reported every 30.
+    const ring = input(30, [...Array.from({ length: 29 }, (_, i) => [i, i + 1] as [number, number]), [0, 29]]);
+    const progress: number[] = [];
+    forceLayout(ring, { onProgress: (d) => progress.push(d) });
+    expect(progress).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((p) => expect.closeTo(p, 12)));
+    // 4 ticks: each one reported.
+    const few: number[] = [];
+    forceLayout(ring, { onProgress: (d) => few.push(d), ticks: 4 });
+    expect(few).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    // 25 ticks: every 3rd (25 / 10 rounded).
+    const some: number[] = [];
+    forceLayout(ring, { onProgress: (d) => some.push(d), ticks: 25 });
+    expect(some).toEqual([...[0, 3, 6, 9, 12, 15, 18, 21, 24].map((t) => expect.closeTo(t / 25, 12)), 1]);
+  });
+
+  it('runs over the coarser levels first, the coarsest with its 300 ticks, then the full graph', () => {
+    // A chain of 260: 260 nodes and 259 links, then 129 groups.
+    const chain = input(
+      260,
+      Array.from({ length: 259 }, (_, i) => [i, i + 1] as [number, number]),
+    );
+    const [full, coarse] = coarsen(fullLevel(chain));
+    expect([full!.nodes.length, full!.links.length, coarse!.nodes.length]).toEqual([260, 259, 129]);
+    const coarseWork = 300 * (129 + coarse!.links.length + 1);
+    const fullWork = 20 * (260 + 259 + 1);
+    const total = coarseWork + fullWork;
+    const progress: number[] = [];
+    forceLayout(chain, { onProgress: (d) => progress.push(d), ticks: 20 });
+    const expected = [
+      ...Array.from({ length: 10 }, (_, k) => (coarseWork * (k * 30)) / 300 / total),
+      ...Array.from({ length: 10 }, (_, k) => (coarseWork + (fullWork * (k * 2)) / 20) / total),
+      1,
+    ];
+    expect(progress).toEqual(expected.map((p) => expect.closeTo(p, 12)));
+  });
+});
+
+describe('the drawing', () => {
+  it('is framed 20 px around the boxes, every coordinate and size rounded to a tenth of a pixel', () => {
+    const graph = input(12, [[0, 1], [1, 2], [2, 3], [4, 5], [6, 7], [7, 8], [8, 6], [9, 10]], (i) => ({ width: 30 + 7 * i, height: 16 + (i % 3) * 5 }));
+    const p = forceLayout(graph);
+    const values = [...Object.values(p.nodes).flatMap((c) => [c.x, c.y]), p.width, p.height];
+    for (const v of values) expect(Math.abs(v * 10 - Math.round(v * 10)), String(v)).toBeLessThan(1e-6);
+    // Not all whole pixels (which rounding to whole pixels would give).
+    expect(values.some((v) => !Number.isInteger(v))).toBe(true);
+    const left = Math.min(...graph.nodes.map((n) => p.nodes[n.id]!.x - n.width / 2));
+    const top = Math.min(...graph.nodes.map((n) => p.nodes[n.id]!.y - n.height / 2));
+    const right = Math.max(...graph.nodes.map((n) => p.nodes[n.id]!.x + n.width / 2));
+    const bottom = Math.max(...graph.nodes.map((n) => p.nodes[n.id]!.y + n.height / 2));
+    expect(Math.abs(left - 20)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(top - 20)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(p.width - right - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(Math.abs(p.height - bottom - 20)).toBeLessThanOrEqual(0.1 + 1e-9);
   });
 });
