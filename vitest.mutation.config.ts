@@ -41,6 +41,7 @@ const NOT_MODEL_STATE = [
   'figure-shape',
   'figure-shape-pure',
   'force-layout',
+  'force-layout-parts',
   'force-layout-small',
   'format-readers',
   'formats',
