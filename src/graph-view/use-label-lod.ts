@@ -115,10 +115,12 @@ export function useLabelLod(
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const on = shown.has(n.id());
-          // A class already set (or already absent) is left alone by Cytoscape; a style bypass always restyles.
           const had = n.hasClass('lod-label') && !n.hasClass('lod-hidden');
-          n.toggleClass('lod-label', on);
-          n.toggleClass('lod-hidden', !on);
+          // Only classes that change are toggled: Cytoscape's toggleClass(c, on) restyles the element even when it
+          // already has (or lacks) the class (collection/class.mjs), and a style bypass always restyles. A new
+          // choice equal to the last one then restyles nothing, and the next frame measures no label again.
+          if (n.hasClass('lod-label') !== on) n.toggleClass('lod-label', on);
+          if (n.hasClass('lod-hidden') === on) n.toggleClass('lod-hidden', !on);
           const want = on ? font : null;
           if (fonts.has(n.id()) && fonts.get(n.id()) === want) {
             if (had !== on) changed.push(n);
