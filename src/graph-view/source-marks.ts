@@ -41,6 +41,9 @@ export interface MarkPlacement {
   hidden?: boolean;
 }
 
+/** Whether Cytoscape holds its frames (a batch is open: cy.batching(), which its typings leave out). */
+const held = (cy: Core) => (cy as unknown as { batching(): boolean }).batching();
+
 export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;
   private marks: ReadonlyMap<string, SourceMark> = new Map();
@@ -75,11 +78,22 @@ export class SourceMarksLayer {
     // Drawn with Cytoscape's next frame when the same change restyles it (the usual case: one paint, not two);
     // otherwise in the next animation frame on its own.
     this.drawn = false;
-    if (this.frame === null)
-      this.frame = requestAnimationFrame(() => {
-        this.frame = null;
-        if (!this.drawn) this.draw();
-      });
+    this.drawSoon();
+  }
+
+  /**
+   * Draws in the next animation frame, unless Cytoscape's next frame draws first; while Cytoscape holds its frames
+   * (a batch: a new drawing or a restyle computed ahead in slices, deferred-styles.ts), in the first frame after it
+   * lets go, with the picture the marks belong to, never over the one before.
+   */
+  private drawSoon() {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      if (this.drawn) return;
+      if (held(this.cy)) this.drawSoon();
+      else this.draw();
+    });
   }
 
   /** The marks of a node (what it would draw), for whoever places labels around them. */
@@ -93,7 +107,10 @@ export class SourceMarksLayer {
     if (placements.size === 0 && this.placements.size === 0 && labels.length === 0 && this.labels.length === 0) return;
     this.placements = placements;
     this.labels = labels;
-    this.draw();
+    // (The level of detail places them for a drawing still held, in its last slice: drawn with it.)
+    if (!held(this.cy)) return this.draw();
+    this.drawn = false;
+    this.drawSoon();
   }
 
   /** Bar and badge of a node as drawn at `zoom`, placements applied; null when hidden. */

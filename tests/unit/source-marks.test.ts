@@ -334,6 +334,32 @@ describe('SourceMarksLayer: drawing', () => {
     layer.destroy();
   });
 
+  it('while Cytoscape holds its frames (a drawing computed ahead), draws nothing: the first frame after draws the marks', () => {
+    const { cy, layer } = setup();
+    const clears = () => log.filter((s) => s.startsWith('clearRect')).length;
+    cy.startBatch();
+    layer.set(new Map([['a', mark(['#f00'])]]));
+    runFrames();
+    runFrames();
+    // Held: the picture on screen is the last one, and so are its marks.
+    expect(clears()).toBe(0);
+    expect(frames).toHaveLength(1);
+    // Placed by the level of detail while held: not drawn either.
+    layer.place(new Map([['a', { hidden: true }]]));
+    expect(clears()).toBe(0);
+    cy.endBatch();
+    runFrames();
+    expect(clears()).toBe(1);
+    expect(frames).toHaveLength(0);
+    // Drawn as placed: hidden.
+    expect(log).not.toContain('fillStyle="#f00"');
+    // Not held: placing draws at once.
+    layer.place(new Map());
+    expect(clears()).toBe(2);
+    expect(log).toContain('fillStyle="#f00"');
+    layer.destroy();
+  });
+
   it('keeps each node’s outline across frames and makes a new one when the node moves or resizes', () => {
     const { cy, layer } = setup();
     const made: string[] = [];
