@@ -71,6 +71,7 @@ const LAYOUT = [
 const GRAPH_VIEW = [
   'src/graph-view/container-style.ts',
   'src/graph-view/deferred-styles.ts',
+  'src/graph-view/draw-turns.ts',
   'src/graph-view/elements.ts',
   'src/graph-view/fit.ts',
   'src/graph-view/label-lod.ts',

@@ -145,7 +145,8 @@ export class DeferredStyles {
  * computed is thrown away when the hold ends.
  */
 export class SlicedLooks {
-  private phase: 'looks' | 'styles' | 'sizes' | 'connected' | 'textures' | 'done' = 'looks';
+  /** ('turn': all is computed, the batch is held until the pane's turn to be shown comes: draw-turns.ts.) */
+  private phase: 'looks' | 'styles' | 'sizes' | 'connected' | 'textures' | 'turn' | 'done' = 'looks';
   private next = 0;
   private holding = true;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
@@ -172,6 +173,11 @@ export class SlicedLooks {
     private scope?: () => SingularElementArgument[],
     /** Called once the held batch has ended (the drawing is shown in the next frame). */
     private onShown?: () => void,
+    /**
+     * Once all is computed, asked for the drawing's turn to be shown (draw-turns.ts): the batch stays held until
+     * `show` is called. Without it, the drawing is shown at once.
+     */
+    private turn?: (show: () => void) => void,
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
     this.sizes = new RenderedSizes(cy);
@@ -201,6 +207,16 @@ export class SlicedLooks {
     // Stryker disable next-line BooleanLiteral: equivalent (above)
     this.holding = false;
     if (!this.cy.destroyed()) this.cy.endBatch();
+  }
+
+  /** Ends the held batch (the next frame draws the drawing) and says so; not after cancel(). */
+  private show() {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    this.release();
+    // What the frame would compute first (the changes the batch's end reported, the drawing order), now.
+    computeFrameAhead(this.cy, true);
+    this.onShown?.();
   }
 
   private post() {
@@ -243,13 +259,11 @@ export class SlicedLooks {
           continue;
         }
         this.paint();
-        this.phase = 'done';
-        this.release();
-        // What the frame would compute first (the changes the batch's end reported, the drawing order), now.
-        computeFrameAhead(this.cy, true);
         this.channel?.port1.close();
         this.channel = null;
-        this.onShown?.();
+        if (!this.turn) return this.show();
+        this.phase = 'turn';
+        this.turn(() => this.show());
         return;
       } else {
         if (this.next < this.order.length) {

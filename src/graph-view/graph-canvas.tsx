@@ -20,6 +20,7 @@ import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
 import { useStagedElements } from './big-drawing.ts';
 import { CanvasWork } from './canvas-work.ts';
+import type { DrawTurns } from './draw-turns.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 import { buildElements } from './elements.ts';
 import { FIT_PADDING } from './fit.ts';
@@ -82,6 +83,11 @@ export interface GraphCanvasProps {
    * of its own): the canvas counts as busy until they come and are drawn.
    */
   pending?: boolean;
+  /**
+   * Panes that show their new drawings one per frame, in their order (draw-turns.ts): the twin compare panes, so
+   * that no frame draws both. Joined under `name`.
+   */
+  turns?: DrawTurns;
 }
 
 const stylesheet = buildStylesheet();
@@ -90,7 +96,7 @@ const NO_ELEMENTS: ElementDefinition[] = [];
 const sameByReference = (a: unknown, b: unknown) => (a ?? null) !== (b ?? null);
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true, pending = false } = props;
+  const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true, pending = false, turns } = props;
   const { made, cy, take } = useCytoscape();
   const adopting = useRef(false);
   const basis = useBasisPositions(view, positions, animate);
@@ -112,7 +118,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The viewport the last fit of a new drawing set. */
   const fitted = useRef<Viewport | null>(null);
 
-  useElementLooks(cy, looks, { big: staging.big, fitBox, fit, fitted, work });
+  useElementLooks(cy, looks, { big: staging.big, fitBox, fit, fitted, work, openOnStart, turns, name });
   useHandOut(cy, onCy, name);
   usePointer(cy, { onSelect, onHover: props.onHover, onViewport }, bigRef, adopting);
   const layer = useMarksLayer(cy, name);

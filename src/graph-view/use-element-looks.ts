@@ -7,12 +7,15 @@
  * fitted to its own elements is fitted again once their sizes are known, before anything is drawn. A narrow pane
  * that opens on its start gets them at once. Sliced too is the first drawing of a canvas under the page's
  * prerendered picture: the picture stays on screen until the drawing is done (usePictureTakeover waits for the
- * canvas to be settled), and applying every look at once was the longest task of the start-up.
+ * canvas to be settled), and applying every look at once was the longest task of the start-up. So are the linked
+ * compare panes (narrow, but fitted to a given box, never opened on their start), which with `turns` are then shown
+ * one per frame (draw-turns.ts).
  */
 import type { Core } from 'cytoscape';
 import { useLayoutEffect, type MutableRefObject } from 'react';
 import type { CanvasWork } from './canvas-work.ts';
 import { SlicedLooks } from './deferred-styles.ts';
+import type { DrawTurns } from './draw-turns.ts';
 import type { Look } from './elements.ts';
 import { NARROW_PANE, sameViewport, type ModelBox, type Viewport } from './use-viewport.ts';
 
@@ -30,13 +33,21 @@ export function useElementLooks(
     /** The viewport the last fit of a new drawing set. */
     fitted: MutableRefObject<Viewport | null>;
     work: CanvasWork;
+    /** Whether a narrow pane opens on its drawing's start (GraphCanvasProps.openOnStart). */
+    openOnStart: boolean;
+    /** The panes this one takes turns with to show a new drawing, and its name among them. */
+    turns: DrawTurns | undefined;
+    name: string;
   },
 ) {
-  const { big, fitBox, fit, fitted, work } = options;
+  const { big, fitBox, fit, fitted, work, openOnStart, turns, name } = options;
   useLayoutEffect(() => {
     if (!cy) return;
     if (big) return;
-    if (looks.size >= SLICED_LOOKS_FROM && cy.width() >= NARROW_PANE) {
+    // (A narrow pane that opens on its start measures its elements for that first fit: its looks must be in. A pane
+    // that takes turns does so whatever its size: drawn at once, a small drawing would come before its twin's.)
+    if ((turns || looks.size >= SLICED_LOOKS_FROM) && (cy.width() >= NARROW_PANE || !openOnStart)) {
+      const turn = turns?.join(name);
       const sliced = new SlicedLooks(
         cy,
         [...looks],
@@ -53,11 +64,13 @@ export function useElementLooks(
           work.slicedLooks = null;
           work.setBusy(false, true);
         },
+        turn ? (show) => turn.ready(show) : undefined,
       );
       work.slicedLooks = sliced;
       work.setBusy(true);
       return () => {
         sliced.cancel();
+        turn?.leave();
         if (work.slicedLooks === sliced) work.slicedLooks = null;
       };
     }

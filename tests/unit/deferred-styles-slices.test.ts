@@ -342,3 +342,52 @@ describe('SlicedLooks, phase by phase', () => {
     expect(painted).toHaveLength(3);
   });
 });
+
+describe('SlicedLooks with a turn to be shown (draw-turns.ts)', () => {
+  it('computes everything, then holds its batch until its turn comes; shown then, and only then', () => {
+    const timers = timersOnly();
+    const cy = graph(3, 2);
+    const events: string[] = [];
+    let show: (() => void) | null = null;
+    const s = new SlicedLooks(
+      cy,
+      [['n0', { width: 15 }]],
+      () => void events.push('done'),
+      undefined,
+      () => events.push(`shown, held: ${batching(cy)}`),
+      (go) => {
+        events.push(`turn asked, held: ${batching(cy)}`);
+        show = go;
+      },
+    );
+    timers.all();
+    // All computed (the look in, onDone run), the batch still held: the previous picture stays.
+    expect(events).toEqual(['done', 'turn asked, held: true']);
+    expect(cy.getElementById('n0').style('width')).toBe('15px');
+    expect(s.pending).toBe(true);
+    expect(batching(cy)).toBe(true);
+    show!();
+    expect(events).toEqual(['done', 'turn asked, held: true', 'shown, held: false']);
+    expect(s.pending).toBe(false);
+    expect(batching(cy)).toBe(false);
+    // A second call changes nothing.
+    show!();
+    expect(events).toHaveLength(3);
+  });
+
+  it('cancelled while it waits for its turn: lets go at once, and its turn, when it comes, shows nothing', () => {
+    const timers = timersOnly();
+    const cy = graph(2);
+    const onShown = vi.fn();
+    let show: (() => void) | null = null;
+    const s = new SlicedLooks(cy, [], () => {}, undefined, onShown, (go) => (show = go));
+    timers.all();
+    expect(batching(cy)).toBe(true);
+    s.cancel();
+    expect(batching(cy)).toBe(false);
+    expect(s.pending).toBe(false);
+    show!();
+    expect(onShown).not.toHaveBeenCalled();
+    expect(batching(cy)).toBe(false);
+  });
+});

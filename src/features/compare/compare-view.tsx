@@ -2,6 +2,7 @@ import { useAtom, useAtomValue, useSetAtom } from 'jotai';
 import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../../graph-view/graph-canvas.tsx';
+import { DrawTurns } from '../../graph-view/draw-turns.ts';
 import { useStageAspect } from '../../graph-view/use-stage-aspect.ts';
 import { PrerenderPicture, ToolbarPlaceholder, usePictureTakeover } from '../../graph-view/prerender-picture.tsx';
 import { prerenderAtom } from '../../state/prerender.ts';
@@ -211,6 +212,8 @@ export function CompareView() {
     const positions = twinLayout(views.union);
     return { positions, box: bbox(positions, views.union) };
   }, [views, twin, twinFit]);
+  // The two panes show a new pair one frame after the other, the left first: never both in one frame (draw-turns.ts).
+  const [turns] = useState(() => new DrawTurns(['left', 'right']));
   const twinPriority = useMemo(() => (views && twin ? twinLabelPriority(views.union, views.left, views.right) : undefined), [views, twin]);
 
   const pane = (side: 'left' | 'right') => {
@@ -238,6 +241,7 @@ export function CompareView() {
               fitBox={twinLaid.box}
               {...(twinPriority ? { labelPriority: twinPriority } : {})}
               openOnStart={false}
+              turns={turns}
               hover={hover}
               onHover={setHover}
               onViewport={link(side)}
