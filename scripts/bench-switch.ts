@@ -14,9 +14,13 @@
  * its tasks' thread time, `tdur`), and each action's longest task is printed both ways: "longest task" (wall) and
  * "CPU" (the time the task ran on a core). On an idle machine the two agree.
  */
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 
 const VIEWPORT = { width: 1440, height: 900 };
+
+/** The machine's load average over the last minute (other processes on the same cores inflate wall times). */
+const load = () => loadavg()[0]!.toFixed(1);
 
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
 
@@ -207,6 +211,12 @@ async function views(page: Page, figures: string[], done: Timed[]): Promise<(() 
   return out;
 }
 
+/** Median and 90th percentile of some milliseconds. */
+const spread = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${ms(s[Math.floor((s.length - 1) / 2)]!)}, p90 ${ms(s[Math.min(s.length - 1, Math.floor(0.9 * s.length))]!)}`;
+};
+
 /** Every pair of sources and of figures, each choice changing one side, in the difference diagram and twin panes. */
 async function pairs(browser: Browser, page: Page, parts: Set<string>) {
   const pickers = page.locator('.compare-controls select');
@@ -226,8 +236,9 @@ async function pairs(browser: Browser, page: Page, parts: Set<string>) {
   for (const display of (['difference', 'twin'] as const).filter((d) => parts.has(d))) {
     const panes = display === 'difference' ? ['difference'] : ['left', 'right'];
     if (display === 'twin') {
-      const r = await timed(page, () => page.getByRole('radio', { name: 'Twin panes' }).check(), panes);
-      console.log(line('difference → twin panes', r).replace(/\(CPU +0 ms\)/, '(CPU not traced)'));
+      const switched: Timed[] = [];
+      await traced(browser, page, async () => void switched.push(await timed(page, () => page.getByRole('radio', { name: 'Twin panes' }).check(), panes)), () => switched);
+      console.log(`${line('difference → twin panes', switched[0]!)}  (load ${load()})`);
     }
     for (const [what, steps] of [
       ['source pairs', sourcePairs],
@@ -255,7 +266,8 @@ async function pairs(browser: Browser, page: Page, parts: Set<string>) {
         }
       }, () => rs);
       console.log(
-        `  compare, ${display}, ${what} (${rs.length} choices${failed ? `; ${failed} more not drawn in time` : ''}): ${rs.length ? `${summary(rs)}; slowest ${worst!.label}` : ''}`,
+        `  compare, ${display}, ${what} (${rs.length} choices${failed ? `; ${failed} more not drawn in time` : ''}): ${rs.length ? `${summary(rs)}; slowest ${worst!.label}` : ''}` +
+          `${rs.length ? `; longest task CPU per choice: ${spread(rs.map((r) => r.cpu ?? 0))}` : ''} (load ${load()})`,
       );
     }
   }
