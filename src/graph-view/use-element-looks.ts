@@ -12,12 +12,24 @@
  * one per frame (draw-turns.ts).
  */
 import type { Core } from 'cytoscape';
-import { useLayoutEffect, type MutableRefObject } from 'react';
+import { useLayoutEffect, useRef, type MutableRefObject } from 'react';
 import type { CanvasWork } from './canvas-work.ts';
 import { SlicedLooks } from './deferred-styles.ts';
 import type { DrawTurns } from './draw-turns.ts';
 import type { Look } from './elements.ts';
 import { NARROW_PANE, sameViewport, type ModelBox, type Viewport } from './use-viewport.ts';
+
+/** Whether two looks set the same properties to the same values (lists item by item). */
+export function sameLook(a: Look | undefined, b: Look): boolean {
+  if (!a) return false;
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+  });
+}
 
 /** A drawing with at least this many elements gets its looks in slices (see SlicedLooks). */
 export const SLICED_LOOKS_FROM = 60;
@@ -41,16 +53,24 @@ export function useElementLooks(
   },
 ) {
   const { big, fitBox, fit, fitted, work, openOnStart, turns, name } = options;
+  // The looks of the last drawing shown whole, with the elements they were given to: a pane that takes turns (a twin
+  // compare pane) keeps most of its elements from one pair to the next, with the same looks.
+  const shown = useRef<{ cy: Core; looks: Map<string, Look>; eles: Map<string, unknown> } | null>(null);
   useLayoutEffect(() => {
     if (!cy) return;
     if (big) return;
     // (A narrow pane that opens on its start measures its elements for that first fit: its looks must be in. A pane
     // that takes turns does so whatever its size: drawn at once, a small drawing would come before its twin's.)
-    if ((turns || looks.size >= SLICED_LOOKS_FROM) && (cy.width() >= NARROW_PANE || !openOnStart)) {
+    if ((turns || looks.size >= SLICED_LOOKS_FROM) && (!openOnStart || cy.width() >= NARROW_PANE)) {
       const turn = turns?.join(name);
+      const last = turns && shown.current?.cy === cy ? shown.current : null;
+      // Until this drawing is shown whole, what the elements carry is not known for sure (a drawing replaced midway).
+      shown.current = null;
       const sliced = new SlicedLooks(
         cy,
-        [...looks],
+        // An element kept from the last drawing (the same one, not removed and added again) with the same look keeps
+        // it: giving it again only parses it again (about a third of a twin pane's slices).
+        last ? [...looks].filter(([id, look]) => !(last.eles.get(id) === cy.getElementById(id) && sameLook(last.looks.get(id), look))) : [...looks],
         () => {
           // Fitted again to the elements' now known sizes, unless the viewport was placed since the first fit (by
           // the takeover from a picture, or by the reader).
@@ -62,6 +82,7 @@ export function useElementLooks(
         undefined,
         () => {
           work.slicedLooks = null;
+          if (turns) shown.current = { cy, looks, eles: new Map([...looks.keys()].map((id) => [id, cy.getElementById(id)])) };
           work.setBusy(false, true);
         },
         turn ? (show) => turn.ready(show) : undefined,

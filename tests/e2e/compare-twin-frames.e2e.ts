@@ -170,6 +170,16 @@ describe('twin compare panes, frame by frame', () => {
       // And after them nothing was restyled: the picture shown first is the picture that stays.
       const later = first.all.filter((f) => f !== first.left && f !== first.right);
       expect(later.map((f) => f.restyled), value).toEqual(later.map(() => 0));
+      // Every node carries its own look, those kept from the last pair (which keep it) as the new ones.
+      const unlike = await page.evaluate(() =>
+        ['left', 'right'].flatMap((p) =>
+          window
+            .mscAtlas!.cy[p]!.nodes()
+            .filter((n) => n.style('label') !== n.data('text') || Math.abs(n.numericStyle('width') - n.data('w')) > 0.5)
+            .map((n) => `${p}:${n.id()}`),
+        ),
+      );
+      expect(unlike, value).toEqual([]);
       // Linked: the entities both show stand at the same place in both panes.
       const offsets = await sharedOffsets(page);
       expect(offsets.length, value).toBeGreaterThan(0);
