@@ -128,8 +128,8 @@ const TESTS_FOR = {
   'src/export/scene.ts': 'scene,compose,export,marks,overview,painter,pptx-painter,layout-quality',
   'src/export/svg-path.ts': 'svg-path,pptx-painter,pdf-painter,pdf',
   'src/export/ttf.ts': 'ttf,pdf,start-fonts',
-  'src/model/import-convert.ts': 'import-convert,import-limits,import',
-  'src/model/imported.ts': 'import-convert,import-limits,import,atoms,storage',
+  'src/model/import-convert.ts': 'import-convert,import-limits',
+  'src/model/imported.ts': 'import-convert,import-limits,atoms,storage,state-imports,url',
   'src/model/validate.ts': 'validate,validate-rules,schema-messages,schema-required,atoms,compare,overlay,overlay-sources,url-edges,view',
 };
 
