@@ -57,6 +57,22 @@ describe('the difference diagram', () => {
     expect(wide.width / wide.height).toBeGreaterThanOrEqual(tall.width / tall.height);
   });
 
+  it('orders each cell first by the entities’ number of relations (a drawing that order changes)', () => {
+    // Three factors over three processes, all shared: c and f have two relations, the others one.
+    const six = [...['a', 'b', 'c'].map((id) => vnode(id, 'secreted-factor', `Factor ${id}`)), ...['d', 'e', 'f'].map((id) => vnode(id, 'cellular-process', `Process ${id}`))];
+    const links = [edge('a', 'e'), edge('c', 'f'), edge('b', 'f'), edge('c', 'd')];
+    const laid = differenceLayout({ view: viewOf(six, links), nodes: new Map(), edges: new Map(), counts: { left: 0, shared: 6, right: 0 } });
+    const grid = (weight: (id: string) => number) =>
+      compactLayout(
+        six.map((n) => ({ ...nodeBox(n.entity.label, n.entity.kind), id: n.id, column: 1, band: n.entity.kind === 'secreted-factor' ? 2 : 4, weight: weight(n.id) })),
+        links,
+        { aspect: DIFFERENCE_ASPECT, columnGap: 48, gapX: 8, gapY: 8, bandGap: 14 },
+      );
+    const relations = (id: string) => links.filter((e) => e.source === id || e.target === id).length;
+    expect(laid).toEqual(grid(relations));
+    expect(grid(relations).nodes).not.toEqual(grid(() => 0).nodes);
+  });
+
   it('gives markers and traits their own band from seven of them on', () => {
     const markers = (k: number) => [vnode('src', 'msc-source'), ...Array.from({ length: k }, (_, i) => vnode(`m${i}`, 'marker', `CD${i}`)), vnode('f', 'secreted-factor', 'HGF')];
     const bands = (k: number) => {
@@ -197,6 +213,29 @@ describe('room for labels in the atlas', () => {
     }
   });
 
+  it('finds a zoom close to the largest one the room fits at: within 2% here, never more than a fifth below it', () => {
+    // Whether room kept for zoom z fits the pane at z: asked with z as the largest zoom, the search starts there and
+    // keeps it only if it fits.
+    const at = (fit: { width: number; height: number }, labelPx: number, maxZoom: number) => activeLayout(atlas, all, 4 / 3, { ...room(fit), labelPx, maxZoom });
+    const fitsAt = (fit: { width: number; height: number }, labelPx: number, z: number) => at(fit, labelPx, z).roomZoom === z;
+    const cases: [number, number, number][] = [
+      [300, 10, 2],
+      [400, 10, 2],
+      [280, 8, 20],
+      [300, 8, 20],
+      [340, 10, 20],
+      [340, 12, 20],
+      [400, 12, 20],
+    ];
+    for (const [width, labelPx, within] of cases) {
+      const fit = { width, height: width * 0.75 };
+      const found = at(fit, labelPx, 2).roomZoom!;
+      expect(fitsAt(fit, labelPx, found), `${width}/${labelPx}`).toBe(true);
+      // Every 2% above it up to 40%: from `within`% on, none fits.
+      for (let k = within; k <= 40; k += 2) expect(fitsAt(fit, labelPx, found * (1 + k / 100)), `${width}/${labelPx} +${k}%`).toBe(false);
+    }
+  });
+
   it('falls back to room for the priority when room for everything cannot fit', () => {
     const fit = { width: 160, height: 120 };
     const priority = new Set(['src', 'e0', 'e1', 'e2']);
@@ -207,5 +246,160 @@ describe('room for labels in the atlas', () => {
     expect(zoomFor(made.box, fit)).toBeGreaterThanOrEqual(made.roomZoom! * 0.999);
     // An empty priority and nothing wanted: nothing to keep room for.
     expect(activeLayout(atlas, all, 4 / 3, room(fit, new Set(), new Set()))).toEqual(activeLayout(atlas, all, 4 / 3));
+  });
+});
+
+describe('the atlas’s active subgraph, to the tenth of a pixel', () => {
+  // Three active factors in one cell: by id fa, fb, fc; by their relations in the whole view fb (4), fc (2), fa (1).
+  // Three active markers (of seven in the view): too few for a band of their own, so they share the factors' band.
+  // Parked: x1…x4, linked among themselves and to active entities.
+  const nodes = [
+    vnode('s1', 'msc-source', 'hUC-MSC'),
+    vnode('fa', 'secreted-factor', 'HGF'),
+    vnode('fb', 'secreted-factor', 'Vascular endothelial growth factor'),
+    vnode('fc', 'secreted-factor', 'IL-6'),
+    ...['m1', 'm2', 'm3'].map((id) => vnode(id, 'marker', id.toUpperCase())),
+    vnode('p1', 'cellular-process', 'Apoptosis'),
+    vnode('p2', 'cellular-process', 'Proliferation of granulosa cells'),
+    vnode('o1', 'ovarian-outcome', 'Fertility'),
+    vnode('x1', 'secreted-factor', 'Parked factor'),
+    vnode('x2', 'cellular-process', 'Parked process'),
+    vnode('x3', 'ovarian-outcome', 'Parked outcome'),
+    vnode('x4', 'cellular-process', 'Another parked process'),
+    ...['x5', 'x6', 'x7', 'x8'].map((id) => vnode(id, 'marker', id)),
+  ];
+  const edges = [
+    edge('s1', 'fa'),
+    edge('s1', 'fb'),
+    edge('s1', 'fc'),
+    edge('s1', 'm1'),
+    edge('s1', 'm2'),
+    edge('fb', 'p2'),
+    edge('fb', 'p1'),
+    edge('fc', 'o1'),
+    edge('p2', 'o1'),
+    edge('m3', 'p1'),
+    // Parked among themselves, and across (an active entity and a parked one).
+    edge('x1', 'x4'),
+    edge('x3', 'x2'),
+    edge('x5', 'x3'),
+    edge('fb', 'x2'),
+    edge('s1', 'x1'),
+  ];
+  const atlas = viewOf(nodes, edges);
+  const on = new Set(['s1', 'fa', 'fb', 'fc', 'm1', 'm2', 'm3', 'p1', 'p2', 'o1']);
+  const deg = new Map<string, number>();
+  for (const e of edges) for (const end of [e.source, e.target]) deg.set(end, (deg.get(end) ?? 0) + 1);
+  const band: Partial<Record<EntityKind, number>> = { 'msc-source': 0, 'secreted-factor': 2, marker: 2, 'cellular-process': 4, 'ovarian-outcome': 5 };
+  const compactNode = (n: ViewNode, bands = band) => {
+    const b = nodeBox(n.entity.label, n.entity.kind);
+    return { id: n.id, width: b.width, height: b.height, column: 0, band: bands[n.entity.kind]!, weight: deg.get(n.id) ?? 0 };
+  };
+  /** What activeLayout should give without label room, made from the compact grid by hand. */
+  const expected = (aspect: number, withEdges = true) => {
+    const active = nodes.filter((n) => on.has(n.id));
+    const rest = nodes.filter((n) => !on.has(n.id));
+    const inner = withEdges ? edges.filter((e) => on.has(e.source) && on.has(e.target)) : [];
+    const outer = withEdges ? edges.filter((e) => !on.has(e.source) && !on.has(e.target)) : [];
+    const main = compactLayout(active.map((n) => compactNode(n)), inner, { aspect, gapX: 8, gapY: 8, bandGap: 14 });
+    // Parked markers: seven in the view, but only the active ones count; four parked do not give them a band.
+    const parked = compactLayout(rest.map((n) => compactNode(n)), outer, { aspect: aspect * 2, origin: { x: 0, y: main.height + 400 }, columnGap: 40 });
+    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const n of active) {
+      const b = nodeBox(n.entity.label, n.entity.kind);
+      const p = main.nodes[n.id]!;
+      box.x1 = Math.min(box.x1, p.x - b.width / 2);
+      box.x2 = Math.max(box.x2, p.x + b.width / 2);
+      box.y1 = Math.min(box.y1, p.y - b.height / 2);
+      box.y2 = Math.max(box.y2, p.y + b.height / 2);
+    }
+    return {
+      positions: { hash: 'active', nodes: { ...main.nodes, ...parked.nodes }, edges: Object.fromEntries(edges.map((e) => [e.id, []])), width: main.width, height: main.height + 400 + parked.height },
+      box,
+    };
+  };
+
+  it('places the active entities in the compact grid (tight gaps, weights from every relation in the view, ordered by their links among themselves) and the rest in a grid twice as wide, 400 px below', () => {
+    for (const aspect of [ATLAS_ASPECT, 0.8, 3]) expect(activeLayout(atlas, on, aspect), String(aspect)).toEqual(expected(aspect));
+  });
+
+  it('is a layout these entities’ weights and links change (so the test above would see them ignored)', () => {
+    // Without the links inside each grid, the sweeps order nothing: a different drawing, in both grids.
+    const linked = expected(ATLAS_ASPECT);
+    const unlinked = expected(ATLAS_ASPECT, false);
+    const differ = (ids: string[]) => ids.some((id) => JSON.stringify(linked.positions.nodes[id]) !== JSON.stringify(unlinked.positions.nodes[id]));
+    expect(differ([...on])).toBe(true);
+    expect(differ(['x1', 'x2', 'x3', 'x4', 'x5'])).toBe(true);
+    // Without the weights, the factors' cell starts in id order (fa, fb, fc) instead of by relations (fb, fc, fa).
+    const unweighted = compactLayout(
+      nodes.filter((n) => on.has(n.id)).map((n) => ({ ...compactNode(n), weight: 0 })),
+      [],
+      { aspect: ATLAS_ASPECT, gapX: 8, gapY: 8, bandGap: 14, sweeps: 0 },
+    );
+    const weighted = compactLayout(nodes.filter((n) => on.has(n.id)).map((n) => compactNode(n)), [], { aspect: ATLAS_ASPECT, gapX: 8, gapY: 8, bandGap: 14, sweeps: 0 });
+    const reading = (l: { nodes: Record<string, { x: number; y: number }> }) => ['fa', 'fb', 'fc'].sort((p, q) => l.nodes[p]!.y - l.nodes[q]!.y || l.nodes[p]!.x - l.nodes[q]!.x);
+    expect(reading(unweighted)).toEqual(['fa', 'fb', 'fc']);
+    expect(reading(weighted)).toEqual(['fb', 'fc', 'fa']);
+    expect(activeLayout(atlas, on, ATLAS_ASPECT).positions.nodes).not.toEqual(expected(ATLAS_ASPECT, false).positions.nodes);
+  });
+
+  it('keeps no room when the plain drawing’s labels are exactly the size asked for at the fitted zoom, and keeps some when they are a hair smaller', () => {
+    const plain = activeLayout(atlas, on, 4 / 3);
+    const fit = { width: 300, height: 200 };
+    const start = Math.min(fit.width / (plain.box.x2 - plain.box.x1), fit.height / (plain.box.y2 - plain.box.y1), 2);
+    const room = (labelPx: number): LabelRoom => ({ fit, maxZoom: 2, labelPx, wanted: on, priority: on, marks: new Map() });
+    expect(start * 13).toBeLessThan(10);
+    expect(activeLayout(atlas, on, 4 / 3, room(start * 13))).toEqual(plain);
+    expect(activeLayout(atlas, on, 4 / 3, room(start * 13 * 1.0001)).roomZoom).toBeGreaterThan(0);
+  });
+});
+
+describe('which labels the atlas keeps room for when not all fit', () => {
+  // A source and 24 entities; e6 and e9 have the longest labels and the fewest relations (1 and 2), so room for the
+  // others is easier to find. Relations: every entity from the source, and most to the entity five further on.
+  const kinds: EntityKind[] = ['secreted-factor', 'cellular-process', 'ovarian-outcome'];
+  const long = new Set(['e6', 'e9']);
+  const nodes = [
+    vnode('src', 'msc-source', 'hUC-MSC'),
+    ...Array.from({ length: 24 }, (_, i) => vnode(`e${i}`, kinds[i % 3]!, long.has(`e${i}`) ? `A much longer name of entity ${i} than the rest` : `Entity ${i}`)),
+  ];
+  const links = Array.from({ length: 21 }, (_, k) => k + 3)
+    .filter((i) => !long.has(`e${i}`))
+    .map((i) => edge(`e${i}`, `e${(i + 5) % 24}`));
+  const atlas = viewOf(nodes, [...nodes.slice(1).map((n) => edge('src', n.id)), ...links]);
+  const ids = nodes.map((n) => n.id);
+  const all = new Set(ids);
+  const priority = new Set(['src', 'e0', 'e1', 'e2']);
+  const room = (width: number, wanted: ReadonlySet<string>, first: ReadonlySet<string>): LabelRoom => ({
+    fit: { width, height: width * 0.75 },
+    maxZoom: 2,
+    labelPx: 10,
+    wanted,
+    priority: first,
+    marks: new Map(ids.map((id, i) => [id, { badge: i % 2 === 0 }])),
+  });
+  // 92% of the 25 wanted is 23: the priority's 4 and the 19 best connected others (ties by id): all but e9 and e6.
+  const tier = new Set(ids.filter((id) => id !== 'e9' && id !== 'e6'));
+
+  it('ranks the others by their relations, ties by id', () => {
+    const deg = new Map<string, number>();
+    for (const e of atlas.edges) for (const end of [e.source, e.target]) deg.set(end, (deg.get(end) ?? 0) + 1);
+    expect([deg.get('e6'), deg.get('e9'), deg.get('e5'), deg.get('e8')]).toEqual([1, 2, 2, 3]);
+  });
+
+  it('keeps room for the priority and the best connected others, up to 92% of the wanted, when room for all cannot fit', () => {
+    const made = activeLayout(atlas, all, 4 / 3, room(220, all, priority));
+    // Room for all 25 is not found: asked alone, that gives the plain layout.
+    expect(activeLayout(atlas, all, 4 / 3, room(220, all, all)).roomZoom).toBeUndefined();
+    expect(made.roomZoom).toBeGreaterThan(0);
+    expect(made).toEqual(activeLayout(atlas, all, 4 / 3, room(220, tier, tier)));
+    expect(made).not.toEqual(activeLayout(atlas, all, 4 / 3, room(220, priority, priority)));
+  });
+
+  it('keeps room for the priority alone when even that share cannot fit', () => {
+    const made = activeLayout(atlas, all, 4 / 3, room(180, all, priority));
+    expect(activeLayout(atlas, all, 4 / 3, room(180, tier, tier)).roomZoom).toBeUndefined();
+    expect(made.roomZoom).toBeGreaterThan(0);
+    expect(made).toEqual(activeLayout(atlas, all, 4 / 3, room(180, priority, priority)));
   });
 });
