@@ -82,6 +82,7 @@ function pack(list: readonly CompactNode[], width: number, gapX: number, gapY: n
     used += (row.length ? gapX : 0) + n.width;
     row.push(n);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, an empty row adds no node, no width and no height (Math.max of nothing, -Infinity, ends below 0)
   if (row.length) rows.push(row);
   const at = new Map<string, Point>();
   let y = 0;
@@ -89,6 +90,7 @@ function pack(list: readonly CompactNode[], width: number, gapX: number, gapY: n
   for (const r of rows) {
     const h = Math.max(...r.map((n) => n.height));
     const w = r.reduce((s, n) => s + n.width, 0) + gapX * (r.length - 1);
+    // Stryker disable next-line MethodExpression: equivalent, the packed width is not read (a column is placed at the width the search found)
     maxW = Math.max(maxW, w);
     let x = (width - w) / 2;
     for (const n of r) {
@@ -97,6 +99,7 @@ function pack(list: readonly CompactNode[], width: number, gapX: number, gapY: n
     }
     y += h + gapY;
   }
+  // Stryker disable next-line MethodExpression: equivalent, the packed width is not read (a column is placed at the width the search found)
   return { at, width: Math.min(width, Math.max(maxW, 0)), height: Math.max(y - gapY, 0) };
 }
 
@@ -117,8 +120,10 @@ function packedHeight(list: readonly CompactNode[], width: number, gapX: number,
     }
     used += (inRow ? gapX : 0) + n.width;
     rowH = Math.max(rowH, n.height);
+    // Stryker disable next-line UpdateOperator: equivalent, only whether the row has a node is read, and -1 is as true as 1
     inRow++;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, with no node the one row counted adds no height and no gap
   if (inRow) {
     y += rowH;
     rows++;
@@ -159,6 +164,7 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   const columnHeight = (c: number, width: number, order: Map<string, CompactNode[]>) => {
     // The size search below asks for the same widths again and again (its binary searches for 61 heights all start
     // from the same bounds): in the first order, each column's height at a width is computed once.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, heights are only asked for in the first order (the size is searched before the sweeps), so the memo always applies and never changes a height
     const memo = order === first ? heights.get(c) : undefined;
     const known = memo?.get(width);
     if (known !== undefined) return known;
@@ -195,6 +201,7 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
   const tallest = Math.max(...columns.map((c) => columnHeight(c, minWidth.get(c)!, order)), 1);
   const lowest = Math.max(...nodes.map((n) => n.height), 1);
   let best = shape(tallest);
+  // Stryker disable next-line EqualityOperator: equivalent, the 60th height is the tallest, whose shape is already the first best
   for (let i = 1; i <= 60; i++) {
     const candidate = shape(lowest + ((tallest - lowest) * i) / 60);
     if (candidate.score < best.score) best = candidate;
@@ -239,6 +246,7 @@ export function compactLayout(nodes: readonly CompactNode[], edges: readonly Com
         let x = 0;
         let y = 0;
         let count = 0;
+        // Stryker disable next-line ArrayDeclaration: equivalent, an id that names no node has no place and is skipped
         for (const id of neighbours.get(n.id) ?? []) {
           const p = placed.get(id);
           if (!p) continue;

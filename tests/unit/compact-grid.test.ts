@@ -160,3 +160,43 @@ describe('the compact grid’s order of groups and means', () => {
     expect(flipped.nodes.y!.y).toBeLessThan(flipped.nodes.x!.y);
   });
 });
+
+describe('the compact grid’s edge cases', () => {
+  it('fits a row that exactly fills the width (the size search counts it as one row, as packing does)', () => {
+    // A 30 px node over an 8 and a 10 px one: 8 + 12 + 10 = 30, so the column needs be no wider than 30 px for two rows.
+    const l = compactLayout([n('a', 0, 0, 30, 10, 3), n('b', 0, 0, 8, 10, 2), n('c', 0, 0, 10, 10, 1)], [], { aspect: 0.01, sweeps: 0 });
+    expect(l.nodes).toEqual({ a: { x: 15, y: 5 }, b: { x: 4, y: 25 }, c: { x: 25, y: 25 } });
+    expect([l.width, l.height]).toEqual([30, 30]);
+  });
+
+  it('ignores a self-link in a single sweep too (it would pull a node towards where it already is)', () => {
+    const nodes = [n('a', 0, 0), n('b', 0, 1), n('c', 0, 2), n('x', 1, 0, 10, 10, 3), n('y', 1, 0, 10, 10, 2), n('z', 1, 0, 10, 10, 1)];
+    const edges = [
+      { id: 'az', source: 'a', target: 'z' },
+      { id: 'by', source: 'b', target: 'y' },
+      { id: 'xc', source: 'x', target: 'c' },
+    ];
+    const once = compactLayout(nodes, edges, { aspect: 0.01, sweeps: 1 });
+    // One sweep is enough here: z (linked to a, at the top) goes first.
+    expect(['x', 'y', 'z'].sort((p, q) => once.nodes[p]!.y - once.nodes[q]!.y)).toEqual(['z', 'y', 'x']);
+    expect(compactLayout(nodes, [...edges, { id: 'zz', source: 'z', target: 'z' }], { aspect: 0.01, sweeps: 1 }).nodes).toEqual(once.nodes);
+  });
+
+  it('orders a row by the mean x of each node’s neighbours, not their sum', () => {
+    // p is linked to the three 40 px nodes of the left column's one row, q to m below it in its own column: by the
+    // mean of its neighbours' x p goes left of q; by their sum times their number it would go right.
+    const nodes = [n('l1', 0, 0, 40), n('l2', 0, 0, 40), n('l3', 0, 0, 40), n('p', 1, 0, 10, 10, 1), n('q', 1, 0, 10, 10, 2), n('m', 1, 1)];
+    const edges = [
+      { id: 'pl1', source: 'p', target: 'l1' },
+      { id: 'pl2', source: 'p', target: 'l2' },
+      { id: 'pl3', source: 'p', target: 'l3' },
+      { id: 'qm', source: 'q', target: 'm' },
+    ];
+    const l = compactLayout(nodes, edges, { aspect: 100 });
+    const xs = ['l1', 'l2', 'l3'].map((id) => l.nodes[id]!.x);
+    expect(l.nodes.p!.y).toBe(l.nodes.q!.y);
+    expect((xs[0]! + xs[1]! + xs[2]!) / 3).toBeLessThan(l.nodes.m!.x);
+    expect((xs[0]! + xs[1]! + xs[2]!) * 3).toBeGreaterThan(l.nodes.m!.x);
+    expect(l.nodes.p!.x).toBeLessThan(l.nodes.q!.x);
+  });
+});
