@@ -200,3 +200,23 @@ describe('the compact grid’s edge cases', () => {
     expect(l.nodes.p!.x).toBeLessThan(l.nodes.q!.x);
   });
 });
+
+describe('the compact grid’s search for column widths', () => {
+  it('stops when its bounds are 4 px apart, at the wider (which fits)', () => {
+    // One row of 4 + 6 + 16 = 26 px: the search goes from 16 (the widest node) and 32 (every node and its gap) to
+    // 24 (two rows) and 28 (one row), then stops: the row is centred in 28 px.
+    const l = compactLayout([n('a', 0, 0, 4), n('b', 0, 0, 16)], [], { aspect: 100, sweeps: 0, gapX: 6 });
+    expect(l.nodes).toEqual({ a: { x: 3, y: 5 }, b: { x: 19, y: 5 } });
+    expect(l.width).toBe(28);
+  });
+
+  it('searches each column’s width between bounds of its own nodes (not the whole drawing’s)', () => {
+    const l = compactLayout([n('a', 0, 0, 16), n('b', 1, 0, 12), n('c', 0, 0, 4), n('d', 1, 0, 4), n('e', 1, 0, 4)], [], { aspect: 100, sweeps: 0, gapX: 2 });
+    // Column 0 (a, c: 22 px in a row) is searched from 16 to 24 px: 24 px wide, the row centred.
+    expect([l.nodes.a, l.nodes.c]).toEqual([
+      { x: 9, y: 5 },
+      { x: 21, y: 5 },
+    ]);
+    expect(l.nodes).toEqual({ a: { x: 9, y: 5 }, c: { x: 21, y: 5 }, b: { x: 91, y: 5 }, d: { x: 101, y: 5 }, e: { x: 107, y: 5 } });
+  });
+});
