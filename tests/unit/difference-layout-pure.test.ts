@@ -345,12 +345,20 @@ describe('the atlas’s active subgraph, to the tenth of a pixel', () => {
 
   it('keeps no room when the plain drawing’s labels are exactly the size asked for at the fitted zoom, and keeps some when they are a hair smaller', () => {
     const plain = activeLayout(atlas, on, 4 / 3);
-    const fit = { width: 300, height: 200 };
-    const start = Math.min(fit.width / (plain.box.x2 - plain.box.x1), fit.height / (plain.box.y2 - plain.box.y1), 2);
-    const room = (labelPx: number): LabelRoom => ({ fit, maxZoom: 2, labelPx, wanted: on, priority: on, marks: new Map() });
-    expect(start * 13).toBeLessThan(10);
-    expect(activeLayout(atlas, on, 4 / 3, room(start * 13))).toEqual(plain);
-    expect(activeLayout(atlas, on, 4 / 3, room(start * 13 * 1.0001)).roomZoom).toBeGreaterThan(0);
+    // The drawing's box does not start at 0 either way: its size, not its far edge, sets the zoom.
+    expect(plain.box.x1).not.toBe(0);
+    expect(plain.box.y1).not.toBe(0);
+    // A wide pane (the drawing's height sets the zoom) and a tall one (its width does).
+    for (const fit of [
+      { width: 600, height: 100 },
+      { width: 100, height: 600 },
+    ]) {
+      const start = Math.min(fit.width / (plain.box.x2 - plain.box.x1), fit.height / (plain.box.y2 - plain.box.y1), 2);
+      const room = (labelPx: number): LabelRoom => ({ fit, maxZoom: 2, labelPx, wanted: on, priority: on, marks: new Map() });
+      expect(start * 13).toBeLessThan(10);
+      expect(activeLayout(atlas, on, 4 / 3, room(start * 13)), JSON.stringify(fit)).toEqual(plain);
+      expect(activeLayout(atlas, on, 4 / 3, room(start * 13 * 1.0001)).roomZoom, JSON.stringify(fit)).toBeGreaterThan(0);
+    }
   });
 });
 
