@@ -252,7 +252,7 @@ describe('room for labels in the atlas', () => {
 describe('the atlas’s active subgraph, to the tenth of a pixel', () => {
   // Three active factors in one cell: by id fa, fb, fc; by their relations in the whole view fb (4), fc (2), fa (1).
   // Three active markers (of seven in the view): too few for a band of their own, so they share the factors' band.
-  // Parked: x1…x4, linked among themselves and to active entities.
+  // Parked: x1…x8 (four of them markers), some linked among themselves, two to active entities.
   const nodes = [
     vnode('s1', 'msc-source', 'hUC-MSC'),
     vnode('fa', 'secreted-factor', 'HGF'),
