@@ -63,10 +63,11 @@ export class DrawTurns {
         this.next();
       },
       leave: () => {
-        const was = this.preparing.delete(ticket);
+        this.preparing.delete(ticket);
         const at = this.waiting.findIndex((w) => w.ticket === ticket);
         if (at >= 0) this.waiting.splice(at, 1);
-        if (was || at >= 0) this.next();
+        // (Nothing waits unless a pane is still computing or a frame is pending: for one that was neither, a no-op.)
+        this.next();
       },
     };
   }

@@ -128,17 +128,31 @@ describe('DrawTurns', () => {
 });
 
 describe('afterNextFrame', () => {
-  it('runs after the next animation frame, in a message of its own (not in the frame)', async () => {
+  it('runs after the next animation frame, in a message of its own (not in the frame, not on a timer)', async () => {
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    const timers: unknown[] = [];
     const ran = vi.fn();
     afterNextFrame(ran);
     expect(frames).toHaveLength(1);
     expect(ran).not.toHaveBeenCalled();
+    // Timers are held from now on: only a message can run it.
+    vi.stubGlobal('setTimeout', (f: unknown) => timers.push(f));
     frames[0]!(0);
     // Not in the frame's own task.
     expect(ran).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(ran).toHaveBeenCalledTimes(1));
+    // Two message round trips: the one it posted has arrived by then.
+    for (let i = 0; i < 2; i++)
+      await new Promise((done) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => {
+          c.port1.close();
+          done(null);
+        };
+        c.port2.postMessage(null);
+      });
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(timers).toEqual([]);
   });
 
   it('without animation frames or MessageChannel, runs on timers', () => {
