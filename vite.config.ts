@@ -9,6 +9,7 @@ import { readGraphFiles } from './scripts/read-graphs.ts';
 import { shippedModelCode, shippedModelModule } from './scripts/shipped-model.ts';
 import { pageForSearch } from './src/offline/pages.ts';
 import { parseUnicodeRange, subtractRange } from './src/prerender/start-font-chars.ts';
+import { FONT_FAMILY_EXTRA } from './src/theme/kinds.ts';
 
 const VIRTUAL = 'virtual:shipped-model';
 
@@ -112,6 +113,9 @@ function prerenderedPages(): Plugin {
  * (scripts/prerender.ts), so the wait is no request at all (the dev server fetches them); @fontsource's faces keep every other character (a user's graph in Cyrillic, say): their unicode-ranges lose
  * the start faces' characters, so a browser never fetches them for the app's own text. After 3 s a missing file
  * still gives way to the fallback.
+ * @fontsource's faces are renamed Inter Extra (src/theme/kinds.ts), a family named after Inter in the app's font lists:
+ * in Inter's own family, each of their faces, not loaded, cost a system-font look-up (a synchronous call to the browser
+ * process) for every size and weight of text laid out before the first picture.
  */
 function interFaces(): Plugin {
   const startCss = readFileSync(resolve(import.meta.dirname, 'src/generated/start-fonts/start-fonts.css'), 'utf8');
@@ -127,7 +131,9 @@ function interFaces(): Plugin {
         const own = /unicode-range:([^;}]+)/.exec(face)?.[1];
         const rest = own === undefined ? undefined : subtractRange(own, startChars);
         if (own !== undefined && rest === undefined) return '';
-        return (rest === undefined ? face : face.replace(own!, ` ${rest}`)).replace(/font-display:\s*swap/g, 'font-display: block');
+        return (rest === undefined ? face : face.replace(own!, ` ${rest}`))
+          .replace(/font-display:\s*swap/g, 'font-display: block')
+          .replace(/font-family:\s*['"]?Inter['"]?;/, `font-family: '${FONT_FAMILY_EXTRA}';`);
       });
       return { code: faces, map: null };
     },

@@ -184,7 +184,17 @@ function FullShell() {
         <div className="toolbar-row">
           <SidePanelToggle controls="side-panel" />
           <button type="button" className="side-toggle details-toggle" aria-expanded={drawerOpen} aria-controls="details-drawer" onClick={() => setDrawerOpen(!drawerOpen)}>
-            {drawerOpen ? 'Hide details ▸' : '◂ Details & shared factors'}
+            {drawerOpen ? (
+              <>
+                Hide details
+                <span className="tri right after" aria-hidden="true" />
+              </>
+            ) : (
+              <>
+                <span className="tri left" aria-hidden="true" />
+                Details & shared factors
+              </>
+            )}
           </button>
         </div>
       )}

@@ -2,7 +2,7 @@
  * The few drawing operations an export needs, with two implementations: Canvas 2D (PNG) and SVG text.
  * Paths are SVG path strings (Canvas 2D draws them through Path2D), so both outputs share one geometry.
  */
-import { FONT_FAMILY } from '../theme/kinds.ts';
+import { FONT_LIST } from '../theme/kinds.ts';
 import type { SceneEdge, SceneNode } from './scene.ts';
 
 /** A node or edge of the drawing: what follows until `end` draws it. */
@@ -45,7 +45,7 @@ export interface Painter {
   ungroup?(): void;
 }
 
-export const FONT_STACK = `${FONT_FAMILY}, "Helvetica Neue", Arial, sans-serif`;
+export const FONT_STACK = `${FONT_LIST}, "Helvetica Neue", Arial, sans-serif`;
 
 export class CanvasPainter implements Painter {
   constructor(private ctx: CanvasRenderingContext2D) {}

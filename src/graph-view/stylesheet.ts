@@ -4,7 +4,7 @@
  * heads) is a style bypass from elements.ts. Built from the shared theme so legend and exports agree.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { EDGE_COLOUR, FONT_FAMILY, LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
+import { EDGE_COLOUR, FONT_LIST, LINE_HEIGHT, NODE_FONT_SIZE } from '../theme/kinds.ts';
 
 export const SELECTED_COLOUR = '#000000';
 export const HIGHLIGHT_COLOUR = '#F0E442';
@@ -18,7 +18,7 @@ export function buildStylesheet(): StylesheetJson {
         'border-color': 'data(border)',
         'border-width': 'data(borderWidth)',
         'border-style': 'data(borderStyle)' as never,
-        'font-family': FONT_FAMILY,
+        'font-family': FONT_LIST,
         'font-size': NODE_FONT_SIZE,
         'line-height': LINE_HEIGHT,
         color: '#111111',

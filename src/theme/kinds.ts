@@ -105,5 +105,15 @@ export const RELATION_STYLE: Record<Relation, RelationStyle> = {
 
 export const EDGE_COLOUR = '#3d3d3d';
 export const FONT_FAMILY = 'Inter';
+/**
+ * Inter's faces for every character the app's own text never uses (a user's graph in Cyrillic, say: @fontsource's
+ * files), a family of their own, named after Inter in each font list (vite.config.ts interFaces). In the family the
+ * text is set in, every face not loaded yet costs the browser a system-font look-up for each size and weight it lays
+ * text out in (a stand-in while the face loads: a synchronous call to the browser process each, before the first
+ * picture); Inter keeps only the two start faces, which the page carries loaded.
+ */
+export const FONT_FAMILY_EXTRA = 'Inter Extra';
+/** The font list of the app's text: Inter, then its other characters. */
+export const FONT_LIST = `${FONT_FAMILY}, "${FONT_FAMILY_EXTRA}"`;
 export const NODE_FONT_SIZE = 13;
 export const LINE_HEIGHT = 1.25;

@@ -2,6 +2,7 @@
  * The first view before any script: each figure's page carries its picture (inline SVG with a title and a text
  * description), and the canvas takes over at the same place and size.
  */
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { figureView } from '../../src/model/view.ts';
@@ -30,6 +31,112 @@ async function pictureThenCanvas(search: string, pane?: string) {
   await waitForCanvas(page, pane);
   return { drawn, context, page };
 }
+
+/**
+ * Every element of the page whose text the browser draws in a font other than Inter, with the font and the text:
+ * Chromium's own answer (DevTools' CSS.getPlatformFontsForNode), for elements and their ::before and ::after.
+ */
+async function notInInter(page: Page): Promise<string[]> {
+  type Node = { nodeId: number; nodeType: number; localName?: string; nodeValue?: string; children?: Node[]; pseudoElements?: Node[] };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: Node };
+  const elements: [Node, string][] = [];
+  const walk = (node: Node, parent: string) => {
+    if (node.nodeType === 1) elements.push([node, parent]);
+    for (const child of [...(node.children ?? []), ...(node.pseudoElements ?? [])]) walk(child, node.localName ?? parent);
+  };
+  walk(root, '');
+  // (All asked at once: DevTools answers them in order, without a round trip each.)
+  const found = await Promise.all(
+    elements.map(async ([node, parent]) => {
+      const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as { fonts: { familyName: string }[] };
+      const text = (node.children ?? []).filter((c) => c.nodeType === 3).map((c) => c.nodeValue).join('').trim();
+      return fonts.filter((f) => f.familyName !== 'Inter').map((f) => `${parent} > ${node.localName}: ${f.familyName} for "${text}"`);
+    }),
+  );
+  await cdp.detach();
+  return found.flat();
+}
+
+/** Chromium's look-ups of a system font, on the page's main thread from navigation to its first paint. */
+async function systemFontLookupsToFirstPaint(url: string): Promise<{ lookups: number; painted: boolean }> {
+  const browser = getBrowser();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['fonts', 'blink.user_timing', 'loading'] });
+  type Event = { name: string; pid: number; ts: number; args?: { data?: { documentLoaderURL?: string } } };
+  let events: Event[] = [];
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
+  } finally {
+    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: Event[] } | Event[];
+    events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+    await context.close();
+  }
+  const path = new URL(url).pathname;
+  const nav = events.filter((e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? '').includes(path)).at(-1);
+  const paint = nav && events.find((e) => e.name === 'firstPaint' && e.pid === nav.pid && e.ts >= nav.ts);
+  if (!nav || !paint) return { lookups: NaN, painted: false };
+  // A family matched by name (fontconfig), and the hinting and antialiasing of a system face at a size: each a
+  // synchronous call from the page's renderer to the browser process.
+  const lookups = events.filter(
+    (e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts <= paint.ts && /^(FontDataManager::onMatchFamilyStyle|WebSandboxSupportLinux::GetWebFontRenderStyleForStrike)$/.test(e.name),
+  ).length;
+  return { lookups, painted: true };
+}
+
+describe('the fonts of the first picture', () => {
+  // Every figure and table, a comparison and the atlas page.
+  const pages = ['fig1', 'fig2', 'fig3', 'table1', 'table2', 'fig4', 'fig5', 'fig6', 'other', 'fig7', 'compare-source-hpmsc-source-humsc', 'atlas'];
+
+  it('sets every text of every page in Inter, form controls and drawn triangles included, with scripts off', async () => {
+    for (const id of pages) {
+      const context = await getBrowser().newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(appUrl(`${id}.html`));
+      await page.evaluate(() => document.fonts.ready);
+      expect(await notInInter(page), id).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('keeps every text in Inter once the app runs: the side panel open, the legend folded, a node’s details, a sorted summary', async () => {
+    const context = await getBrowser().newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    await page.getByRole('button', { name: /Sources, filters & paths/ }).click();
+    await page.getByRole('region', { name: 'Legend' }).getByRole('button', { name: 'Legend' }).click();
+    const box = await page.locator('.main-graph .cy').boundingBox();
+    const pos = await page.evaluate(() => window.mscAtlas!.cy.main!.getElementById('pten').renderedPosition());
+    await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+    await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('PTEN');
+    await page.evaluate(() => document.fonts.ready);
+    expect(await notInInter(page)).toEqual([]);
+    await page.goto(appUrl('?view=compare&left=source:hpmsc&right=source:humsc'));
+    await waitForCanvas(page, 'difference');
+    const entity = page.getByRole('columnheader', { name: 'Entity' });
+    await entity.getByRole('button').click();
+    await expect(entity.getAttribute('aria-sort')).resolves.toBe('ascending');
+    await page.evaluate(() => document.fonts.ready);
+    expect(await notInInter(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lays each page out for its first picture without looking up a single system font', async () => {
+    // The family the text is set in holds only faces the page carries, loaded: a face of it still to load would be
+    // stood in for by a system font at every size and weight laid out, each looked up by a synchronous call to the
+    // browser process (17 to 20 of them on Fig. 1 when @fontsource's faces were in Inter's family).
+    for (const id of ['fig1', 'table2', 'fig7', 'compare-source-hpmsc-source-humsc']) {
+      const { lookups, painted } = await systemFontLookupsToFirstPaint(appUrl(`${id}.html`));
+      expect(painted, id).toBe(true);
+      expect(lookups, id).toBe(0);
+    }
+  });
+});
 
 describe('prerendered pages', () => {
   it('show every figure’s own picture with scripts off, and its text alternative', async () => {
@@ -99,9 +206,17 @@ describe('prerendered pages', () => {
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`));
     expect(loaded.sort()).toEqual(['Inter 400', 'Inter 600']);
     expect(await page.evaluate(() => document.fonts.check('600 13px Inter', 'TNF-α β-catenin'))).toBe(true);
-    // A character the app never writes (a user's graph in Cyrillic): Inter's own file for it is fetched.
-    await page.evaluate(() => document.fonts.load('400 16px Inter', 'Жизнь'));
+    // A character the app never writes (a user's graph in Cyrillic), in the app's text: Inter's own file for it is
+    // fetched (a family of its own, Inter Extra, after Inter in the app's font list).
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Жизнь';
+      document.querySelector('.app')!.append(p);
+      p.getBoundingClientRect();
+      return document.fonts.ready;
+    });
     expect(fonts.some((f) => /^inter-cyrillic-400-normal-[\w-]{8}\.woff2$/.test(f))).toBe(true);
+    expect(await notInInter(page)).toEqual([]);
     expect(fonts.some((f) => /^inter-latin-400-normal-/.test(f))).toBe(false);
     await context.close();
   });

@@ -29,7 +29,8 @@ describe('the canvas stylesheet', () => {
     expect(a.style('border-color')).toBe(rgb('#123456'));
     expect(a.style('border-width')).toBe('3px');
     expect(a.style('border-style')).toBe('double');
-    expect(a.style('font-family')).toBe('Inter');
+    // Inter, then Inter's other characters (a family of their own: src/theme/kinds.ts).
+    expect(a.style('font-family')).toBe('Inter, "Inter Extra"');
     expect(a.style('font-size')).toBe('13px');
     expect(a.style('line-height')).toBe('1.25');
     expect(a.style('color')).toBe(rgb('#111111'));

@@ -17,7 +17,9 @@ export function SidePanelToggle({ controls }: { controls: string }) {
   ].filter(Boolean);
   return (
     <button type="button" className="side-toggle" aria-expanded={open} aria-controls={controls} onClick={() => set(open ? 'closed' : 'open')}>
-      {open ? '◂ Hide sources & filters' : '▸ Sources, filters & paths'}
+      {/* A drawn triangle, not ◂ ▸: Inter has no such character (app.css, .tri). */}
+      <span className={`tri ${open ? 'left' : 'right'}`} aria-hidden="true" />
+      {open ? 'Hide sources & filters' : 'Sources, filters & paths'}
       {!open && inUse.length > 0 && <span className="in-use"> ({inUse.join(', ')})</span>}
     </button>
   );
