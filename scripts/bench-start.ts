@@ -103,7 +103,7 @@ async function record(context: BrowserContext, url: string, settled: (page: Page
 async function firstPaintCpu(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'cc', 'blink'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'cc', 'blink', 'fonts'] });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { timeout: 30_000 });
   const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
@@ -119,6 +119,10 @@ async function firstPaintCpu(browser: Browser, url: string) {
   return {
     paint: (paint.ts - nav.ts) / 1000,
     cpu: cpu('ThreadControllerImpl::RunTask'),
+    // System fonts looked up (a family matched by name, a face's hinting at a size): each a synchronous call to the
+    // browser process, wall time the main thread waits (a face of the text's family still loading is stood in for by
+    // a system font at every size and weight).
+    lookups: events.filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts < paint.ts && /^(FontDataManager::onMatchFamilyStyle|WebSandboxSupportLinux::GetWebFontRenderStyleForStrike)$/.test(e.name)).length,
     frames: before.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 500).length,
     parts: { parse: cpu('ParseHTML'), style: cpu('UpdateLayoutTree'), layout: cpu('Layout'), paint: cpu('Paint'), script: cpu('v8.evaluateModule') + cpu('FunctionCall') + cpu('EvaluateScript') },
   };
@@ -295,8 +299,8 @@ export async function benchStart(browser: Browser, base: string, figures: string
       const p = appCpu.parts;
       console.log(
         `           main-thread CPU to first paint: app ${appCpu.cpu.toFixed(1)} ms in ${appCpu.frames} frame(s) (parse ${p.parse.toFixed(1)}, style ${p.style.toFixed(1)}, ` +
-          `layout ${p.layout.toFixed(1)}, paint ${p.paint.toFixed(1)}, script ${p.script.toFixed(1)}; first paint ${ms(appCpu.paint)}), ` +
-          `static PNG ${staticCpu.cpu.toFixed(1)} ms (first paint ${ms(staticCpu.paint)})  (load ${loadavg()[0]!.toFixed(1)})`,
+          `layout ${p.layout.toFixed(1)}, paint ${p.paint.toFixed(1)}, script ${p.script.toFixed(1)}; first paint ${ms(appCpu.paint)}; system-font look-ups ${appCpu.lookups}), ` +
+          `static PNG ${staticCpu.cpu.toFixed(1)} ms (first paint ${ms(staticCpu.paint)}; look-ups ${staticCpu.lookups})  (load ${loadavg()[0]!.toFixed(1)})`,
       );
     }
   }

@@ -9,7 +9,7 @@
  * (e.g. fig2.html); `vite preview` and `vite dev` also serve `?figure=fig2` with fig2.html (vite.config.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 import type { Positions } from '../src/layout/types.ts';
@@ -133,12 +133,16 @@ try {
       // The page's own address, for a page opened by its file name alone (atlas.html): the app opens what the page is
       // (main.tsx), picture or not.
       .replace('<div id="root"></div>', () => `<div id="root"${search ? ` data-state="${esc(search)}"` : ''}>${body}</div>${portraitTag}`)
-      .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(page.title)} · MSC–POF Atlas</title>`)
+      // The start faces first of all, right after the character set: their data: URLs still load in a task of their
+      // own, and a face not loaded when the text is first laid out (at the latest when the page ends) is stood in for
+      // by a system font at every size and weight of the page, each looked up in a synchronous call to the browser
+      // process. Asked for first, they are in long before the page's last bytes.
+      .replace(/<title>[^<]*<\/title>/, () => `${startFaceTags.join('\n    ')}\n    <title>${esc(page.title)} · MSC–POF Atlas</title>`)
       .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
       // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
       // needed after it).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...startFaceTags, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
+      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
     if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))
@@ -147,6 +151,19 @@ try {
     else compareBytes += html.length;
   }
   console.log(`prerendered ${pairs.length} compare pair pages, each with its difference diagram, ${(compareBytes / 1024 / 1024).toFixed(1)} MB`);
+  // Every page carries the style sheet in itself, and the start faces as data: URLs: the entry's style sheet and the
+  // start faces' files are asked for by nothing, so they leave the build (and the service worker's precache list).
+  // The other faces (Inter Extra) and lazily loaded chunks' style sheets stay.
+  const entryCss = /href="\.\/(assets\/[^"]+\.css)"/.exec(stylesheet)?.[1];
+  const unused = [...(entryCss ? [entryCss] : []), ...startFaces.map((f) => `assets/${f.file}`)];
+  const readers = [...readdirSync(dist).filter((f) => f.endsWith('.html')), ...assets.filter((a) => /\.(js|css)$/.test(a)).map((a) => `assets/${a}`)].filter((f) => !unused.includes(f));
+  for (const reader of readers) {
+    const text = readFileSync(resolve(dist, reader), 'utf8');
+    const asked = unused.find((file) => text.includes(file.replace(/^.*\//, '')));
+    if (asked) throw new Error(`${asked} is still asked for by ${reader}`);
+  }
+  for (const file of unused) rmSync(resolve(dist, file));
+  console.log(`left out of the build, asked for by no page: ${unused.join(', ')}`);
 } catch (e) {
   console.error(e);
   process.exit(1);
