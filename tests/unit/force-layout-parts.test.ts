@@ -144,6 +144,14 @@ describe('the coarsening, step by step', () => {
       { source: 0, target: 2 },
       { source: 1, target: 2 },
     ]);
+    // A triangle: 0 takes 1, 2 stays alone.
+    const triangle = plain(3, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]);
+    coarsen(triangle, 0);
+    expect([...triangle.group!]).toEqual([0, 0, 1]);
     // A path 0-1-2-3: 1 passes over the leaf 0 and takes 2; then both leaves join them.
     const path = plain(4, [
       [0, 1],
