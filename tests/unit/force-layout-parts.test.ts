@@ -144,6 +144,15 @@ describe('the coarsening, step by step', () => {
       { source: 0, target: 2 },
       { source: 1, target: 2 },
     ]);
+    // 0 meets 3 (weight 1) before 1 (weight 5, lower index): it takes the lighter 3.
+    const lighter = level([{}, { weight: 5 }, {}, {}], [
+      [0, 3],
+      [0, 1],
+      [1, 2],
+      [3, 2],
+    ]);
+    coarsen(lighter, 0);
+    expect([...lighter.group!]).toEqual([0, 1, 1, 0]);
     // A triangle: 0 takes 1, 2 stays alone.
     const triangle = plain(3, [
       [0, 1],
@@ -316,10 +325,10 @@ describe('the simulation of a level', () => {
 
 describe('removing overlaps, at the edges of its rules', () => {
   it('finds two boxes nearly a cell apart: its cells are as big as the largest side plus the gap', () => {
-    // Cells of 108 px (100 + 8): B and C, 107 apart, overlap by 1 px across and sit in neighbouring columns (A, far
+    // Cells of 108 px (100 + 8): B and C, 107 apart, overlap by 1 px across and sit in neighbouring columns (A,
     // below, only fixes where the grid begins). Cells any smaller would put them two columns apart.
     const nodes = [
-      { x: 0, y: 1000, w: 100, h: 20 },
+      { x: 0, y: 200, w: 100, h: 20 },
       { x: 91, y: 0, w: 100, h: 20 },
       { x: 198, y: 0, w: 100, h: 20 },
     ];
@@ -329,8 +338,8 @@ describe('removing overlaps, at the edges of its rules', () => {
     // The same left and up of the origin: the grid starts at the leftmost and topmost centres.
     const shifted = [
       { x: -500, y: -200, w: 100, h: 20 },
-      { x: -409, y: -1200, w: 100, h: 20 },
-      { x: -302, y: -1200, w: 100, h: 20 },
+      { x: -409, y: -400, w: 100, h: 20 },
+      { x: -302, y: -400, w: 100, h: 20 },
     ];
     expect(removeOverlaps(shifted)).toBe(1);
     expect(shifted.map((n) => n.x)).toEqual([-500, expect.closeTo(-409.51, 10), expect.closeTo(-301.49, 10)]);
