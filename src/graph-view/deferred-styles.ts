@@ -12,10 +12,16 @@
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
 import { computeFrameAhead, keepsRenderedSizes, RenderedSizes } from './rendered-sizes.ts';
-import { nodesToWarm, rasterise, warmTexture } from './texture-warm.ts';
+import { pauseDrawing } from './big-drawing.ts';
+import { fillLayers, nodesToWarm, rasterise, startLayers, warmTexture, type LayerFill } from './texture-warm.ts';
 
 /** Longest stretch of style computation per task. */
 export const SLICE_MS = 8;
+/**
+ * A new drawing of at least this many elements (the atlas: 300 to 600) is painted into the layered cache's bitmaps
+ * before it is shown (texture-warm.ts, startLayers): its first frame copies them instead of drawing every element.
+ */
+export const LAYERED_FROM = 300;
 
 export class DeferredStyles {
   private queue: SingularElementArgument[] = [];
@@ -146,7 +152,10 @@ export class DeferredStyles {
  */
 export class SlicedLooks {
   /** ('turn': all is computed, the batch is held until the pane's turn to be shown comes: draw-turns.ts.) */
-  private phase: 'looks' | 'styles' | 'sizes' | 'connected' | 'textures' | 'turn' | 'done' = 'looks';
+  private phase: 'looks' | 'styles' | 'sizes' | 'connected' | 'textures' | 'turn' | 'layers' | 'done' = 'looks';
+  /** The layers being filled (phase 'layers'), and what lets Cytoscape's frames draw again once they are. */
+  private layers: LayerFill | null = null;
+  private resume: (() => void) | null = null;
   private next = 0;
   private holding = true;
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
@@ -178,6 +187,8 @@ export class SlicedLooks {
      * `show` is called. Without it, the drawing is shown at once.
      */
     private turn?: (show: () => void) => void,
+    /** Whether a drawing of LAYERED_FROM elements or more is painted into the layered cache before it is shown. */
+    private layered = false,
   ) {
     if (this.channel) this.channel.port1.onmessage = () => this.step();
     this.sizes = new RenderedSizes(cy);
@@ -195,8 +206,15 @@ export class SlicedLooks {
     if (this.phase === 'done') return;
     this.phase = 'done';
     this.release();
+    this.resumeDrawing();
     this.channel?.port1.close();
     this.channel = null;
+  }
+
+  private resumeDrawing() {
+    const resume = this.resume;
+    this.resume = null;
+    resume?.();
   }
 
   private release() {
@@ -211,11 +229,30 @@ export class SlicedLooks {
 
   /** Ends the held batch (the next frame draws the drawing) and says so; not after cancel(). */
   private show() {
-    if (this.phase === 'done') return;
-    this.phase = 'done';
+    if (this.phase === 'done' || this.phase === 'layers') return;
     this.release();
     // What the frame would compute first (the changes the batch's end reported, the drawing order), now.
     computeFrameAhead(this.cy, true);
+    // A big drawing is painted into the layered cache first, in slices, its frames drawing nothing meanwhile (the
+    // previous picture stays): the frame that shows it then copies a few bitmaps.
+    if (this.layered && this.cy.elements().length >= LAYERED_FROM) {
+      this.layers = startLayers(this.cy);
+      if (this.layers) {
+        this.resume = pauseDrawing(this.cy);
+        this.phase = 'layers';
+        return this.post();
+      }
+    }
+    this.shown();
+  }
+
+  /** Done: Cytoscape's next frame shows the drawing. */
+  private shown() {
+    this.phase = 'done';
+    this.layers = null;
+    this.resumeDrawing();
+    this.channel?.port1.close();
+    this.channel = null;
     this.onShown?.();
   }
 
@@ -259,12 +296,13 @@ export class SlicedLooks {
           continue;
         }
         this.paint();
-        this.channel?.port1.close();
-        this.channel = null;
         if (!this.turn) return this.show();
         this.phase = 'turn';
         this.turn(() => this.show());
         return;
+      } else if (this.phase === 'layers') {
+        if (!fillLayers(this.cy, this.layers!, t0 + SLICE_MS)) break;
+        return this.shown();
       } else {
         if (this.next < this.order.length) {
           // A bounding box needs the label's size and the edge's route: computed now, kept for the frame.

@@ -118,7 +118,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The viewport the last fit of a new drawing set. */
   const fitted = useRef<Viewport | null>(null);
 
-  useElementLooks(cy, looks, { big: staging.big, fitBox, fit, fitted, work, openOnStart, turns, name });
+  // (The atlas, whose drawing moves: painted into Cytoscape's layered cache before it is shown, deferred-styles.ts.)
+  useElementLooks(cy, looks, { big: staging.big, layered: animate === true, fitBox, fit, fitted, work, openOnStart, turns, name });
   useHandOut(cy, onCy, name);
   usePointer(cy, { onSelect, onHover: props.onHover, onViewport }, bigRef, adopting);
   const layer = useMarksLayer(cy, name);

@@ -112,3 +112,75 @@ export function skipEagerLayers(cy: Core) {
     // A cache that works otherwise: its first frame paints its layers as before.
   }
 }
+
+interface LayerFillCache {
+  layersByLevel: Record<number, { canvas: CanvasImageSource }[] | undefined>;
+  layersQueue: { size(): number };
+  lastInvalidationTime: number;
+  skipping: boolean;
+  getLayers(eles: unknown[], pxRatio: number, level: number): unknown[] | null;
+  dequeue(pxRatio: number): unknown[];
+  levelIsComplete(level: number, eles: unknown[]): boolean;
+}
+
+/** A drawing being painted into the layered cache's bitmaps for one zoom level (see fillLayers). */
+export interface LayerFill {
+  cache: LayerFillCache;
+  level: number;
+  px: number;
+  eles: unknown[];
+  zoom: number;
+}
+
+/** The cache's levels (layered-texture-cache.mjs: minLvl, maxLvl, maxZoom): outside them a frame draws directly. */
+const MIN_LEVEL = -4;
+const MAX_LEVEL = 2;
+const MAX_LAYER_ZOOM = 3.99;
+
+/**
+ * Starts painting the whole drawing, as the next frame will draw it, into the bitmaps of Cytoscape's layered texture
+ * cache (layered-texture-cache.mjs) at the current zoom: a frame then copies one bitmap instead of drawing several
+ * hundred elements one by one (the atlas's first frame: 15–20 ms of JavaScript and 20–25 ms of painting on a 2-core
+ * laptop without a GPU). Cytoscape fills these bitmaps itself only in frames' spare time, and only 250 ms after the
+ * last change, drawing every element directly meanwhile; here they are filled in slices (fillLayers) while the
+ * previous picture stays. For when the drawing is settled and no batch is held: the changes it reported are no reason
+ * to wait. Null where the cache is not there (another renderer or version) or this zoom is not cached.
+ */
+export function startLayers(cy: Core): LayerFill | null {
+  const r = (cy as unknown as { renderer?: () => { data?: { lyrTxrCache?: Partial<LayerFillCache> }; getPixelRatio?: () => number; getCachedZSortedEles?: () => { nondrag?: unknown[] } } | undefined }).renderer?.();
+  const cache = r?.data?.lyrTxrCache;
+  if (!r || !cache || typeof cache.getLayers !== 'function' || typeof cache.dequeue !== 'function' || typeof cache.levelIsComplete !== 'function' || !cache.layersQueue) return null;
+  if (typeof r.getPixelRatio !== 'function' || typeof r.getCachedZSortedEles !== 'function') return null;
+  const px = r.getPixelRatio();
+  const zoom = cy.zoom();
+  const level = Math.max(MIN_LEVEL, Math.ceil(Math.log2(zoom * px)));
+  const eles = r.getCachedZSortedEles().nondrag;
+  if (!eles || zoom >= MAX_LAYER_ZOOM || level > MAX_LEVEL) return null;
+  const fill = { cache: cache as LayerFillCache, level, px, eles, zoom };
+  try {
+    // No change is under way: the cache may build its layers now (it waits 250 ms after the last one otherwise).
+    fill.cache.lastInvalidationTime = -Infinity;
+    fill.cache.skipping = false;
+    // Queues every element into new layers for this level (null: being filled), or gives the complete level.
+    fill.cache.getLayers(eles, px, level);
+  } catch {
+    return null;
+  }
+  return fill;
+}
+
+/**
+ * Paints queued elements into the layers until `until` (performance.now()), then has the browser paint the layers
+ * (rasterise). Returns whether the level is complete (a frame at this zoom then draws it from its layers); also true
+ * when the zoom has changed (the layers would not be used) or the cache fails.
+ */
+export function fillLayers(cy: Core, fill: LayerFill, until: number): boolean {
+  if (cy.destroyed() || cy.zoom() !== fill.zoom) return true;
+  try {
+    while (fill.cache.layersQueue.size() > 0 && performance.now() < until) fill.cache.dequeue(fill.px);
+    rasterise((fill.cache.layersByLevel[fill.level] ?? []).map((l) => l.canvas));
+    return fill.cache.layersQueue.size() === 0 || fill.cache.levelIsComplete(fill.level, fill.eles);
+  } catch {
+    return true;
+  }
+}

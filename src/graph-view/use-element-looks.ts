@@ -47,12 +47,14 @@ export function useElementLooks(
     work: CanvasWork;
     /** Whether a narrow pane opens on its drawing's start (GraphCanvasProps.openOnStart). */
     openOnStart: boolean;
+    /** A drawing of LAYERED_FROM elements or more is painted into Cytoscape's layered cache before it is shown. */
+    layered?: boolean;
     /** The panes this one takes turns with to show a new drawing, and its name among them. */
     turns: DrawTurns | undefined;
     name: string;
   },
 ) {
-  const { big, fitBox, fit, fitted, work, openOnStart, turns, name } = options;
+  const { big, fitBox, fit, fitted, work, openOnStart, turns, name, layered = false } = options;
   // The looks of the last drawing shown whole, with the elements they were given to: a pane that takes turns (a twin
   // compare pane) keeps most of its elements from one pair to the next, with the same looks.
   const shown = useRef<{ cy: Core; looks: Map<string, Look>; eles: Map<string, unknown> } | null>(null);
@@ -86,6 +88,7 @@ export function useElementLooks(
           work.setBusy(false, true);
         },
         turn ? (show) => turn.ready(show) : undefined,
+        layered,
       );
       work.slicedLooks = sliced;
       work.setBusy(true);

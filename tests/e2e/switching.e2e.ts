@@ -81,6 +81,8 @@ interface FrameWork {
   changed: number;
   /** Whether the frame put the elements in drawing order again. */
   sorted: boolean;
+  /** Images (textures, layers) the frame's drawing copied. */
+  copies: number;
 }
 
 /** Each frame Cytoscape draws from now until the canvas settles after `action`, with its work beyond drawing. */
@@ -97,17 +99,22 @@ async function frameWork(page: Page, action: () => Promise<unknown>): Promise<Fr
     const cy = window.mscAtlas!.cy.main!;
     const r = (cy as unknown as { renderer(): Renderer }).renderer();
     let frame: FrameWork | null = null;
+    let drawing: FrameWork | null = null;
     // The first of a frame's steps (highest priority) opens it; its drawing, last, closes it.
-    r.beforeRender(() => (frame = { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false }), 1e9);
-    const render = r.render.bind(r);
-    r.render = (options) => {
-      const f = frame ?? { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false };
-      f.sorted = !r.cachedZSortedEles;
+    r.beforeRender(() => (frame = { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0 }), 1e9);
+    // (Wrapped where the renderer has it, its prototype: the canvas may pause drawing with a render of its own.)
+    const proto = Object.getPrototypeOf(r) as Renderer;
+    const render = proto.render;
+    proto.render = function (this: Renderer, options) {
+      const f = frame ?? { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0 };
+      f.sorted = !this.cachedZSortedEles;
+      drawing = f;
       try {
-        render(options);
+        render.call(this, options);
       } finally {
         w.frames.push(f);
         frame = null;
+        drawing = null;
       }
     };
     r.onUpdateEleCalcs((_, eles) => {
@@ -122,6 +129,7 @@ async function frameWork(page: Page, action: () => Promise<unknown>): Promise<Fr
         const original = proto[name]!;
         proto[name] = function (this: { canvas: object }, ...args: unknown[]) {
           const source = name === 'drawImage' ? (args[0] as object) : null;
+          if (source && drawing) drawing.copies++;
           if (source && unpainted.has(source)) {
             unpainted.delete(source);
             if (frame) frame.painted++;
@@ -199,7 +207,7 @@ describe('switching in the atlas', () => {
     await page.close();
   });
 
-  it('the first atlas drawing: its textures painted, its changes told and its drawing order computed in slices, none in a frame', async () => {
+  it('the first atlas drawing: its textures and bitmaps painted, its changes told and its drawing order computed in slices, none in a frame', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(appUrl('?figure=fig1'));
     await waitForCanvas(page);
@@ -211,7 +219,10 @@ describe('switching in the atlas', () => {
     // The first frame that draws the atlas (Fig. 1 has a few dozen nodes, the atlas hundreds) only draws: it paints no
     // texture, meets no element changed and does not sort them.
     const first = frames.find((f) => f.nodes > 100);
-    expect(first).toEqual({ nodes: first?.nodes, painted: 0, changed: 0, sorted: false });
+    expect(first).toEqual({ nodes: first?.nodes, painted: 0, changed: 0, sorted: false, copies: first?.copies });
+    // It copies the bitmaps the atlas was painted into ahead, not each node's textures (two or more per node).
+    expect(first!.copies).toBeGreaterThan(0);
+    expect(first!.copies).toBeLessThan(20);
     await screenshot(page, 'switching-atlas-first-drawing');
     await page.close();
   });

@@ -8,7 +8,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { skipEagerLayers, warmTexture } from '../../src/graph-view/texture-warm.ts';
+import { fillLayers, skipEagerLayers, startLayers, warmTexture } from '../../src/graph-view/texture-warm.ts';
 
 interface LayerCache {
   firstGet: boolean;
@@ -144,6 +144,38 @@ describe('skipEagerLayers', () => {
     expect(asked).toBe(0);
     const headless = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
     expect(() => skipEagerLayers(headless)).not.toThrow();
+    headless.destroy();
+  });
+});
+
+describe('startLayers and fillLayers', () => {
+  it('paints the whole drawing into the layered cache for the current zoom, after which a frame draws its layers', () => {
+    const cy = canvas();
+    skipEagerLayers(cy);
+    const cache = cacheOf(cy);
+    // Just changed: the cache would wait 250 ms before making layers.
+    (cache as unknown as { lastInvalidationTime: number }).lastInvalidationTime = performance.now();
+    const fill = startLayers(cy)!;
+    expect(fill).not.toBeNull();
+    expect(fill.level).toBe(Math.ceil(Math.log2(cy.zoom())));
+    expect(cache.getLayers(fill.eles, fill.px, fill.level)).toBeNull();
+    // Slice by slice until complete (three elements: a few slices at most).
+    let slices = 0;
+    while (!fillLayers(cy, fill, performance.now() + 5)) slices++;
+    expect(slices).toBeLessThan(10);
+    // What a frame at this zoom asks for: the complete layers.
+    const layers = cache.getLayers(fill.eles, fill.px, fill.level);
+    expect(layers?.length).toBeGreaterThan(0);
+  });
+
+  it('ends at once when the zoom changes (the frame would not use these layers), and not at all without the cache', () => {
+    const cy = canvas();
+    skipEagerLayers(cy);
+    const fill = startLayers(cy)!;
+    cy.zoom(cy.zoom() * 2);
+    expect(fillLayers(cy, fill, performance.now() + 5)).toBe(true);
+    const headless = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
+    expect(startLayers(headless)).toBeNull();
     headless.destroy();
   });
 });
