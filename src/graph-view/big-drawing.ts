@@ -139,6 +139,15 @@ export function useStagedElements(elements: ElementDefinition[], looks: Readonly
   return { shown, complete, big };
 }
 
+/** Renderers whose frames pauseDrawing holds now. */
+const paused = new WeakSet<object>();
+
+/** Whether Cytoscape's frames draw nothing now (pauseDrawing): what goes with its next picture waits for it. */
+export function drawingPaused(cy: Core): boolean {
+  const r = (cy as unknown as { renderer?: () => object | undefined }).renderer?.();
+  return !!r && paused.has(r);
+}
+
 /**
  * Until the returned function is called, Cytoscape's frames draw nothing: its renderer's `render` is a no-op (the
  * frame's other work, such as computing the styles of new elements, still runs). Then the next frame draws again.
@@ -148,7 +157,9 @@ export function pauseDrawing(cy: Core): () => void {
   // A renderer without these (headless, or another Cytoscape version) is left alone.
   if (!r || typeof r.render !== 'function' || Object.prototype.hasOwnProperty.call(r, 'render')) return () => {};
   r.render = () => {};
+  paused.add(r);
   return () => {
+    paused.delete(r);
     delete r.render;
     if (cy.destroyed()) return;
     r.redrawHint?.('eles', true);

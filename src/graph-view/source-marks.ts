@@ -10,6 +10,7 @@ import type { Core } from 'cytoscape';
 import { markGeometry, type MarkGeometry } from '../theme/decorations.ts';
 import type { NodeShape } from '../theme/kinds.ts';
 import { shapePath } from '../theme/shapes.ts';
+import { drawingPaused } from './big-drawing.ts';
 
 export interface SourceMark {
   colours: readonly string[];
@@ -41,8 +42,11 @@ export interface MarkPlacement {
   hidden?: boolean;
 }
 
-/** Whether Cytoscape holds its frames (a batch is open: cy.batching(), which its typings leave out). */
-const held = (cy: Core) => (cy as unknown as { batching(): boolean }).batching();
+/**
+ * Whether Cytoscape holds its frames: a batch is open (cy.batching(), which its typings leave out), or its drawing is
+ * paused (big-drawing.ts: a big drawing staged, or the atlas painted into its layered cache before it is shown).
+ */
+const held = (cy: Core) => (cy as unknown as { batching(): boolean }).batching() || drawingPaused(cy);
 
 export class SourceMarksLayer {
   private canvas: HTMLCanvasElement;

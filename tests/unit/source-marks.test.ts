@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceMarksLayer, type SourceMark } from '../../src/graph-view/source-marks.ts';
 import { BADGE_R, BADGE_R_MAX, SOURCE_BAR } from '../../src/theme/decorations.ts';
 import { shapePath } from '../../src/theme/shapes.ts';
+import { pauseDrawing } from '../../src/graph-view/big-drawing.ts';
 
 class FakePath {
   constructor(public d: string) {}
@@ -356,6 +357,24 @@ describe('SourceMarksLayer: drawing', () => {
     // Not held: placing draws at once.
     layer.place(new Map());
     expect(clears()).toBe(2);
+    expect(log).toContain('fillStyle="#f00"');
+    layer.destroy();
+  });
+
+  it('while Cytoscape’s drawing is paused (the atlas painted into its layered cache ahead), draws nothing: the first frame after draws the marks', () => {
+    const { cy, layer } = setup();
+    const clears = () => log.filter((s) => s.startsWith('clearRect')).length;
+    // A renderer that draws (the headless one has nothing to pause).
+    vi.spyOn(cy as unknown as { renderer(): unknown }, 'renderer').mockReturnValue(Object.create({ render() {} }));
+    const resume = pauseDrawing(cy);
+    layer.set(new Map([['a', mark(['#f00'])]]));
+    runFrames();
+    runFrames();
+    expect(clears()).toBe(0);
+    expect(frames).toHaveLength(1);
+    resume();
+    runFrames();
+    expect(clears()).toBe(1);
     expect(log).toContain('fillStyle="#f00"');
     layer.destroy();
   });
