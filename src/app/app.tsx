@@ -1,5 +1,5 @@
-import { createStore, Provider, useAtomValue, useSetAtom } from 'jotai';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { atom, createStore, Provider, useAtom, useAtomValue, useSetAtom } from 'jotai';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { lazyPart } from './lazy-part.tsx';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
@@ -98,13 +98,31 @@ function useHome(model: Model) {
   };
 }
 
-function EmbeddedShell() {
+/**
+ * Keeps the address bar in step with the choices (use-url-sync.ts). A component of its own, rendering nothing: a new
+ * choice (a click's selection) re-renders it alone, not the shell around the whole page.
+ */
+function UrlSync() {
   useUrlSync();
-  const mode = useAtomValue(modeAtom);
+  return null;
+}
+
+/** The embedded view's link back to the full app, at the view and choices shown (re-rendered alone when they change). */
+function OpenInAtlas() {
   const model = requireModel(useAtomValue(modelAtom));
   const state = useAtomValue(urlStateAtom);
-  const home = useHome(model);
   const full = `${window.location.origin}${window.location.pathname}${withEmbed(toSearch(state, model), false)}`;
+  return (
+    <a href={full} target="_blank" rel="noopener">
+      Open in MSC–POF Atlas
+    </a>
+  );
+}
+
+function EmbeddedShell() {
+  const mode = useAtomValue(modeAtom);
+  const model = requireModel(useAtomValue(modelAtom));
+  const home = useHome(model);
   return (
     <div className="app embed">
       <Notice />
@@ -114,11 +132,10 @@ function EmbeddedShell() {
         </ViewBoundary>
       </main>
       <footer className="embed-footer">
-        From Fu et al., Stem Cell Res Ther 2021;12:161 (CC BY 4.0), redrawn.{' '}
-        <a href={full} target="_blank" rel="noopener">
-          Open in MSC–POF Atlas
-        </a>
+        From Fu et al., Stem Cell Res Ther 2021;12:161 (CC BY 4.0), redrawn. <OpenInAtlas />
       </footer>
+      {/* Last: its effects run after the page's (as the shell's own did), so the address is read once they have. */}
+      <UrlSync />
     </div>
   );
 }
@@ -134,20 +151,52 @@ function Shell() {
  * On a narrow screen (a tablet, a small laptop: app.css, `max-width: 1300px`) the details panel is a drawer over the
  * diagram's right edge instead of a column beside it, so the diagram gets the whole width. It opens when something
  * is selected or on its button, and closes on its Close button; on a wide screen it is always shown.
+ *
+ * Whether it is open is an atom read by the button and the drawer alone: a selection re-renders those two, not the
+ * shell (whose re-render re-rendered every panel of the page in the click's task, issue #10 point 3).
  */
-function useDetailsDrawer() {
+const drawerOpenAtom = atom(false);
+
+function DetailsToggle() {
+  const [open, setOpen] = useAtom(drawerOpenAtom);
+  return (
+    <button type="button" className="side-toggle details-toggle" aria-expanded={open} aria-controls="details-drawer" onClick={() => setOpen(!open)}>
+      {open ? (
+        <>
+          Hide details
+          <span className="tri right after" aria-hidden="true" />
+        </>
+      ) : (
+        <>
+          <span className="tri left" aria-hidden="true" />
+          Details & shared factors
+        </>
+      )}
+    </button>
+  );
+}
+
+/** The drawer (its content is the shell's: unchanged elements, so opening it re-renders none of it). */
+function DetailsDrawer({ closable, children }: { closable: boolean; children: ReactNode }) {
+  const [open, setOpen] = useAtom(drawerOpenAtom);
   const selection = useAtomValue(selectionAtom);
-  const [open, setOpen] = useState(false);
   useEffect(() => {
     if (selection) setOpen(true);
-  }, [selection]);
-  return [open, setOpen] as const;
+  }, [selection, setOpen]);
+  return (
+    <div id="details-drawer" className={`side-panel right ${open ? 'drawer-open' : ''}`}>
+      {closable && (
+        <button type="button" className="drawer-close" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      )}
+      {children}
+    </div>
+  );
 }
 
 function FullShell() {
-  useUrlSync();
   const idle = useIdle();
-  const [drawerOpen, setDrawerOpen] = useDetailsDrawer();
   const mode = useAtomValue(modeAtom);
   const sideOpen = useAtomValue(sidePanelOpenAtom);
   const model = requireModel(useAtomValue(modelAtom));
@@ -183,19 +232,7 @@ function FullShell() {
       {mode !== 'compare' && (
         <div className="toolbar-row">
           <SidePanelToggle controls="side-panel" />
-          <button type="button" className="side-toggle details-toggle" aria-expanded={drawerOpen} aria-controls="details-drawer" onClick={() => setDrawerOpen(!drawerOpen)}>
-            {drawerOpen ? (
-              <>
-                Hide details
-                <span className="tri right after" aria-hidden="true" />
-              </>
-            ) : (
-              <>
-                <span className="tri left" aria-hidden="true" />
-                Details & shared factors
-              </>
-            )}
-          </button>
+          <DetailsToggle />
         </div>
       )}
       <main className={`workspace ${sideOpen && mode !== 'compare' ? 'with-side' : ''} ${mode === 'compare' ? 'compare' : ''}`}>
@@ -211,12 +248,7 @@ function FullShell() {
         <ViewBoundary name={viewName} resetKey={viewKey} onHome={home}>
           <ViewStage mode={mode} />
         </ViewBoundary>
-        <div id="details-drawer" className={`side-panel right ${drawerOpen ? 'drawer-open' : ''}`}>
-          {mode !== 'compare' && (
-            <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
-              Close
-            </button>
-          )}
+        <DetailsDrawer closable={mode !== 'compare'}>
           <ViewBoundary name="The details panel" resetKey={viewKey} onHome={home}>
             <DetailsPanel />
             {mode === 'compare' ? (
@@ -228,7 +260,7 @@ function FullShell() {
               <SharedFactors />
             )}
           </ViewBoundary>
-        </div>
+        </DetailsDrawer>
       </main>
       </div>
       {/* Below the fold: loaded once the figure is interactive. */}
@@ -243,6 +275,8 @@ function FullShell() {
         <a href="https://doi.org/10.1186/s13287-021-02212-0">doi:10.1186/s13287-021-02212-0</a>, licensed{' '}
         <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. Graphs paraphrase the review; they are not its figures.
       </footer>
+      {/* Last: its effects run after the page's (as the shell's own did), so the address is read once they have. */}
+      <UrlSync />
     </div>
   );
 }

@@ -14,7 +14,7 @@
  * - canvas-work.ts: what is under way, and the busy mark that follows from it.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import type { Positions } from '../layout/types.ts';
 import type { GraphView } from '../model/view.ts';
@@ -91,6 +91,11 @@ export interface GraphCanvasProps {
 }
 
 const stylesheet = buildStylesheet();
+/**
+ * react-cytoscapejs re-rendered only when its props change: its every update opens a Cytoscape batch and compares
+ * each prop, and the canvas re-renders on every selection (the click's task, issue #10 point 3) and hover.
+ */
+const Cytoscape = memo(CytoscapeComponent);
 const LAYOUT = { name: 'preset', fit: false } as const;
 const NO_ELEMENTS: ElementDefinition[] = [];
 const sameByReference = (a: unknown, b: unknown) => (a ?? null) !== (b ?? null);
@@ -127,7 +132,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useLinkedViewport(cy, viewport, adopting);
   useNodeMove(cy, { animate, view, positions, basis, fitBox, fitViewport, work });
   useRefit(cy, drawn, fit, fitted, work, staging, elements);
-  useSelectionClasses(cy, selection, drawn, bigRef);
+  useSelectionClasses(cy, selection, drawn, bigRef, work);
   useDeferredStyles(cy, work);
   useOverlay(cy, { overlay, marks, layer, elements, drawn, big: bigRef, work });
   useLabelLod(cy, { labelPriority, marks, layer, overlay, elements, drawn, work });
@@ -175,7 +180,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       {!made ? (
         <div className="cy" />
       ) : (
-        <CytoscapeComponent
+        <Cytoscape
           className="cy"
           // Made empty, given its stylesheet and drawing in the task after (useCytoscape): `cy` is null until then.
           elements={cy ? staging.shown : NO_ELEMENTS}
@@ -189,6 +194,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
           maxZoom={4}
           boxSelectionEnabled={false}
           autoungrabify
+          // Cytoscape does not select on a tap: the selection is the app's (selectionAtom), and the canvas shows it
+          // once the details have (use-interaction.ts), not half of it in the click's own task.
+          autounselectify
           cy={take}
         />
       )}

@@ -6,6 +6,7 @@ import type cytoscape from 'cytoscape';
 import type { Core, EventObject } from 'cytoscape';
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import { elementAt } from './big-drawing.ts';
+import type { CanvasWork } from './canvas-work.ts';
 import type { Viewport } from './use-viewport.ts';
 
 export type CanvasSelection = { type: 'node' | 'edge'; id: string } | null;
@@ -69,39 +70,87 @@ export function useHoverFromPane(cy: Core | null, hover: string | null | undefin
   }, [cy, hover]);
 }
 
+/** The classes a selection sets (besides Cytoscape's own selected state). */
+const SELECTION_CLASSES = ['faded', 'neighbour', 'near'];
+
 /**
- * Selection and its neighbourhood, as classes, in one batch. On an ordinary drawing the rest fades. On a big one
+ * Sets the selection's state on the elements: the selected one, its neighbourhood's edges (`neighbour`), and either
+ * the rest faded (an ordinary drawing) or the neighbourhood's nodes marked `near` (a big one, where only what changes
+ * is visited: the last neighbourhood, passed in, and the new one). Only elements whose state differs are touched;
+ * returns them, and the new neighbourhood.
+ */
+export function setSelectionState(cy: Core, selection: CanvasSelection, big: boolean, last: cytoscape.Collection | null) {
+  const target = cy.getElementById(selection?.id ?? '');
+  const keep = target.empty() ? null : selection!.type === 'node' ? target.closedNeighborhood() : target.union((target as unknown as cytoscape.EdgeSingular).connectedNodes());
+  // What to visit: on a big drawing, what was marked and what will be (elements a new drawing removed are left alone).
+  const visit = big ? cy.$(':selected').union(keep ?? []).union(last?.filter((e) => e.inside()) ?? []) : cy.elements();
+  const changed: cytoscape.SingularElementArgument[] = [];
+  visit.forEach((e) => {
+    const kept = !!keep?.has(e);
+    const selected = kept && e.same(target);
+    // faded, neighbour, near
+    const want = [!big && !!keep && !kept, kept && e.isEdge(), big && kept && e.isNode() && !selected];
+    let change = e.selected() !== selected;
+    if (change) e[selected ? 'select' : 'unselect']();
+    SELECTION_CLASSES.forEach((c, i) => {
+      if (e.hasClass(c) !== want[i]) {
+        e.toggleClass(c, want[i]);
+        change = true;
+      }
+    });
+    if (change) changed.push(e);
+  });
+  return { changed, keep };
+}
+
+/**
+ * Selection and its neighbourhood, as classes (setSelectionState). On an ordinary drawing the rest fades. On a big one
  * (big-drawing.ts) only the neighbourhood is marked, and only what changes is restyled: the last selection's
  * neighbourhood and the new one's. Fading the rest would restyle thousands of elements and set Cytoscape's texture
  * cache aside, so that the next frames draw every element.
+ *
+ * A new drawing gets its selection at once, before its first frame. A new selection on the same drawing (a click)
+ * waits: the task of the click shows its details (React's render of the panel), the next frame paints them, and then
+ * the canvas is restyled in a task of its own, its styles and sizes computed in slices before the frame that draws
+ * it (deferred-styles.ts). Done in the click's task, the restyle and its frame made the click's task and frame long
+ * (issue #10 point 3: no task over 50 ms until a click shows its details).
  */
-export function useSelectionClasses(cy: Core | null, selection: CanvasSelection, drawn: unknown, big: MutableRefObject<boolean>) {
-  const neighbourhood = useRef<{ cy: Core; eles: cytoscape.CollectionReturnValue } | null>(null);
+export function useSelectionClasses(cy: Core | null, selection: CanvasSelection, drawn: unknown, big: MutableRefObject<boolean>, work: CanvasWork) {
+  const neighbourhood = useRef<{ cy: Core; eles: cytoscape.Collection | null } | null>(null);
+  /** The drawing the last selection was set on. */
+  const on = useRef<unknown>(null);
   useEffect(() => {
     if (!cy || !drawn) return;
-    const isBig = big.current;
-    cy.batch(() => {
-      if (isBig) {
-        // (Elements a new drawing removed are left alone.)
-        const last = neighbourhood.current?.cy === cy ? neighbourhood.current.eles.filter((e) => e.inside()) : cy.collection();
-        last.unselect().removeClass('near neighbour');
-        cy.$(':selected').unselect();
-      } else cy.elements().unselect().removeClass('faded neighbour near');
-      neighbourhood.current = null;
-      if (!selection) return;
-      const target = cy.getElementById(selection.id);
-      if (target.empty()) return;
-      target.select();
-      const keep =
-        selection.type === 'node'
-          ? target.closedNeighborhood()
-          : target.union((target as unknown as cytoscape.EdgeSingular).connectedNodes());
-      keep.edges().addClass('neighbour');
-      if (isBig) {
-        keep.nodes().not(target).addClass('near');
-        neighbourhood.current = { cy, eles: keep };
-      } else cy.elements().not(keep).addClass('faded');
+    const apply = () => {
+      const last = neighbourhood.current?.cy === cy ? neighbourhood.current.eles : null;
+      // The canvas does not select on a tap (autounselectify, graph-canvas.tsx): only here, where this lifts it.
+      cy.autounselectify(false);
+      const { changed, keep } = setSelectionState(cy, selection, big.current, last);
+      cy.autounselectify(true);
+      neighbourhood.current = { cy, eles: keep };
+      return changed;
+    };
+    const fresh = on.current !== drawn;
+    on.current = drawn;
+    if (fresh || !work.deferred) {
+      cy.batch(apply);
+      return;
+    }
+    work.setBusy(true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (work.deferred) work.deferred.restyle(apply);
+        else {
+          cy.batch(apply);
+          work.setBusy(false);
+        }
+      }, 0);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `big` is a ref, read when the selection changes
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `big` is a ref, read when the selection changes; `work` is stable
   }, [cy, selection, drawn]);
 }

@@ -75,19 +75,49 @@ export function useUrlSync() {
     return () => window.removeEventListener('popstate', apply);
   }, [imports, store, load, setState, setNotice, setFocus, waitForImports]);
 
+  /** The state the address was last written from (or read into), to tell a new selection alone from other changes. */
+  const shown = useRef<UrlState | null>(null);
   useEffect(() => {
     if (!ready.current) return;
-    const search = toSearch(state, model);
-    if (expected.current !== null) {
-      if (search !== expected.current) return;
-      expected.current = null;
-    }
-    const path = pathOf(state, model);
-    if (search === window.location.search && path === window.location.pathname) return;
-    const url = `${path}${search}${window.location.hash}`;
-    const p = place(state);
-    if (p !== lastPlace.current) window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
-    lastPlace.current = p;
+    const write = () => {
+      const search = toSearch(state, model);
+      if (expected.current !== null) {
+        if (search !== expected.current) return;
+        expected.current = null;
+      }
+      const path = pathOf(state, model);
+      if (search === window.location.search && path === window.location.pathname) return;
+      const url = `${path}${search}${window.location.hash}`;
+      const p = place(state);
+      if (p !== lastPlace.current) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+      lastPlace.current = p;
+    };
+    const before = shown.current;
+    shown.current = state;
+    // A new selection alone (a click on the diagram, a row, a search result) is written after the frame that shows
+    // its details, in a task of its own: writing the address took a third of the click's task (issue #10 point 3).
+    // Anything else is written at once (a new view is a new history entry, taken before anything else can change).
+    if (before && expected.current === null && selectionOnly(before, state)) return afterNextFrame(write);
+    write();
   }, [state, model]);
+}
+
+/** Whether `next` differs from `prev` by its selection only (the other choices the same values). */
+export function selectionOnly(prev: UrlState, next: UrlState): boolean {
+  if (prev.selection === next.selection) return false;
+  for (const key of Object.keys(next) as (keyof UrlState)[]) if (key !== 'selection' && prev[key] !== next[key]) return false;
+  return true;
+}
+
+/** Runs `fn` in a task after the next frame (that frame paints what the current task changed); returns a cancel. */
+export function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

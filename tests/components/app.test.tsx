@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { model, renderApp } from '../helpers/render-app.tsx';
@@ -31,7 +31,8 @@ describe('figure view', () => {
     expect(details).toHaveTextContent(/Yang M, Lin L, Sha C, et al\. Bone marrow mesenchymal stem cell-derived exosomal miR-144-5p/);
     expect(details).toHaveTextContent(/Species\s*rat/);
     expect(details).toHaveTextContent(/Injury model\s*cyclophosphamide/);
-    expect(window.location.search).toBe('?select=edge:mir-144-5p~inhibits~pten');
+    // (A new selection alone is written to the address after the frame that shows its details.)
+    await waitFor(() => expect(window.location.search).toBe('?select=edge:mir-144-5p~inhibits~pten'));
   });
 
   it('lists a detail that holds for one reference under that reference, and names a combination’s effect', async () => {

@@ -98,8 +98,8 @@ describe('compare view in Chromium', () => {
     const { page } = await openApp(getBrowser(), '?view=compare&left=source:hpmsc&right=source:humsc&panes=twin');
     await waitForCanvas(page, 'left');
     await page.getByRole('region', { name: /^Summary:/ }).getByRole('button', { name: 'VEGF', exact: true }).click();
-    const selected = await page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.$(':selected').map((e) => e.id())));
-    expect(selected).toEqual([['vegf'], ['vegf']]);
+    // (The panes restyle for a new selection after the frame that shows its details.)
+    await expect.poll(() => page.evaluate(() => ['left', 'right'].map((p) => window.mscAtlas!.cy[p]!.$(':selected').map((e) => e.id())))).toEqual([['vegf'], ['vegf']]);
     await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText()).resolves.toBe('VEGF');
     await page.close();
   });

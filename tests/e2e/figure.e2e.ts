@@ -50,7 +50,8 @@ describe('figure view in Chromium', () => {
     expect(text).toContain('[42]');
     expect(text).toContain('[43]');
     expect(text).toMatch(/Overexpression of miR-21 in stem cells improves ovarian structure/);
-    expect(page.url()).toMatch(/select=node:pten$/);
+    // (The address is written after the frame that shows the details.)
+    await expect.poll(() => page.url()).toMatch(/select=node:pten$/);
     await screenshot(page, 'figure-fig1-pten-selected');
     await page.close();
   });

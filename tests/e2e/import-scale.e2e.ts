@@ -195,8 +195,9 @@ describe('a 2,000-node, 4,000-edge import', () => {
     await countRestyles(page);
     await page.mouse.click(box.x + target.x, box.y + target.y);
     await expect.poll(() => page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText(), { timeout: 15_000 }).toBe(target.label);
-    // (The selection's restyle is an effect of the same update: let it run.)
+    // (The selection's restyle comes after the frame that shows the details, in slices: let it run.)
     await page.waitForTimeout(300);
+    await page.waitForFunction(() => !document.querySelector('.main-graph .graph-canvas[aria-busy="true"]'));
 
     // Selecting restyles only the selection's neighbourhood: on a drawing this big nothing else fades (a restyle of
     // all 6,000 elements would set Cytoscape's cached picture aside, and the next frames would draw every element).
@@ -217,6 +218,7 @@ describe('a 2,000-node, 4,000-edge import', () => {
     await page.mouse.click(box.x + next.x, box.y + next.y);
     await expect.poll(() => page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 3 }).innerText(), { timeout: 15_000 }).toBe(next.label);
     await page.waitForTimeout(300);
+    await page.waitForFunction(() => !document.querySelector('.main-graph .graph-canvas[aria-busy="true"]'));
     const second = await takeRestyles(page);
     expect(second.restyled.filter((id) => !second.neighbourhood.includes(id) && !first.neighbourhood.includes(id))).toEqual([]);
     expect(second.restyled.length).toBeLessThanOrEqual(second.neighbourhood.length + first.neighbourhood.length);

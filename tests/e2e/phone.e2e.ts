@@ -151,7 +151,8 @@ describe('the phone shell', () => {
     });
     await page.touchscreen.tap(box.x + target.x, box.y + target.y);
     await expect(sheet.isVisible()).resolves.toBe(true);
-    expect(page.url()).toContain(`select=node:${target.id}`);
+    // (The address is written after the frame that shows the details.)
+    await expect.poll(() => page.url()).toContain(`select=node:${target.id}`);
     // A sheet from the bottom over the diagram: full width, anchored to the bottom edge, leaving the top of the
     // diagram in view.
     const s = (await sheet.boundingBox())!;
