@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limitProblems, toImported } from '../../src/model/import-convert.ts';
-import { clean, cut, fnv, LIMITS, slug, withImports, type GenericGraph, type ImportedGraph } from '../../src/model/imported.ts';
+import { clean, cut, fnv, isImportId, LIMITS, slug, withImports, type GenericGraph, type ImportedGraph } from '../../src/model/imported.ts';
 import { idSchema, type Entity } from '../../src/model/schema.ts';
 import type { Model } from '../../src/model/types.ts';
 import { entities } from '../helpers/fixtures.ts';
@@ -277,5 +277,66 @@ describe('text helpers for imported graphs', () => {
     expect(out.entities.get(`${g.key}-p53`)?.label).toBe('TP53 protein');
     expect(out.entities.get('a')).toEqual({ id: 'a' });
     expect(model.entities.has(`${g.key}-p53`)).toBe(false);
+  });
+});
+
+describe('an imported graph: keys, ids and defaults', () => {
+  it('says why a graph without edges is refused', () => {
+    const out = toImported(graph({ edges: [] }), 'x.sif', atlas(), refs);
+    expect(out).toEqual({ problems: [{ place: '$', reason: 'the file has no edges: the atlas draws relations between things, so a graph needs at least one' }] });
+  });
+
+  it('keys a graph by its edges’ ends: the same nodes with an edge turned round get another key', () => {
+    const a = imported(graph());
+    const b = imported(graph({ edges: [{ id: 'e 1', source: 'p53', target: 'FX', relation: 'inhibits', refs: [] }, { id: 'e2', source: 'p53', target: 'lonely', refs: [] }] }));
+    expect(a.key).not.toBe(b.key);
+  });
+
+  it('drops only the last extension from the file name in the key', () => {
+    expect(imported(graph(), 'my.net.sif').key).toMatch(/^import-my-net-[0-9a-f]{8}$/);
+  });
+
+  it('numbers entities and edges whose ids slug alike 2, 3, …', () => {
+    const g = imported(
+      graph({
+        nodes: [
+          { id: 'a b', label: 'Alpha one' },
+          { id: 'a-b', label: 'Alpha two' },
+          { id: 'a_b', label: 'Alpha three' },
+        ],
+        edges: [
+          { id: 'e x', source: 'a b', target: 'a-b', refs: [] },
+          { id: 'e-x', source: 'a-b', target: 'a_b', refs: [] },
+          { id: 'e_x', source: 'a_b', target: 'a b', refs: [] },
+        ],
+      }),
+    );
+    expect(g.entities.map((e) => e.id.slice(g.key.length + 1))).toEqual(['a-b', 'a-b-2', 'a-b-3']);
+    expect(g.figure.edges.map((e) => e.id)).toEqual(['e-x', 'e-x-2', 'e-x-3']);
+  });
+
+  it('gives an entity of its own no synonyms or cross-references when the file has none', () => {
+    const own = imported(graph()).entities.find((e) => e.label === 'Lonely')!;
+    expect(own.synonyms).toEqual([]);
+    expect(own.xrefs).toEqual([]);
+  });
+
+  it('measures the positions a file gives from its leftmost to rightmost and top to bottom node', () => {
+    const g = imported(
+      graph({
+        hasPositions: true,
+        nodes: [
+          { id: 'FX', label: 'FX', position: { x: 10, y: 20 } },
+          { id: 'p53', label: 'TP53 protein', position: { x: 110, y: 60 } },
+          { id: 'lonely', label: 'Lonely', position: { x: 30, y: 50 } },
+        ],
+      }),
+    );
+    expect(g.positions).toMatchObject({ width: 100, height: 40 });
+  });
+
+  it('tells an imported id by its prefix at the start only', () => {
+    expect(isImportId('import-my-net')).toBe(true);
+    expect(isImportId('my-net-import-')).toBe(false);
   });
 });
