@@ -227,6 +227,33 @@ describe('switching in the atlas', () => {
     await page.close();
   });
 
+  it('while the atlas is painted ahead, the held picture stays inside its pane: the page never grows wider', async () => {
+    // The side panel opens at once and narrows the pane; Cytoscape keeps its last size until the atlas is shown.
+    const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(appUrl('?figure=fig1'));
+    await waitForCanvas(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { widest: number; watching: boolean };
+      w.widest = 0;
+      w.watching = true;
+      const look = () => {
+        w.widest = Math.max(w.widest, document.documentElement.scrollWidth);
+        if (w.watching) requestAnimationFrame(look);
+      };
+      look();
+    });
+    await page.getByRole('button', { name: 'Atlas', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.main-graph .graph-canvas')?.getAttribute('data-view')?.startsWith('atlas'));
+    await waitForCanvas(page);
+    const widest = await page.evaluate(() => {
+      const w = window as unknown as { widest: number; watching: boolean };
+      w.watching = false;
+      return w.widest;
+    });
+    expect(widest).toBe(1280);
+    await page.close();
+  });
+
   it('a filter switched on and off quickly, before the first move ends, still ends with every edge drawn', async () => {
     const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(appUrl('?view=atlas'));
