@@ -5,6 +5,7 @@
  */
 import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepContainerPlace } from './container-place.ts';
 import { SourceMarksLayer, type MarkBox } from './source-marks.ts';
 import { skipEagerLayers } from './texture-warm.ts';
 
@@ -56,6 +57,8 @@ export function useCytoscape() {
     cyRef.current = instance;
     mark('canvas:made', instance.elements().length);
     skipEagerLayers(instance);
+    // Where the canvas is on the page, fresh for each pointer event (container-place.ts).
+    keepContainerPlace(instance);
     // (An instance unmounted meanwhile is destroyed by react-cytoscapejs: it is not handed out.)
     nextTask(() => {
       if (instance.destroyed()) return;
