@@ -118,10 +118,15 @@ const SCOPES = {
   all: [...MODEL, ...STATE, ...EXPORT, ...LAYOUT, ...GRAPH_VIEW],
 };
 /**
- * The unit tests that reach each export and model file measured one at a time (MUTATE_FILE, below). Other tests
+ * The unit tests that reach each file measured one at a time (MUTATE_FILE, below). Other tests
  * may reach the file on the way to their own, but add nothing these do not check, and make every mutant slower.
  */
 const TESTS_FOR = {
+  'src/graph-view/deferred-styles.ts': 'deferred-styles,deferred-styles-slices',
+  'src/layout/compact.ts': 'compact-grid,difference-layout-pure',
+  'src/layout/difference-layout.ts': 'difference-layout-pure,room-search',
+  'src/layout/measure.ts': 'measure,measure-boxes,label-room,label-room-geometry',
+  'src/layout/precomputed-views.ts': 'layout-pure',
   'src/export/compose.ts': 'compose,export-sizes,export,export-content,overview,painter,pdf-painter,pdf,pptx-painter,retraction,slide-fit-pure,slide-fit',
   'src/export/pdf.ts': 'pdf,pdf-painter',
   'src/export/pptx.ts': 'pptx-painter',

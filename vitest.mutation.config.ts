@@ -65,6 +65,7 @@ const NOT_MODEL_STATE = [
   'pptx',
   'pptx-painter',
   'quality-geometry',
+  'room-search',
   'scene',
   'slide-fit',
   'slide-fit-pure',

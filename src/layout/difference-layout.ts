@@ -113,7 +113,34 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
   // Labels drawn at their own size (the level of detail stays off): they sit inside their boxes, which never overlap.
   const start = zoomFor(plain.box);
   if (start * NODE_FONT_SIZE >= room.labelPx) return plain;
-  const { deg } = basics(view);
+  // The last layout made with room, for when no zoom is found within the rounds: more room than none.
+  let fallback: ActiveLayout = plain;
+  const tiers = roomTiers(room, basics(view).deg);
+  for (const [tier, keep] of tiers.entries()) {
+    if (!keep.size) continue;
+    const last = tier === tiers.length - 1;
+    const reserve = (zoom: number) => ({ keep, zoom, room });
+    const found = searchRoomZoom(
+      start,
+      (zoom) => zoomFor(arrange(view, on, aspect, reserve(zoom), 0).box),
+      (zoom) => {
+        const made = arrange(view, on, aspect, reserve(zoom));
+        return { made, fits: zoomFor(made.box) };
+      },
+      last,
+    );
+    if (found?.fits) return { ...found.made, roomZoom: found.zoom };
+    if (found && last) fallback = { ...found.made, roomZoom: found.zoom };
+  }
+  return fallback;
+}
+
+/**
+ * The sets of labels room is looked for, in turn, until one fits: every label wanted; when the priority is smaller,
+ * then the priority and the best connected others (most relations first, ties by id) up to ROOM_SHARE of the
+ * wanted, when that adds some but not all of them; then the priority alone.
+ */
+export function roomTiers(room: Pick<LabelRoom, 'wanted' | 'priority'>, deg: ReadonlyMap<string, number>): ReadonlySet<string>[] {
   const tiers = [room.wanted];
   if (room.wanted.size > room.priority.size) {
     const others = [...room.wanted].filter((id) => !room.priority.has(id)).sort((a, b) => (deg.get(b) ?? 0) - (deg.get(a) ?? 0) || a.localeCompare(b));
@@ -121,50 +148,61 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
     if (room92 > 0 && room92 < others.length) tiers.push(new Set([...room.priority, ...others.slice(0, room92)]));
     tiers.push(room.priority);
   }
-  // The last layout made with room, for when no zoom is found within the rounds: more room than none.
-  let fallback: ActiveLayout = plain;
-  for (const [tier, keep] of tiers.entries()) {
-    if (!keep.size) continue;
-    const last = tier === tiers.length - 1;
-    // Looks for the largest zoom z whose layout, with room kept for z, fits the pane at z or more: a root of
-    // fits(z) - z, by secant steps from the plain layout's zoom downwards.
-    let tried: { zoom: number; gap: number } | null = null;
-    let zoom = start;
-    // The size is first found without ordering the cells (a third of the work), until the ordered layout turns out
-    // larger than that estimate; from then on, from the ordered layout itself.
-    let quick = true;
-    for (let round = 0; round < ROOM_ROUNDS; round++) {
-      let fits = quick ? zoomFor(arrange(view, on, aspect, { keep, zoom, room }, 0).box) : 0;
-      let sized = quick;
-      if (!quick || fits >= zoom * 0.999) {
-        const made = arrange(view, on, aspect, { keep, zoom, room });
-        fits = zoomFor(made.box);
-        // Room kept for `zoom` is enough at any larger zoom (label-room.ts, markExtents).
-        if (fits >= zoom * 0.999) return { ...made, roomZoom: zoom };
-        if (last) fallback = { ...made, roomZoom: zoom };
-        sized = !quick;
-        quick = false;
-      }
-      const gap = fits - zoom;
-      let next = fits * 0.97;
-      if (tried && sized) {
-        const slope = (gap - tried.gap) / (zoom - tried.zoom);
-        // fits(z) - z must grow as z falls; if less zoom (more room) brings it no closer, these labels cannot all fit.
-        // (The last tier, the priority, keeps trying: a slope measured from two nearby layouts can mislead.)
-        if (!(slope < 0) && !last) break;
-        if (!(slope < 0)) {
-          tried = null;
-          zoom = next;
-          continue;
-        }
-        // A step of at most a fifth below the zoom it fits at: a flat slope would aim far too low.
-        next = Math.max(Math.min(next, (zoom - gap / slope) * 0.99), fits * 0.8);
-      }
-      tried = sized ? { zoom, gap } : null;
-      zoom = next;
+  return tiers;
+}
+
+/**
+ * The search for the largest zoom z whose layout, with room kept for z, fits the pane at z or more (to 0.1%): a root
+ * of fits(z) - z, by secant steps from `start` (the plain layout's zoom) downwards, in at most ROOM_ROUNDS layouts.
+ * `estimate(z)` is the zoom a quick layout with room for z fits at (the cells not ordered: a third of the work);
+ * `lay(z)` makes the ordered layout and gives the zoom it fits at. The estimate is trusted until it says a zoom fits
+ * and the ordered layout turns out larger; from then on, only ordered layouts are made. Stops early, unless this is
+ * the `last` set of labels tried, when less zoom (more room) brings fits(z) - z no closer to 0: these labels cannot
+ * all fit. Gives the layout that fits (`fits: true`), else the last one made (null when none was).
+ */
+export function searchRoomZoom<T>(
+  start: number,
+  estimate: (zoom: number) => number,
+  lay: (zoom: number) => { made: T; fits: number },
+  last: boolean,
+): { made: T; zoom: number; fits: boolean } | null {
+  let lastMade: { made: T; zoom: number; fits: boolean } | null = null;
+  // The previous measure of fits(z) - z that a secant step can start from.
+  let tried: { zoom: number; gap: number } | null = null;
+  let zoom = start;
+  let quick = true;
+  for (let round = 0; round < ROOM_ROUNDS; round++) {
+    let fits = quick ? estimate(zoom) : 0;
+    // Whether `fits` can be compared with `tried`: both estimates, or both from ordered layouts.
+    let sized = quick;
+    if (!quick || fits >= zoom * 0.999) {
+      const made = lay(zoom);
+      fits = made.fits;
+      // Room kept for `zoom` is enough at any larger zoom (label-room.ts, markExtents).
+      if (fits >= zoom * 0.999) return { made: made.made, zoom, fits: true };
+      lastMade = { made: made.made, zoom, fits: false };
+      sized = !quick;
+      quick = false;
     }
+    const gap = fits - zoom;
+    let next = fits * 0.97;
+    if (tried && sized) {
+      const slope = (gap - tried.gap) / (zoom - tried.zoom);
+      // fits(z) - z must grow as z falls; if less zoom (more room) brings it no closer, these labels cannot all fit.
+      // (The last tier, the priority, keeps trying: a slope measured from two nearby layouts can mislead.)
+      if (!(slope < 0) && !last) break;
+      if (!(slope < 0)) {
+        tried = null;
+        zoom = next;
+        continue;
+      }
+      // A step of at most a fifth below the zoom it fits at: a flat slope would aim far too low.
+      next = Math.max(Math.min(next, (zoom - gap / slope) * 0.99), fits * 0.8);
+    }
+    tried = sized ? { zoom, gap } : null;
+    zoom = next;
   }
-  return fallback;
+  return lastMade;
 }
 
 const boxOf = (n: { width: number; height: number }, p: { x: number; y: number }, e?: Extents, zoom = 1) => ({
