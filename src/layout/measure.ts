@@ -10,24 +10,46 @@ const widths = metrics.widths as Record<'400' | '600', Record<string, number>>;
 const FALLBACK_ADVANCE = 1300; // about the width of "n"…"o" at 2048 units/em: used for any character not in the table
 
 /**
- * Each text's width in font units, per weight, once measured: the atlas's layouts measure the same labels (and their
- * wrapped lines) many times per source toggle (layout/difference-layout.ts, label-room.ts). Bounded: cleared when full.
+ * A memo of `compute` by key that forgets everything once it holds `limit` entries, and starts again: bounded,
+ * without the bookkeeping of a least-recently-used order.
  */
-const measured = { '400': new Map<string, number>(), '600': new Map<string, number>() };
-const MEASURED_KEPT = 20_000;
+export function boundedMemo<V>(limit: number, compute: (key: string) => V): { get(key: string): V; readonly size: number } {
+  const known = new Map<string, V>();
+  return {
+    get(key) {
+      let value = known.get(key);
+      if (value === undefined) {
+        value = compute(key);
+        if (known.size >= limit) known.clear();
+        known.set(key, value);
+      }
+      return value;
+    },
+    get size() {
+      return known.size;
+    },
+  };
+}
+
+/** Texts whose widths are kept, per weight (boundedMemo). */
+export const MEASURED_KEPT = 20_000;
+/**
+ * Each text's width in font units, per weight, once measured: the atlas's layouts measure the same labels (and their
+ * wrapped lines) many times per source toggle (layout/difference-layout.ts, label-room.ts).
+ */
+const measured = {
+  '400': boundedMemo(MEASURED_KEPT, (text) => advance(text, widths['400'])),
+  '600': boundedMemo(MEASURED_KEPT, (text) => advance(text, widths['600'])),
+};
+
+function advance(text: string, table: Record<string, number>): number {
+  let units = 0;
+  for (const ch of text) units += table[ch] ?? FALLBACK_ADVANCE;
+  return units;
+}
 
 export function textWidth(text: string, fontSize: number, weight: 400 | 600 = 400): number {
-  const key = String(weight) as '400' | '600';
-  const known = measured[key];
-  let units = known.get(text);
-  if (units === undefined) {
-    const table = widths[key];
-    units = 0;
-    for (const ch of text) units += table[ch] ?? FALLBACK_ADVANCE;
-    if (known.size >= MEASURED_KEPT) known.clear();
-    known.set(text, units);
-  }
-  return (units / metrics.unitsPerEm) * fontSize;
+  return (measured[String(weight) as '400' | '600'].get(text) / metrics.unitsPerEm) * fontSize;
 }
 
 /** Greedy word wrap at spaces, slashes and hyphens, keeping each line under maxWidth where a word allows it. */

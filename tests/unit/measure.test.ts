@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BOX, DENSE_BOX, nodeBox, positionedBox, textWidth, wrapLabel } from '../../src/layout/measure.ts';
+import { boundedMemo, DEFAULT_BOX, DENSE_BOX, nodeBox, positionedBox, textWidth, wrapLabel } from '../../src/layout/measure.ts';
 
 describe('label measurement', () => {
   it('measures with Inter advance widths: wider text, wider box', () => {
@@ -8,6 +8,31 @@ describe('label measurement', () => {
     expect(textWidth('WWW', 13)).toBeGreaterThan(textWidth('iii', 13));
     expect(textWidth('HGF', 13, 600)).toBeGreaterThan(textWidth('HGF', 13, 400));
     expect(textWidth('TGF-β', 13)).toBeGreaterThan(textWidth('TGF-', 13));
+  });
+
+  it('keeps measures in a memo that computes each text once and forgets everything once full', () => {
+    const computed: string[] = [];
+    const memo = boundedMemo(3, (key) => {
+      computed.push(key);
+      return key.length;
+    });
+    expect(['a', 'bb', 'ccc'].map((k) => memo.get(k))).toEqual([1, 2, 3]);
+    // Asked again: from the memo.
+    expect(memo.get('bb')).toBe(2);
+    expect(computed).toEqual(['a', 'bb', 'ccc']);
+    expect(memo.size).toBe(3);
+    // A fourth key when three are held: the memo starts again with it alone.
+    expect(memo.get('dddd')).toBe(4);
+    expect(memo.size).toBe(1);
+    expect(memo.get('a')).toBe(1);
+    expect(computed).toEqual(['a', 'bb', 'ccc', 'dddd', 'a']);
+    expect(memo.size).toBe(2);
+    // A value of 0 is kept like any other.
+    const zero = boundedMemo(2, (key) => (computed.push(key), 0));
+    zero.get('');
+    zero.get('');
+    expect(computed.at(-1)).toBe('');
+    expect(computed.filter((k) => k === '')).toHaveLength(1);
   });
 
   it('wraps long labels and sizes the box to the lines', () => {
