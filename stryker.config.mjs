@@ -122,7 +122,7 @@ const SCOPES = {
  * may reach the file on the way to their own, but add nothing these do not check, and make every mutant slower.
  */
 const TESTS_FOR = {
-  'src/graph-view/deferred-styles.ts': 'deferred-styles,deferred-styles-slices',
+  'src/graph-view/deferred-styles.ts': 'deferred-styles,deferred-styles-slices,deferred-styles-phases',
   'src/layout/compact.ts': 'compact-grid,difference-layout-pure',
   'src/layout/difference-layout.ts': 'difference-layout-pure,room-search',
   'src/layout/measure.ts': 'measure,measure-boxes,label-room,label-room-geometry',

@@ -32,6 +32,7 @@ const NOT_MODEL_STATE = [
   'deferred-styles',
   'difference-layout-pure',
   'deferred-styles-slices',
+  'deferred-styles-phases',
   'evidence-csv',
   'export',
   'export-content',
