@@ -113,24 +113,36 @@ export function activeLayout(view: GraphView, active: ReadonlySet<string>, aspec
   // Labels drawn at their own size (the level of detail stays off): they sit inside their boxes, which never overlap.
   const start = zoomFor(plain.box);
   if (start * NODE_FONT_SIZE >= room.labelPx) return plain;
-  // The last layout made with room, for when no zoom is found within the rounds: more room than none.
-  let fallback: ActiveLayout = plain;
-  const tiers = roomTiers(room, basics(view).deg);
-  for (const [tier, keep] of tiers.entries()) {
-    if (!keep.size) continue;
-    const last = tier === tiers.length - 1;
-    const reserve = (zoom: number) => ({ keep, zoom, room });
-    const found = searchRoomZoom(
+  const found = searchTiers(roomTiers(room, basics(view).deg), (keep, last) =>
+    searchRoomZoom(
       start,
-      (zoom) => zoomFor(arrange(view, on, aspect, reserve(zoom), 0).box),
+      (zoom) => zoomFor(arrange(view, on, aspect, { keep, zoom, room }, 0).box),
       (zoom) => {
-        const made = arrange(view, on, aspect, reserve(zoom));
+        const made = arrange(view, on, aspect, { keep, zoom, room });
         return { made, fits: zoomFor(made.box) };
       },
       last,
-    );
-    if (found?.fits) return { ...found.made, roomZoom: found.zoom };
-    if (found && last) fallback = { ...found.made, roomZoom: found.zoom };
+    ),
+  );
+  return found ? { ...found.made, roomZoom: found.zoom } : plain;
+}
+
+/**
+ * Looks for room for each set of labels in turn (roomTiers), skipping empty ones, with `search` (searchRoomZoom):
+ * gives the first layout whose room fits; else the last layout the last set's search made (more room than none);
+ * else null. Only the last set is searched to the end (`last`): the others stop where they cannot fit.
+ */
+export function searchTiers<T>(
+  tiers: readonly ReadonlySet<string>[],
+  search: (keep: ReadonlySet<string>, last: boolean) => { made: T; zoom: number; fits: boolean } | null,
+): { made: T; zoom: number; fits: boolean } | null {
+  let fallback: { made: T; zoom: number; fits: boolean } | null = null;
+  for (const [tier, keep] of tiers.entries()) {
+    if (!keep.size) continue;
+    const last = tier === tiers.length - 1;
+    const found = search(keep, last);
+    if (found?.fits) return found;
+    if (found && last) fallback = found;
   }
   return fallback;
 }
@@ -253,7 +265,7 @@ function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reser
     const r = reach(n.id);
     return { id: n.id, width: r.x2 - r.x1, height: r.y2 - r.y1, column: 0, band: column(n.entity.kind), weight: deg.get(n.id) ?? 0 };
   };
-  // Stryker disable next-line MethodExpression,LogicalOperator: equivalent, an edge with an end outside this grid orders nothing in it (compact.ts skips neighbours it has not placed)
+  // Stryker disable next-line MethodExpression,LogicalOperator,ConditionalExpression: equivalent, an edge with an end outside this grid orders nothing in it (compact.ts skips neighbours it has not placed)
   const shownEdges = view.edges.filter((e) => on.has(e.source) && on.has(e.target));
   // Stryker disable next-line BooleanLiteral: equivalent, this grid's record of routes is not read (the view's own, `routes`, is returned)
   const main = compactLayout(view.nodes.filter((n) => on.has(n.id)).map(toNode), shownEdges, { aspect, ...(reserve ? ROOMY : TIGHT), sweeps, routes: false });
@@ -266,7 +278,7 @@ function arrange(view: GraphView, on: ReadonlySet<string>, aspect: number, reser
   }
   let height = main.height;
   if (rest.length && sweeps) {
-    // Stryker disable next-line MethodExpression,LogicalOperator: equivalent, an edge with an end outside this grid orders nothing in it (compact.ts skips neighbours it has not placed)
+    // Stryker disable next-line MethodExpression,LogicalOperator,ConditionalExpression: equivalent, an edge with an end outside this grid orders nothing in it (compact.ts skips neighbours it has not placed)
     const parkedEdges = view.edges.filter((e) => !on.has(e.source) && !on.has(e.target));
     // Stryker disable next-line BooleanLiteral: equivalent, this grid's record of routes is not read (the view's own, `routes`, is returned)
     const parked = compactLayout(rest.map(toNode), parkedEdges, { aspect: aspect * 2, origin: { x: 0, y: main.height + 400 }, columnGap: 40, routes: false });

@@ -404,6 +404,19 @@ describe('which labels the atlas keeps room for when not all fit', () => {
     expect(made).not.toEqual(activeLayout(atlas, all, 4 / 3, room(220, priority, priority)));
   });
 
+  it('keeps the most room it tried for the last set of labels when no zoom is found for it', () => {
+    // Every label a must, in a narrow pane: no zoom found in the rounds, the last layout made is kept.
+    const fit = { width: 180, height: 300 };
+    const made = activeLayout(atlas, all, 0.6, { ...room(180, all, all), fit });
+    const plain = activeLayout(atlas, all, 0.6);
+    expect(made.roomZoom).toBeGreaterThan(0);
+    const shown = Math.min(fit.width / (made.box.x2 - made.box.x1), fit.height / (made.box.y2 - made.box.y1), 2);
+    // Shown a little smaller than its room was kept for (the search's stopping rule is 0.1%), but close.
+    expect(shown).toBeLessThan(made.roomZoom! * 0.999);
+    expect(shown).toBeGreaterThan(made.roomZoom! * 0.95);
+    expect(made.positions.nodes).not.toEqual(plain.positions.nodes);
+  });
+
   it('keeps room for the priority alone when even that share cannot fit', () => {
     const made = activeLayout(atlas, all, 4 / 3, room(180, all, priority));
     expect(activeLayout(atlas, all, 4 / 3, room(180, tier, tier)).roomZoom).toBeUndefined();

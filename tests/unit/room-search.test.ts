@@ -4,7 +4,7 @@
  * functions whose roots are known, so that every step can be worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { roomTiers, searchRoomZoom } from '../../src/layout/difference-layout.ts';
+import { roomTiers, searchRoomZoom, searchTiers } from '../../src/layout/difference-layout.ts';
 
 /** A search on stand-ins: `estimate` and `fits` give the zoom a layout with room for z fits at. */
 function run(estimate: (z: number) => number, fits: (z: number) => number, last = false, start = 1) {
@@ -147,5 +147,32 @@ describe('the sets of labels room is looked for, in turn', () => {
     expect(roomTiers({ wanted: new Set(ids(25)), priority: new Set(ids(4)) }, new Map())[1]!.size).toBe(23);
     // 14 wanted, 12 priority: 92% is 12.88, so 13: one other, the first by id.
     expect([...roomTiers({ wanted: new Set(ids(14)), priority: twelve }, new Map())[1]!]).toEqual(ids(13));
+  });
+});
+
+describe('the search over the sets of labels', () => {
+  const sets = [new Set(['a', 'b', 'c']), new Set<string>(), new Set(['a', 'b']), new Set(['a'])];
+  /** A search that answers per set size, recording each call. */
+  function over(answers: Record<number, { zoom: number; fits: boolean } | null>) {
+    const calls: string[] = [];
+    const found = searchTiers(sets, (keep, last) => {
+      calls.push(`${keep.size}${last ? ' last' : ''}`);
+      const a = answers[keep.size] ?? null;
+      return a && { made: `room for ${keep.size}`, ...a };
+    });
+    return { calls, found };
+  }
+
+  it('searches each set in turn, skipping an empty one, only the last to the end, until one fits', () => {
+    expect(over({ 2: { zoom: 0.5, fits: true } })).toEqual({ calls: ['3', '2'], found: { made: 'room for 2', zoom: 0.5, fits: true } });
+    expect(over({ 1: { zoom: 0.7, fits: true } })).toEqual({ calls: ['3', '2', '1 last'], found: { made: 'room for 1', zoom: 0.7, fits: true } });
+  });
+
+  it('when none fits, gives the last layout the last set’s search made; not another set’s', () => {
+    const layouts = { 3: { zoom: 0.3, fits: false }, 2: { zoom: 0.4, fits: false } };
+    expect(over(layouts)).toEqual({ calls: ['3', '2', '1 last'], found: null });
+    expect(over({ ...layouts, 1: { zoom: 0.6, fits: false } }).found).toEqual({ made: 'room for 1', zoom: 0.6, fits: false });
+    // The last set empty: skipped; nothing to give.
+    expect(searchTiers([new Set(['a']), new Set<string>()], (keep) => ({ made: keep.size, zoom: 0.5, fits: false }))).toBeNull();
   });
 });
