@@ -212,6 +212,15 @@ describe('SlicedLooks where the renderer keeps sizes and textures', () => {
     expect(batching(cy)).toBe(false);
   });
 
+  it('measures a drawing of exactly 8 elements in one call, and never an empty one (each call counts as a measure)', () => {
+    const run = slices();
+    const cy = graph(8);
+    fake.state.connected = [{ nodes: ['n0'], measure: Array.from({ length: 8 }, (_, i) => `n${i}`) }];
+    new SlicedLooks(cy, [], () => {});
+    run.next();
+    expect(log.filter((l) => l.startsWith('measure'))).toEqual(['measure n0,n1,n2,n3,n4,n5,n6,n7', 'measure n0,n1,n2,n3,n4,n5,n6,n7']);
+  });
+
   it('asks which edges are left only once, after the sizes', () => {
     const run = slices();
     const cy = graph(2, 1);
