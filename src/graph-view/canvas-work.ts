@@ -24,13 +24,22 @@ export class CanvasWork {
   awaiting = false;
   /** Re-runs the level of detail's choice of labels (use-label-lod.ts); returns the nodes it restyled. */
   relabel: (() => SingularElementArgument[]) | null = null;
+  /**
+   * What the level of detail's choice depends on (the marks layer, the marks, the label priorities, the overlay, the
+   * drawing) changed while the canvas was busy, and no choice has been made since. Work under way chooses labels
+   * before it shows its drawing (use-element-looks.ts, use-node-move.ts), but React's effects that tell the level of
+   * detail of a change (the marks layer of a new canvas, made in an effect and handed on in the render after) can come
+   * after that on a loaded machine: the choice then made knew nothing of them, and settling chooses again.
+   */
+  relabelDue = false;
   /** Whether the canvas is marked busy. */
   busy = false;
 
   /**
    * Marks the canvas busy, or settled once neither a restyle nor a new drawing's looks nor a move are still being
    * computed. On settling, the level of detail chooses labels for what the restyle left on screen (entities dimmed
-   * or brought back), unless `labelled` says it just did (for a new drawing or a move, before it was shown).
+   * or brought back), unless `labelled` says it just did (for a new drawing or a move, before it was shown) and no
+   * change came since (`relabelDue`).
    */
   setBusy(busy: boolean, labelled = false) {
     const el = this.cy?.container()?.closest('.graph-canvas');
@@ -39,7 +48,7 @@ export class CanvasWork {
       el?.setAttribute('aria-busy', 'true');
     } else if (!this.slicedLooks?.pending && !this.deferred?.pending && !this.moving?.pending && !this.revealing && !this.awaiting && this.drawn) {
       this.busy = false;
-      if (!labelled) this.relabel?.();
+      if (!labelled || this.relabelDue) this.relabel?.();
       el?.removeAttribute('aria-busy');
     }
   }

@@ -44,6 +44,7 @@ export function useLabelLod(
     // must be put back if the new view needs no level of detail.
     let lodOn = cy.nodes('.lod-label, .lod-hidden').nonempty();
     const apply = (): SingularElementArgument[] => {
+      work.relabelDue = false;
       const priority = priorityRef.current;
       const zoom = cy.zoom();
       if (!priority || NODE_FONT_SIZE * zoom >= LOD_LABEL_PX) {
@@ -150,8 +151,10 @@ export function useLabelLod(
     cy.on('viewport', schedule);
     work.relabel = apply;
     // A drawing, move or restyle to come or under way chooses labels when it settles (setBusy), for what it
-    // leaves on screen: choosing now would restyle labels for a picture about to change.
+    // leaves on screen: choosing now would restyle labels for a picture about to change. It may have chosen them
+    // already (before showing its drawing), without what this run brings: it must choose again.
     if (!work.busy) apply();
+    else work.relabelDue = true;
     return () => {
       clearTimeout(timer);
       work.relabel = null;

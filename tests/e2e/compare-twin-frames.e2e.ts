@@ -8,7 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, useBrowser, waitForCanvas } from './browser.ts';
+import { legibilityProblems, measureInPage, type PaneLegibility } from '../helpers/legibility.ts';
+import { appUrl, openApp, screenshot, useBrowser, waitForCanvas } from './browser.ts';
 
 const getBrowser = useBrowser();
 
@@ -209,4 +210,149 @@ describe('twin compare panes, frame by frame', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+/**
+ * Holds, from the page's start, what a loaded machine can delay: React's scheduled work (its renders and effects, all
+ * posted through the scheduler's message channel) and animation frames. The hold starts at a chosen moment of the
+ * right pane's first drawing (`from`), so that the pane's drawing, computed ahead in tasks of its own, gets ahead of
+ * React's effects; the test then lets React run, and then the frames. When the right pane settles (its aria-busy
+ * goes), it is measured at once, before any later timer can mend what it shows (window.twinTasks.atSettle).
+ */
+function holdTasks(from: 'drawing' | 'marks-layer') {
+  const state = {
+    react: false,
+    frames: false,
+    started: 0,
+    settled: 0,
+    /** React's messages posted and not yet handled (held ones included). */
+    inFlight: 0,
+    reactQueue: [] as (() => void)[],
+    frameQueue: new Map<number, FrameRequestCallback>(),
+    atSettle: null as unknown,
+    release(what: 'react' | 'frames') {
+      if (what === 'react') {
+        state.react = false;
+        for (const handle of state.reactQueue.splice(0)) handle();
+      } else {
+        state.frames = false;
+        for (const [id, cb] of [...state.frameQueue]) released.set(id, nativeRaf(cb));
+        state.frameQueue.clear();
+      }
+    },
+  };
+  (window as unknown as { twinTasks: typeof state }).twinTasks = state;
+  // React's scheduler makes its message channel when its chunk loads (vite.config.ts puts it in the react chunk).
+  const Native = window.MessageChannel;
+  const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!;
+  window.MessageChannel = class extends Native {
+    constructor() {
+      super();
+      // (Made by the react chunk itself: the line after this constructor's own in the stack.)
+      if (!/\/assets\/react-[\w-]+\.js/.test((new Error().stack ?? '').split('\n')[2] ?? '')) return;
+      const post = this.port2.postMessage.bind(this.port2);
+      this.port2.postMessage = (message: unknown) => {
+        state.inFlight++;
+        post(message);
+      };
+      // A message that arrives while React is held waits, even one posted before the hold began.
+      const port = this.port1;
+      Object.defineProperty(port, 'onmessage', {
+        get: () => onmessage.get!.call(port),
+        set: (handler: (e: MessageEvent) => void) =>
+          onmessage.set!.call(port, (e: MessageEvent) => {
+            const handle = () => {
+              state.inFlight--;
+              handler(e);
+            };
+            if (state.react) state.reactQueue.push(handle);
+            else handle();
+          }),
+      });
+    }
+  };
+  const nativeRaf = window.requestAnimationFrame.bind(window);
+  const nativeCancel = window.cancelAnimationFrame.bind(window);
+  const released = new Map<number, number>();
+  let heldId = 0;
+  window.requestAnimationFrame = (cb) => {
+    if (!state.frames) return nativeRaf(cb);
+    state.frameQueue.set(--heldId, cb);
+    return heldId;
+  };
+  window.cancelAnimationFrame = (id) => {
+    if (id >= 0) return nativeCancel(id);
+    state.frameQueue.delete(id);
+    if (released.has(id)) nativeCancel(released.get(id)!);
+  };
+  const rightPane = (node: Node) => (node instanceof Element ? node.closest('section.compare-pane')?.getAttribute('aria-label')?.startsWith('Right') : false);
+  const hold = () => {
+    if (state.started) return;
+    state.started = performance.now();
+    state.react = true;
+    state.frames = true;
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (!rightPane(r.target)) continue;
+      const el = r.target as Element;
+      if (r.type === 'attributes' && el.classList.contains('graph-canvas')) {
+        if (el.getAttribute('aria-busy') === 'true' && from === 'drawing') hold();
+        else if (!el.hasAttribute('aria-busy') && state.started && !state.settled) {
+          state.settled = performance.now();
+          state.atSettle = (window as unknown as { measurePane(p: string): unknown }).measurePane('right');
+        }
+      }
+      if (r.type === 'childList' && from === 'marks-layer' && [...r.addedNodes].some((n) => n instanceof HTMLCanvasElement && n.classList.contains('source-marks'))) hold();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+describe("twin panes: the level of detail's labels and marks, whatever order the canvas's tasks come in", () => {
+  // The pair and screen of a failure seen once in CI (legibility-walk.e2e.ts, 1280×800: hPMSC's source bars over its
+  // own labels): the page opens on it, and the right pane's first drawing is computed ahead while React's effects
+  // (which make its marks layer and hand it the level of detail's choice) wait, as they can on a loaded machine.
+  for (const from of ['drawing', 'marks-layer'] as const)
+    it(`React's effects held from the right pane's ${from === 'drawing' ? 'new drawing' : 'marks layer'} on: when it settles, its labels are chosen and its marks are off them`, async () => {
+      const page = await getBrowser().newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(`globalThis.__name ??= (f) => f; window.measurePane = ${measureInPage.toString()};`);
+      await page.addInitScript(holdTasks, from);
+      await page.goto(appUrl('?view=compare&left=source:hbmmsc&right=source:hpmsc&panes=twin'));
+      type Tasks = { twinTasks: { started: number; settled: number; inFlight: number; reactQueue: unknown[]; release(w: string): void; atSettle: PaneLegibility | null } };
+      // Held; the left pane is shown first, once the right one is ready (draw-turns.ts): the right one has computed its
+      // drawing and waits for the frame after the left one's.
+      await page.waitForFunction(
+        () => {
+          const left = document.querySelector('section.compare-pane[aria-label^="Left"] .graph-canvas');
+          return (window as unknown as Tasks).twinTasks.started > 0 && left !== null && !left.hasAttribute('aria-busy');
+        },
+        undefined,
+        { polling: 20 },
+      );
+      expect(await page.evaluate(() => document.querySelector('section.compare-pane[aria-label^="Right"] .graph-canvas')?.getAttribute('aria-busy'))).toBe('true');
+      // React's effects run (its marks layer is made, the level of detail told of it), with no frame meanwhile, until
+      // React has nothing left to do.
+      await page.evaluate(() => (window as unknown as Tasks).twinTasks.release('react'));
+      await page.waitForFunction(
+        () =>
+          new Promise<boolean>((done) => {
+            const t = (window as unknown as Tasks).twinTasks;
+            setTimeout(() => done(t.inFlight === 0 && t.reactQueue.length === 0), 0);
+          }),
+        undefined,
+        { polling: 20 },
+      );
+      expect(await page.evaluate(() => Boolean(window.mscAtlas?.marks?.right))).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as Tasks).twinTasks.settled)).toBe(0);
+      // The frames come: the right pane is shown and settles.
+      await page.evaluate(() => (window as unknown as Tasks).twinTasks.release('frames'));
+      await page.waitForFunction(() => (window as unknown as Tasks).twinTasks.settled > 0, undefined, { polling: 20 });
+      const m = (await page.evaluate(() => (window as unknown as Tasks).twinTasks.atSettle))!;
+      // The level of detail is on at this pair's fit (labels of 13 px would be drawn under 9 px), and marks are drawn.
+      expect(m.zoom * 13).toBeLessThan(9);
+      expect(m.marks).toBeGreaterThan(0);
+      expect(legibilityProblems(m, 9)).toEqual([]);
+      await screenshot(page, `compare-twin-held-${from}`);
+      await page.close();
+    });
 });

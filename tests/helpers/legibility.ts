@@ -49,7 +49,7 @@ export interface MarkBox extends Box {
 }
 
 /** Measures one pane (window.mscAtlas.cy[pane]) as drawn now. Runs in the page: self-contained. */
-function measureInPage(pane: string): PaneLegibility {
+export function measureInPage(pane: string): PaneLegibility {
   type Cy = import('cytoscape').Core;
   const w = window as unknown as { mscAtlas?: { cy: Record<string, Cy>; marks?: Record<string, () => MarkBox[]> } };
   const cy = w.mscAtlas?.cy[pane];

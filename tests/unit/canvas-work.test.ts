@@ -82,4 +82,28 @@ describe('CanvasWork', () => {
     expect(work.busy).toBe(false);
     cy.destroy();
   });
+  it('chooses labels again on settling when what they depend on changed after the work chose them (relabelDue)', () => {
+    const { cy } = canvas();
+    const work = new CanvasWork();
+    work.cy = cy;
+    work.drawn = true;
+    // The choice clears the mark, as use-label-lod.ts's does.
+    const relabel = vi.fn(() => {
+      work.relabelDue = false;
+      return [];
+    });
+    work.relabel = relabel;
+    work.setBusy(true);
+    // The level of detail learns of a change (say, its marks layer) after the work under way chose labels.
+    work.relabelDue = true;
+    work.setBusy(false, true);
+    expect(relabel).toHaveBeenCalledTimes(1);
+    expect(work.relabelDue).toBe(false);
+    expect(work.busy).toBe(false);
+    // Chosen since: the next settling that says it just chose does not choose again.
+    work.setBusy(true);
+    work.setBusy(false, true);
+    expect(relabel).toHaveBeenCalledTimes(1);
+    cy.destroy();
+  });
 });
