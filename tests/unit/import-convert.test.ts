@@ -315,6 +315,15 @@ describe('an imported graph: keys, ids and defaults', () => {
     expect(g.figure.edges.map((e) => e.id)).toEqual(['e-x', 'e-x-2', 'e-x-3']);
   });
 
+  it('names edges whose ids slug to nothing "edge", "edge-2", …', () => {
+    const g = imported(graph({ edges: [{ id: '!!', source: 'FX', target: 'p53', refs: [] }, { id: '??', source: 'p53', target: 'lonely', refs: [] }] }));
+    expect(g.figure.edges.map((e) => e.id)).toEqual(['edge', 'edge-2']);
+  });
+
+  it('hashes into the key the file name, the number of nodes and each edge’s ends, one per line', () => {
+    expect(imported(graph()).key).toBe(`import-my-net-${fnv('my net.sif\n3\nFX>p53\np53>FX')}`);
+  });
+
   it('gives an entity of its own no synonyms or cross-references when the file has none', () => {
     const own = imported(graph()).entities.find((e) => e.label === 'Lonely')!;
     expect(own.synonyms).toEqual([]);
