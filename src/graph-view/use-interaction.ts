@@ -18,6 +18,34 @@ export interface PointerHandlers {
   onViewport?: ((viewport: Viewport) => void) | undefined;
 }
 
+/** The scratch key that marks an instance whose elements are not made active under a pressed button (inertActivation). */
+const INERT_ACTIVATION = 'mscInertActivation';
+let activationWrapped = false;
+
+/**
+ * Cytoscape marks the element under a pressed mouse button or finger active, and the release inactive: each a restyle
+ * of that element, though our stylesheet gives `:active` no look. Any restyle sets the renderer's layered bitmaps
+ * aside, so the frame after each drew every element of the drawing one by one: a click cost two full redraws before
+ * its selection's (on the compare page's difference diagram, 25–35 ms of CPU each under load, issue #10 point 3).
+ * On an instance marked here, activate() and unactivate() change nothing. Cytoscape has no option for it: the two
+ * switches, shared by every collection (its prototype), are wrapped once and ask the element's instance.
+ */
+export function inertActivation(cy: Core) {
+  cy.scratch(INERT_ACTIVATION, true);
+  if (activationWrapped) return;
+  activationWrapped = true;
+  type Switch = (this: cytoscape.Collection, ...args: unknown[]) => cytoscape.Collection;
+  const shared = Object.getPrototypeOf(cy.collection()) as Record<'activate' | 'unactivate', Switch>;
+  for (const name of ['activate', 'unactivate'] as const) {
+    const own = shared[name];
+    shared[name] = function (this: cytoscape.Collection, ...args: unknown[]) {
+      // The switch itself (no handler being bound), on a marked instance: nothing to do.
+      if (args.length === 0 && this.nonempty() && (this[0] as cytoscape.SingularElementArgument).cy().scratch(INERT_ACTIVATION) === true) return this;
+      return own.apply(this, args);
+    };
+  }
+}
+
 /**
  * Clicks, hover and the reader's pans and zooms, bound once per instance; the handlers are read from the latest
  * render. `big` (a big drawing, big-drawing.ts) and `adopting` (a linked pane's viewport being adopted) are read when
@@ -28,6 +56,7 @@ export function usePointer(cy: Core | null, handlers: PointerHandlers, big: Muta
   latest.current = handlers;
   useEffect(() => {
     if (!cy) return;
+    inertActivation(cy);
     const onTap = (evt: EventObject) => {
       // A big drawing's elements take no events: the click is matched to what is drawn there (big-drawing.ts).
       if (evt.target === cy) latest.current.onSelect(big.current ? elementAt(cy, evt.position) : null);

@@ -6,7 +6,8 @@
  * - `select`: the canvas marks the selection (Cytoscape's `select` event, inside the selection's restyle);
  * - `address`: the address bar is written (history.replaceState).
  * The details come first, and a frame paints them before the restyle and the address, each in a later task. The
- * restyle's styles and sizes are computed ahead of the frame that draws it: that frame computes no edge route.
+ * restyle's styles and sizes are computed ahead of the frame that draws it: that frame computes no edge route. Before
+ * the selection nothing is restyled (Cytoscape's activation of the pressed node is inert, use-interaction.ts).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -29,9 +30,19 @@ function instrument(page: Page, pane: string, label: string) {
   return page.evaluate(
     ([pane, label]) => {
       const cy = window.mscAtlas!.cy[pane]!;
-      const w = window as unknown as { routed: number };
+      const w = window as unknown as { routed: number; early: string[]; selected: boolean };
       w.routed = 0;
-      cy.one('select', () => console.timeStamp('click:select'));
+      // Elements restyled before the selection is set: the press and the release of the button (Cytoscape's
+      // activation) restyled the node under it, and each such restyle made a frame draw every element.
+      w.early = [];
+      w.selected = false;
+      cy.on('style', (e) => {
+        if (!w.selected) w.early.push(e.target.id());
+      });
+      cy.one('select', () => {
+        w.selected = true;
+        console.timeStamp('click:select');
+      });
       const details = document.querySelector('.details')!;
       const observer = new MutationObserver(() => {
         if (details.querySelector('h3')?.textContent !== label) return;
@@ -120,6 +131,7 @@ async function tracedClick(search: string, pane: string) {
         degree: cy.getElementById(id).connectedEdges().length,
         faded: cy.elements('.faded').length,
         routed: (window as unknown as { routed: number }).routed,
+        early: (window as unknown as { early: string[] }).early,
         heading: document.querySelector('.details h3')?.textContent,
       };
     },
@@ -150,6 +162,8 @@ describe('a click on a node', () => {
       expect(state.heading).toBe(target.label);
       // The frame that drew the selection only drew: every edge route it needed was computed ahead.
       expect(state.routed).toBe(0);
+      // Nothing was restyled before the selection: pressing and releasing the button on the node changed no look.
+      expect(state.early).toEqual([]);
     });
   }
 });

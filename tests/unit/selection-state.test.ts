@@ -4,7 +4,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { setSelectionState } from '../../src/graph-view/use-interaction.ts';
+import { inertActivation, setSelectionState } from '../../src/graph-view/use-interaction.ts';
 import { selectionOnly } from '../../src/state/use-url-sync.ts';
 import type { UrlState } from '../../src/state/choices.ts';
 import { NO_FILTERS } from '../../src/model/overlay.ts';
@@ -125,5 +125,36 @@ describe('selectionOnly (a new selection alone is written to the address later)'
     expect(selectionOnly(state, { ...state })).toBe(false);
     for (const other of [{ mode: 'atlas' }, { figure: 'fig2' }, { overlay: [] }, { filters: { ...NO_FILTERS } }, { chain: 0 }] as Partial<UrlState>[])
       expect(selectionOnly(state, { ...state, ...other, selection })).toBe(false);
+  });
+});
+
+/** Cytoscape's activation switches (not in its typings). */
+type Switchable = { activate(handler?: () => void): unknown; unactivate(): unknown; active(): boolean; emit(e: string): unknown };
+const node = (cy: Core, id: string) => cy.getElementById(id) as unknown as Switchable;
+
+describe('inertActivation', () => {
+  it('makes activate() and unactivate() restyle nothing on a marked instance, and only there', () => {
+    const marked = graph();
+    const other = graph();
+    inertActivation(marked);
+    const styled: string[] = [];
+    for (const cy of [marked, other]) cy.on('style', (e) => styled.push(`${cy === marked ? 'marked' : 'other'}:${e.target.id()}`));
+    const a = node(marked, 'a');
+    expect(a.activate()).toBe(a);
+    expect(a.active()).toBe(false);
+    a.unactivate();
+    expect(styled).toEqual([]);
+    // Another instance keeps Cytoscape's own switches, and marking twice wraps them once.
+    inertActivation(graph());
+    node(other, 'a').activate();
+    expect(node(other, 'a').active()).toBe(true);
+    node(other, 'a').unactivate();
+    expect(node(other, 'a').active()).toBe(false);
+    expect(styled).toEqual(['other:a', 'other:a']);
+    // Binding a handler still works on a marked instance.
+    let heard = 0;
+    node(marked, 'b').activate(() => heard++);
+    node(marked, 'b').emit('activate');
+    expect(heard).toBe(1);
   });
 });
