@@ -5,8 +5,9 @@
  * so that the order of the phases, and what each one hands the next, can be checked. Slices run on timers, one by
  * one; the clock stands still, so that a slice ends only where a phase ends it.
  */
-import cytoscape, { type Core, type SingularElementArgument } from 'cytoscape';
+import type { Core, SingularElementArgument } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { batching, starGraph } from '../helpers/star-graph.ts';
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -78,25 +79,12 @@ const { DeferredStyles, LAYERED_FROM, SLICE_MS, SlicedLooks } = await import('..
 
 const log = fake.state.log;
 
-/** n nodes n0… and edges e0… from n0 to each other node. */
+/** The restyle tests' small graph (n nodes, edges from n0), which the stand-in for connected() looks ids up in. */
 function graph(n: number, edges = 0): Core {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements: [
-      ...Array.from({ length: n }, (_, i) => ({ data: { id: `n${i}` } })),
-      ...Array.from({ length: edges }, (_, i) => ({ data: { id: `e${i}`, source: 'n0', target: `n${i + 1}` } })),
-    ],
-    style: [
-      { selector: 'node', style: { opacity: 1 } },
-      { selector: '.off', style: { opacity: 0.12 } },
-    ],
-  });
+  const cy = starGraph(n, edges);
   fake.state.cy = cy;
   return cy;
 }
-
-const batching = (cy: Core) => (cy as unknown as { batching(): boolean }).batching();
 
 /** Slices on timers (no MessageChannel), held and run one by one; a clock that stands still. */
 function slices() {

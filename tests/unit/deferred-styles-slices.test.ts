@@ -5,24 +5,9 @@
 import cytoscape, { type Core, type SingularElementArgument } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeferredStyles, SLICE_MS, SlicedLooks } from '../../src/graph-view/deferred-styles.ts';
+import { batching, starGraph } from '../helpers/star-graph.ts';
 
-/** n nodes n0… and edges e0… from n0 to each other node (ids in order). */
-function graph(n: number, edges = 0): Core {
-  return cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements: [
-      ...Array.from({ length: n }, (_, i) => ({ data: { id: `n${i}` } })),
-      ...Array.from({ length: edges }, (_, i) => ({ data: { id: `e${i}`, source: 'n0', target: `n${i + 1}` } })),
-    ],
-    style: [
-      { selector: 'node', style: { opacity: 1 } },
-      { selector: '.off', style: { opacity: 0.12 } },
-    ],
-  });
-}
-
-const batching = (cy: Core) => (cy as unknown as { batching(): boolean }).batching();
+const graph = starGraph;
 
 /** Ids whose style was computed (read through numericStyle), in order. */
 function spyComputed() {
