@@ -42,7 +42,7 @@ const EXPORT = [
  * tests cover.
  * A run over one file is quicker with the small tests that reach it (MUTATE_TESTS) and a tsconfig of that file
  * alone (MUTATE_TSCONFIG): quality.ts with quality-geometry, layout-service.ts with layout-service-pure, compact.ts
- * with compact-grid, force-layout.ts with force-layout-parts (then force-layout-small for what survives), difference-layout.ts with difference-layout-pure (the
+ * with compact-grid, force-layout.ts with force-layout-parts (then force-layout-small for what survives), difference-layout.ts with difference-layout-pure and room-search (the
  * tests on the shipped layouts, ELK and fast-check properties take seconds per mutant, and reach no more code).
  */
 const LAYOUT = [
