@@ -6,6 +6,8 @@
  * - Cytoscape is made (core, default stylesheet, renderer) in one task, with no elements; the instance is handed to
  *   the canvas's owner, which gives it our stylesheet and the drawing, in a later task (use-cytoscape.ts). Made and
  *   drawn in one task, this was the longest task of a start-up.
+ * - The compare page's stage is measured from the frame's own layout (use-stage-aspect.ts, inFrame), not in React's
+ *   commit that first shows it, where reading its box laid the page out inside the commit's task.
  * - The first fit of a drawing whose looks come in slices does not measure its elements (use-viewport.ts, roughFit),
  *   and once the looks are in it is fitted exactly, as Cytoscape's own fit would.
  */
@@ -27,13 +29,18 @@ interface TraceEvent {
 
 interface Step {
   name: string;
+  /** Its task paints after it: it ran in a frame's rendering (a ResizeObserver's callback comes after layout). */
+  frame?: boolean;
   elements: number;
   /** The index of the main-thread task that ran it (-1: none found). */
   task: number;
 }
 
-/** Opens `search` traced until `pane` is drawn and settled; the marked canvas steps, each with the task it ran in. */
-async function tracedStart(search: string, pane: string): Promise<{ page: Page; steps: Step[] }> {
+/**
+ * Opens `search` traced until `pane` is drawn and settled; the marked steps whose names start with `prefix`, each with
+ * the task it ran in and whether that task is a frame painting after it.
+ */
+async function tracedStart(search: string, pane: string, prefix = 'canvas:'): Promise<{ page: Page; steps: Step[] }> {
   const browser = getBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'] });
@@ -45,14 +52,15 @@ async function tracedStart(search: string, pane: string): Promise<{ page: Page; 
     const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
   }
-  const marked = await page.evaluate(() =>
+  const marked = await page.evaluate((prefix) =>
     performance
       .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('canvas:'))
+      .filter((m) => m.name.startsWith(prefix))
       .map((m) => ({ name: m.name, elements: (m as PerformanceMark).detail?.elements as number })),
+    prefix,
   );
   // The marks as the trace has them, on the page's main thread, in order.
-  const traced = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('canvas:')).sort((a, b) => a.ts - b.ts);
+  const traced = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith(prefix)).sort((a, b) => a.ts - b.ts);
   const main = traced[0];
   const tasks = main ? events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid) : [];
   const steps = traced.map((m, i) => ({
@@ -60,7 +68,13 @@ async function tracedStart(search: string, pane: string): Promise<{ page: Page; 
     elements: marked[i]?.name === m.name ? marked[i]!.elements : NaN,
     task: tasks.findIndex((t) => t.ts <= m.ts && m.ts <= t.ts + (t.dur ?? 0)),
   }));
-  return { page, steps };
+  const paints = main ? events.filter((e) => e.name === 'Paint' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid) : [];
+  // Whether the step's task is a frame that paints after it.
+  const painting = (step: Step, ts: number) => {
+    const t = tasks[step.task];
+    return !!t && paints.some((p) => p.ts > ts && p.ts <= t.ts + (t.dur ?? 0));
+  };
+  return { page, steps: steps.map((s, i) => ({ ...s, frame: painting(s, traced[i]!.ts) })) };
 }
 
 describe('start-up tasks', () => {
@@ -81,6 +95,19 @@ describe('start-up tasks', () => {
       await page.close();
     });
   }
+
+  it("the compare page's stage is measured from a frame's layout, in a later task than the render that shows it", async () => {
+    const { page, steps } = await tracedStart('?view=compare&left=source:hpmsc&right=source:humsc', 'difference', 'stage:');
+    // (A later resize measures again.)
+    expect(steps.slice(0, 2).map((s) => s.name)).toEqual(['stage:observed', 'stage:measured']);
+    const [observed, measured] = steps as [Step, Step];
+    expect(observed.task).toBeGreaterThanOrEqual(0);
+    expect(measured.task).toBeGreaterThan(observed.task);
+    // Taken in a frame, after its layout and before its paint; the render that showed the stage painted nothing.
+    expect(measured.frame).toBe(true);
+    expect(observed.frame).toBe(false);
+    await page.close();
+  });
 
   it('a drawing fitted roughly at first is fitted exactly once its looks are in', async () => {
     // (With a filter, the page's picture does not show what the address asks for: the canvas's own fit is what shows.)

@@ -187,7 +187,8 @@ export function CompareView() {
   // Laid out afresh under the picture: the picture goes once the canvas has drawn.
   const relaid = useRef(false);
   const replacePicture = useCallback((cy: Core | null) => cy?.one('render', () => requestAnimationFrame(takeOver)), [takeOver]);
-  const measured = useStageAspect(stageRef, !twin && Boolean(views), reportAspect);
+  // (Measured in the frame after the first render, not in its commit: see useStageAspect.)
+  const measured = useStageAspect(stageRef, !twin && Boolean(views), reportAspect, true);
 
   const update = (next: Partial<typeof pair>) => {
     setSelection(null);
