@@ -147,6 +147,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // Every browser the build targets (es2022) knows <link rel="modulepreload">: no polyfill in the entry script.
+    modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: which chunks each dynamic import needs; scripts/prerender.ts preloads the canvas's.
     manifest: true,
     chunkSizeWarningLimit: 2000, // the lazily loaded ELK worker is ~1.5 MB unminified-size; it is not on start-up

@@ -21,6 +21,7 @@ import { sourceIds } from '../src/model/view.ts';
 import { comparePage } from '../src/state/page.ts';
 import { linkNeed } from '../src/state/data.ts';
 import { PHONE_PORTRAIT_QUERY } from '../src/prerender/portrait-picture.ts';
+import { APP_PRELOADS_ID } from '../src/prerender/after-first-paint.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
@@ -40,7 +41,7 @@ try {
   const template = readFileSync(resolve(dist, 'index.html'), 'utf8');
   const assets = readdirSync(resolve(dist, 'assets'));
   const asset = (re: RegExp) => assets.find((a) => re.test(a));
-  // The model's data the page's view starts from (main.tsx): the figure's own part, or everything for the atlas and
+  // The model's data the page's view starts from (start.tsx): the figure's own part, or everything for the atlas and
   // compare (src/data/model-parts.ts, state/data.ts), fetched with the scripts.
   const figureIds = model.figures.map((f) => f.id);
   const dataPreload = (search: string) => {
@@ -49,8 +50,6 @@ try {
     if (!file) throw new Error(`the build has no model file for ${search || 'index.html'}`);
     return `<link rel="preload" href="./assets/${file}" as="fetch" crossorigin>`;
   };
-  // The canvas and Cytoscape load through a dynamic import that main.tsx starts at once (lazy-graph-canvas.tsx):
-  // preloaded with the other scripts, so they arrive as early as a static import would.
   const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
   const chunksOf = (key: string, into = new Set<string>()) => {
     const chunk = manifest[key];
@@ -59,9 +58,19 @@ try {
     chunk.imports?.forEach((k) => chunksOf(k, into));
     return into;
   };
+  // The app's code: the page's entry script (main.tsx) is tiny and starts the app (start.tsx) once the picture is on
+  // screen (prerender/after-first-paint.ts). The chunks the app's start needs, those of the canvas and Cytoscape, which
+  // start.tsx asks for at once (lazy-graph-canvas.tsx), the compare view's on a comparison and the view's layout are
+  // listed in the page's head as module preloads inside a <template>: inert (neither fetched nor compiled, not even
+  // by the browser's look-ahead scanner) until the entry script puts them into the head after the first paint, all at
+  // once. A module preload is compiled on a worker thread as soon as it arrives, and a plain preload of a script is
+  // parsed as it streams in: either way a worker thread that, on a machine of two cores, competed with the first frame
+  // (React and Cytoscape took 20 ms of CPU there before the first paint).
+  const startChunks = chunksOf('src/start.tsx');
+  if (!startChunks.size) throw new Error('the build has no chunk for src/start.tsx');
   const canvasChunks = chunksOf('src/graph-view/graph-canvas.tsx');
   if (!canvasChunks.size) throw new Error('the build has no chunk for src/graph-view/graph-canvas.tsx');
-  // A page that opens on a comparison renders the compare view first (main.tsx waits for its code): fetched with the
+  // A page that opens on a comparison renders the compare view first (start.tsx waits for its code): fetched with the
   // scripts too.
   const compareChunks = chunksOf('src/features/compare/compare-view.tsx');
   if (!compareChunks.size) throw new Error('the build has no chunk for src/features/compare/compare-view.tsx');
@@ -72,10 +81,11 @@ try {
   const portraitEntry = manifest['src/prerender/portrait-picture.ts'];
   const portraitScript = portraitEntry?.imports?.length === 1 ? manifest[portraitEntry.imports[0]!]?.file : portraitEntry?.file;
   if (!portraitScript) throw new Error('the build has no chunk for src/prerender/portrait-picture.ts');
+  const modulePreload = (file: string) => `<link rel="modulepreload" crossorigin href="./${file}">`;
   const modulePreloads = (files: Set<string>, except = new Set<string>()) =>
-    [...files].filter((f) => !template.includes(`./${f}"`) && !except.has(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
-  const canvasPreloads = modulePreloads(canvasChunks);
-  const comparePreloads = modulePreloads(compareChunks, canvasChunks);
+    [...files].filter((f) => !template.includes(`./${f}"`) && !except.has(f)).map(modulePreload);
+  const canvasPreloads = modulePreloads(new Set([...startChunks, ...canvasChunks]));
+  const comparePreloads = modulePreloads(compareChunks, new Set([...startChunks, ...canvasChunks]));
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
   // The two start faces travel in the page as data: URLs (font-faces.ts), each preloaded (render-blocking: the first
@@ -119,7 +129,9 @@ try {
     // so its text is drawn in Inter from the first frame (font-display: block, vite.config.ts) without waiting for
     // the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
-    const pagePreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), dataPreload(search), ...(layoutChunk ? [`<link rel="modulepreload" crossorigin href="./assets/${layoutChunk}">`] : [])].join('\n    ');
+    const appPreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), ...(layoutChunk ? [modulePreload(`assets/${layoutChunk}`)] : [])];
+    // (The view's data is fetched with the page: a fetch costs the page no CPU.)
+    const pagePreloads = [dataPreload(search), `<template id="${APP_PRELOADS_ID}">${appPreloads.join('')}</template>`].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     const body = page.html.replace(/ style="[^"]*"/g, '');
@@ -131,7 +143,7 @@ try {
     const portraitTag = page.portrait ? `<script type="module" async crossorigin src="./${portraitScript}"></script>` : '';
     const html = policy
       // The page's own address, for a page opened by its file name alone (atlas.html): the app opens what the page is
-      // (main.tsx), picture or not.
+      // (start.tsx), picture or not.
       .replace('<div id="root"></div>', () => `<div id="root"${search ? ` data-state="${esc(search)}"` : ''}>${body}</div>${portraitTag}`)
       // The start faces first of all, right after the character set: their data: URLs still load in a task of their
       // own, and a face not loaded when the text is first laid out (at the latest when the page ends) is stood in for

@@ -1,6 +1,6 @@
 /**
  * The canvas component with its code (and Cytoscape's) in a chunk of its own, loaded as soon as the app starts
- * (main.tsx asks for it before anything else, and each page preloads it: scripts/prerender.ts). The app shell and
+ * (start.tsx asks for it before anything else, and each page preloads it: scripts/prerender.ts). The app shell and
  * the canvas then compile and run in separate tasks instead of one long one, while the prerendered picture is on
  * screen. Once loaded, it renders at once, without suspending.
  */

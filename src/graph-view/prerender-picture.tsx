@@ -9,7 +9,7 @@ import type { Prerendered } from '../state/prerender.ts';
 /**
  * The picture itself: markup when rendering at build time, the page's own nodes moved in when in the browser. A
  * figure's page is sent with its usual picture, which names its portrait one (`data-portrait`: a phone held upright
- * fetches it and shows it instead, prerender/portrait-picture.ts, app.css); the app keeps the one shown (main.tsx).
+ * fetches it and shows it instead, prerender/portrait-picture.ts, app.css); the app keeps the one shown (start.tsx).
  */
 export function PrerenderPicture({ picture }: { picture: Prerendered }) {
   if (picture.html !== undefined)

@@ -8,7 +8,7 @@
  * phone shows the usual picture, shrunk to its width.
  *
  * This module imports nothing: it is built into a chunk of its own (vite.config.ts) that runs before the app's code has
- * even arrived. main.tsx calls it again and waits for it before the app's first render (a second call reuses the
+ * even arrived. start.tsx calls it again and waits for it before the app's first render (a second call reuses the
  * first's work).
  */
 

@@ -16,7 +16,7 @@ await preloadParts();
 
 export function renderApp(search = '') {
   window.history.replaceState(null, '', `/${search}`);
-  // StrictMode as in main.tsx: effects run twice, which is how a link once got lost on start-up.
+  // StrictMode as in start.tsx: effects run twice, which is how a link once got lost on start-up.
   return render(
     <StrictMode>
       <App model={model} layoutService={createLayoutService(precomputedLayouts, async () => createInProcessEngine())} />
@@ -26,7 +26,7 @@ export function renderApp(search = '') {
 
 /**
  * Render the app as the built page starts it: from the data the address needs (one figure's part, or everything for
- * the atlas and compare: data/model-parts.ts), the rest loaded on demand from `loader`, as main.tsx does.
+ * the atlas and compare: data/model-parts.ts), the rest loaded on demand from `loader`, as start.tsx does.
  */
 export function renderAppFromParts(search: string, loader: ModelLoader, figureIds: readonly string[]) {
   window.history.replaceState(null, '', `/${search}`);
