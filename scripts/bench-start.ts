@@ -103,7 +103,7 @@ async function record(context: BrowserContext, url: string, settled: (page: Page
 async function firstPaintCpu(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'cc', 'blink', 'fonts'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', 'cc', 'blink', 'fonts', 'v8'] });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { timeout: 30_000 });
   const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
@@ -124,6 +124,14 @@ async function firstPaintCpu(browser: Browser, url: string) {
     // a system font at every size and weight).
     lookups: events.filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts < paint.ts && /^(FontDataManager::onMatchFamilyStyle|WebSandboxSupportLinux::GetWebFontRenderStyleForStrike)$/.test(e.name)).length,
     frames: before.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 500).length,
+    // The page's scripts compiled before its first paint, on the main thread or on a worker thread (a module preload
+    // is compiled as it arrives, a script streamed in is parsed meanwhile): each competes with the first frame.
+    scripts: new Set(
+      events
+        .filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts < paint.ts && /^(v8\.compileModule|v8\.compile|v8\.parseOnBackground)$/.test(e.name))
+        .map((e) => String((e.args?.data as { url?: string } | undefined)?.url ?? (e.args as { fileName?: string } | undefined)?.fileName ?? ''))
+        .filter((u) => /\.js$/.test(u)),
+    ).size,
     parts: { parse: cpu('ParseHTML'), style: cpu('UpdateLayoutTree'), layout: cpu('Layout'), paint: cpu('Paint'), script: cpu('v8.evaluateModule') + cpu('FunctionCall') + cpu('EvaluateScript') },
   };
 }
@@ -250,79 +258,101 @@ export async function clickFirstNodeWhenDrawn(page: Page) {
   await page.waitForFunction(() => (window as unknown as { benchDetailsAt?: number }).benchDetailsAt !== undefined, null, { timeout: 10_000 });
 }
 
-export async function benchStart(browser: Browser, base: string, figures: string[], runs: number) {
+export async function benchStart(browser: Browser, base: string, figures: string[], runs: number, baseline?: string) {
   console.log(`== first view: navigation start to stable pixels, app vs a static PNG page of the same view (${runs} runs each, alternated, fresh context per run)`);
   console.log(`   picture: the diagram on screen (within ${PICTURE_TOLERANCE * 100}% of the final pixels); stable: nothing changes after (within ${FRAME_TOLERANCE * 100}%)`);
+  if (baseline) console.log(`   with a baseline build (BENCH_BASELINE), alternated with this one in the same run: "base" rows`);
   // BENCH_VIEWS=fig1,fig3 measures only those views' first view (the rest of the start-up figures as usual).
   const only = process.env.BENCH_VIEWS?.split(',');
   const views: { name: string; search: string; panes: string[] }[] = [
     ...figures.map((id) => ({ name: id, search: `?figure=${id}`, panes: ['main'] })),
     { name: 'compare', search: '?view=compare&left=source:hpmsc&right=source:humsc', panes: ['difference'] },
   ].filter((v) => !only || only.includes(v.name));
+  const builds: [string, string][] = [['app', base], ...(baseline ? [['base', baseline] as [string, string]] : [])];
   const ratios: number[] = [];
   const pictureRatios: number[] = [];
+  const versus: number[] = [];
   for (const v of views) {
     const staticUrl = await staticPage(browser, base, v.search, v.panes, v.name);
-    const app: number[] = [];
-    const picture: number[] = [];
+    const app = new Map(builds.map(([b]) => [b, [] as number[]]));
+    const picture = new Map(builds.map(([b]) => [b, [] as number[]]));
+    const parts = new Map(builds.map(([b]) => [b, [] as { html: number; paint: number; fonts: number }[]]));
     const floor: number[] = [];
-    const parts: { html: number; paint: number; fonts: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      for (const which of ['app', 'static'] as const) {
+      for (const [which, url] of [...builds, ['static', staticUrl] as [string, string]]) {
         const context = await browser.newContext({ viewport: VIEWPORT });
         const t =
-          which === 'app'
-            ? await record(context, `${base}${v.search}`, (p) => appSettled(p, v.panes))
-            : await record(context, staticUrl, (p) => p.waitForLoadState('load'));
+          which === 'static'
+            ? await record(context, url, (p) => p.waitForLoadState('load'))
+            : await record(context, `${url}${v.search}`, (p) => appSettled(p, v.panes));
         await context.close();
-        if (which === 'app') {
-          app.push(t.stable);
-          picture.push(t.picture);
-          parts.push(t.parts);
-        } else floor.push(t.stable);
+        if (which === 'static') floor.push(t.stable);
+        else {
+          app.get(which)!.push(t.stable);
+          picture.get(which)!.push(t.picture);
+          parts.get(which)!.push(t.parts);
+        }
       }
     }
-    const a = stats(app);
-    const p = stats(picture);
     const s = stats(floor);
-    ratios.push(a.median / s.median);
-    pictureRatios.push(p.median / s.median);
-    console.log(
-      `  ${v.name.padEnd(8)} picture ${ms(p.median)} (ratio ${(p.median / s.median).toFixed(1)}×)  stable ${ms(a.median)} (${ms(a.min)}–${ms(a.max)})  ` +
-        `static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×  (load ${loadavg()[0]!.toFixed(1)})`,
-    );
-    const part = (k: 'html' | 'paint' | 'fonts') => ms(stats(parts.map((p) => p[k]).filter((x) => !Number.isNaN(x))).median ?? NaN);
-    console.log(`           app medians: page in ${part('html')}, first paint ${part('paint')}, last font file in ${part('fonts')}`);
-    // The same first paint traced, once each: main-thread CPU, which a loaded machine does not inflate.
-    const [appCpu, staticCpu] = [await firstPaintCpu(browser, `${base}${v.search}`), await firstPaintCpu(browser, staticUrl)];
-    if (appCpu && staticCpu) {
-      const p = appCpu.parts;
+    for (const [which] of builds) {
+      const a = stats(app.get(which)!);
+      const p = stats(picture.get(which)!);
+      if (which === 'app') {
+        ratios.push(a.median / s.median);
+        pictureRatios.push(p.median / s.median);
+      }
       console.log(
-        `           main-thread CPU to first paint: app ${appCpu.cpu.toFixed(1)} ms in ${appCpu.frames} frame(s) (parse ${p.parse.toFixed(1)}, style ${p.style.toFixed(1)}, ` +
-          `layout ${p.layout.toFixed(1)}, paint ${p.paint.toFixed(1)}, script ${p.script.toFixed(1)}; first paint ${ms(appCpu.paint)}; system-font look-ups ${appCpu.lookups}), ` +
-          `static PNG ${staticCpu.cpu.toFixed(1)} ms (first paint ${ms(staticCpu.paint)}; look-ups ${staticCpu.lookups})  (load ${loadavg()[0]!.toFixed(1)})`,
+        `  ${(which === 'app' ? v.name : `  ${which}`).padEnd(8)} picture ${ms(p.median)} (ratio ${(p.median / s.median).toFixed(1)}×)  stable ${ms(a.median)} (${ms(a.min)}–${ms(a.max)})  ` +
+          `static PNG ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})  ratio ${(a.median / s.median).toFixed(1)}×  (load ${loadavg()[0]!.toFixed(1)})`,
       );
+      const part = (k: 'html' | 'paint' | 'fonts') => ms(stats(parts.get(which)!.map((p) => p[k]).filter((x) => !Number.isNaN(x))).median ?? NaN);
+      console.log(`           ${which} medians: page in ${part('html')}, first paint ${part('paint')}, last font file in ${part('fonts')}`);
+    }
+    if (baseline) {
+      const r = stats(app.get('app')!).median / stats(app.get('base')!).median;
+      versus.push(r);
+      console.log(`           this build ÷ baseline, stable: ${r.toFixed(2)}`);
+    }
+    // The same first paint traced, once each (alternated with the baseline's): main-thread CPU, which a loaded
+    // machine does not inflate, and the scripts compiled before it.
+    for (const [which, url] of builds) {
+      const [appCpu, staticCpu] = [await firstPaintCpu(browser, `${url}${v.search}`), await firstPaintCpu(browser, staticUrl)];
+      if (appCpu && staticCpu) {
+        const p = appCpu.parts;
+        console.log(
+          `           ${which} main-thread CPU to first paint: ${appCpu.cpu.toFixed(1)} ms in ${appCpu.frames} frame(s) (parse ${p.parse.toFixed(1)}, style ${p.style.toFixed(1)}, ` +
+            `layout ${p.layout.toFixed(1)}, paint ${p.paint.toFixed(1)}, script ${p.script.toFixed(1)}; first paint ${ms(appCpu.paint)}; scripts compiled before it ${appCpu.scripts}; ` +
+            `system-font look-ups ${appCpu.lookups}), static PNG ${staticCpu.cpu.toFixed(1)} ms (first paint ${ms(staticCpu.paint)}; look-ups ${staticCpu.lookups})  (load ${loadavg()[0]!.toFixed(1)})`,
+        );
+      }
     }
   }
+  if (baseline && versus.length) console.log(`  this build ÷ baseline, stable, per view: ${versus.map((r) => r.toFixed(2)).join(' ')} (median ${stats(versus).median.toFixed(2)})`);
   console.log(`  worst ratio: picture ${Math.max(...pictureRatios).toFixed(1)}×, stable ${Math.max(...ratios).toFixed(1)}×`);
   console.log('== what each first picture waits for: its page, and the font files it preloads, against the static page\'s PNG');
   for (const v of views) pageWeight(v.name, v.search);
 
-  console.log(`== interactive: navigation to a click on a node showing its details (${runs} fresh contexts)`);
-  const tti: number[] = [];
-  const longest: number[] = [];
+  console.log(`== interactive: navigation to a click on a node showing its details (${runs} fresh contexts${baseline ? ', alternated with the baseline' : ''})`);
   let scripts: string[] = [];
+  const tti = new Map(builds.map(([b]) => [b, [] as number[]]));
+  const longest = new Map(builds.map(([b]) => [b, [] as number[]]));
   for (let i = 0; i < runs; i++) {
-    const r = await interactive(browser, base, '');
-    tti.push(r.at);
-    longest.push(Math.max(0, ...r.long));
-    if (i === 0) {
-      scripts = r.scripts;
-      console.log(`  long tasks in run 1: ${r.long.length ? r.long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+    for (const [which, url] of builds) {
+      const r = await interactive(browser, url, '');
+      tti.get(which)!.push(r.at);
+      longest.get(which)!.push(Math.max(0, ...r.long));
+      if (i === 0 && which === 'app') {
+        scripts = r.scripts;
+        console.log(`  long tasks in run 1: ${r.long.length ? r.long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+      }
     }
   }
-  const t = stats(tti);
-  console.log(`  time to interactive: median ${ms(t.median)} (${ms(t.min)}–${ms(t.max)}); longest main-thread task: median ${ms(stats(longest).median)}, max ${ms(stats(longest).max)}`);
+  for (const [which] of builds) {
+    const t = stats(tti.get(which)!);
+    const l = stats(longest.get(which)!);
+    console.log(`  ${which === 'app' ? '' : 'baseline: '}time to interactive: median ${ms(t.median)} (${ms(t.min)}–${ms(t.max)}); longest main-thread task: median ${ms(l.median)}, max ${ms(l.max)}  (load ${loadavg()[0]!.toFixed(1)})`);
+  }
   const { rows, total } = chunkTable(scripts);
   console.log(`  JS loaded until interactive: ${(total / 1024).toFixed(1)} KB gzipped in ${rows.length} chunks`);
   rows.forEach((r) => console.log(r));

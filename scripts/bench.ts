@@ -60,7 +60,15 @@ try {
     await benchScale(browser, base);
     throw 'done';
   }
-  if (!labelsOnly) await benchStart(browser, base, figures, Number(process.env.BENCH_START_RUNS ?? 3));
+  if (!labelsOnly) {
+    // BENCH_BASELINE=<a dist folder of another build>: its pages are measured too, alternated with this build's in
+    // the same run (bench-start.ts), so both see the same load.
+    const baseline = process.env.BENCH_BASELINE
+      ? await preview({ root, build: { outDir: process.env.BENCH_BASELINE }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
+      : undefined;
+    await benchStart(browser, base, figures, Number(process.env.BENCH_START_RUNS ?? 3), baseline?.resolvedUrls!.local[0]);
+    await baseline?.close();
+  }
   if (!labelsOnly && !process.env.BENCH_ONLY_START) await benchSwitch(browser, base, figures);
   if (process.env.BENCH_ONLY_START) {
     await browser.close();
