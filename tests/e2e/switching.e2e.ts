@@ -83,6 +83,8 @@ interface FrameWork {
   sorted: boolean;
   /** Images (textures, layers) the frame's drawing copied. */
   copies: number;
+  /** Edges displayed when the frame drew. */
+  edges: number;
 }
 
 /** Each frame Cytoscape draws from now until the canvas settles after `action`, with its work beyond drawing. */
@@ -101,13 +103,15 @@ async function frameWork(page: Page, action: () => Promise<unknown>): Promise<Fr
     let frame: FrameWork | null = null;
     let drawing: FrameWork | null = null;
     // The first of a frame's steps (highest priority) opens it; its drawing, last, closes it.
-    r.beforeRender(() => (frame = { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0 }), 1e9);
+    const edges = () => cy.edges().filter((e) => e.style('display') !== 'none').length;
+    r.beforeRender(() => (frame = { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0, edges: 0 }), 1e9);
     // (Wrapped where the renderer has it, its prototype: the canvas may pause drawing with a render of its own.)
     const proto = Object.getPrototypeOf(r) as Renderer;
     const render = proto.render;
     proto.render = function (this: Renderer, options) {
-      const f = frame ?? { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0 };
+      const f = frame ?? { nodes: cy.nodes().length, painted: 0, changed: 0, sorted: false, copies: 0, edges: 0 };
       f.sorted = !this.cachedZSortedEles;
+      f.edges = edges();
       drawing = f;
       try {
         render.call(this, options);
@@ -219,11 +223,32 @@ describe('switching in the atlas', () => {
     // The first frame that draws the atlas (Fig. 1 has a few dozen nodes, the atlas hundreds) only draws: it paints no
     // texture, meets no element changed and does not sort them.
     const first = frames.find((f) => f.nodes > 100);
-    expect(first).toEqual({ nodes: first?.nodes, painted: 0, changed: 0, sorted: false, copies: first?.copies });
+    expect(first).toEqual({ nodes: first?.nodes, painted: 0, changed: 0, sorted: false, copies: first?.copies, edges: first?.edges });
     // It copies the bitmaps the atlas was painted into ahead, not each node's textures (two or more per node).
     expect(first!.copies).toBeGreaterThan(0);
     expect(first!.copies).toBeLessThan(20);
     await screenshot(page, 'switching-atlas-first-drawing');
+    await page.close();
+  });
+
+  it('after a source toggle, the frame that shows the edges again only copies the bitmaps they were painted into ahead', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(appUrl('?view=atlas'));
+    await waitForCanvas(page);
+    const box = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox', { name: /^hAMSC — / });
+    for (const act of [() => box.uncheck(), () => box.check()]) {
+      const frames = await frameWork(page, act);
+      // While the nodes travel no edge is drawn; the first frame after that draws them all again.
+      const travel = frames.findIndex((f) => f.edges === 0);
+      expect(travel).toBeGreaterThanOrEqual(0);
+      const shown = frames.slice(travel).find((f) => f.edges > 300);
+      // That frame paints no texture, meets no changed element, does not sort, and copies a few bitmaps instead of
+      // drawing some 600 elements one by one (a long task under load: 35–45 ms of CPU time).
+      expect(shown).toEqual({ nodes: shown?.nodes, painted: 0, changed: 0, sorted: false, copies: shown?.copies, edges: shown?.edges });
+      expect(shown!.copies).toBeGreaterThan(0);
+      expect(shown!.copies).toBeLessThan(20);
+    }
+    await screenshot(page, 'switching-atlas-toggle-shown');
     await page.close();
   });
 
