@@ -22,6 +22,7 @@ import { useStagedElements } from './big-drawing.ts';
 import { CanvasWork } from './canvas-work.ts';
 import type { DrawTurns } from './draw-turns.ts';
 import { claimContainerStylesheet } from './container-style.ts';
+import { differs } from './element-diff.ts';
 import { buildElements } from './elements.ts';
 import { FIT_PADDING } from './fit.ts';
 import type { ElementStyle } from './overlay-styles.ts';
@@ -98,7 +99,6 @@ const stylesheet = buildStylesheet();
 const Cytoscape = memo(CytoscapeComponent);
 const LAYOUT = { name: 'preset', fit: false } as const;
 const NO_ELEMENTS: ElementDefinition[] = [];
-const sameByReference = (a: unknown, b: unknown) => (a ?? null) !== (b ?? null);
 
 export function GraphCanvas(props: GraphCanvasProps) {
   const { view, positions, selection, onSelect, name, onCy, overlay, focus, fitBox, hover, onViewport, viewport, marks, animate, labelPriority, openOnStart = true, pending = false, turns } = props;
@@ -134,7 +134,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useRefit(cy, drawn, fit, fitted, work, staging, elements);
   useSelectionClasses(cy, selection, drawn, bigRef, work);
   useDeferredStyles(cy, work);
-  useOverlay(cy, { overlay, marks, layer, elements, drawn, big: bigRef, work });
+  useOverlay(cy, { overlay, marks, layer, drawn, big: bigRef, work });
   useLabelLod(cy, { labelPriority, marks, layer, overlay, elements, drawn, work });
   useFocus(cy, focus);
   // Busy while the owner has something on the way; when it has come, settled unless what it brought is under way
@@ -186,8 +186,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
           elements={cy ? staging.shown : NO_ELEMENTS}
           // Compare props by reference: elements and stylesheet are memoised, so a re-render (say, a source toggle)
           // does not make react-cytoscapejs walk all elements looking for changes. (No stylesheet or layout yet is no
-          // change: react-cytoscapejs reads them as null at first, and would apply an undefined stylesheet.)
-          diff={sameByReference}
+          // change: react-cytoscapejs reads them as null at first, and would apply an undefined stylesheet.) A kept
+          // element's data and position compare by value: set again, each kept element was restyled (element-diff.ts).
+          diff={differs}
           stylesheet={cy ? stylesheet : undefined}
           layout={cy ? LAYOUT : undefined}
           minZoom={0.05}

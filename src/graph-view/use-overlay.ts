@@ -54,23 +54,29 @@ export function useOverlay(
     overlay: ReadonlyMap<string, ElementStyle> | undefined;
     marks: ReadonlyMap<string, SourceMark> | undefined;
     layer: SourceMarksLayer | null;
-    /** The view's elements (a new array: a new drawing, whose elements carry no overlay yet). */
-    elements: unknown;
+    /** The drawing's elements once all are in Cytoscape (a new array: a new drawing), or null until then. */
     drawn: unknown;
     big: MutableRefObject<boolean>;
     work: CanvasWork;
   },
 ) {
-  const { overlay, marks, layer, elements, drawn, big, work } = options;
-  const applied = useRef(new Map<string, ElementStyle>());
+  const { overlay, marks, layer, drawn, big, work } = options;
+  /** What the overlay set on each element, and the drawing it set it on. */
+  const applied = useRef({ cy: null as Core | null, on: null as unknown, styles: new Map<string, ElementStyle>() });
   /** The marks layer that last received marks. */
   const marked = useRef<SourceMarksLayer | null>(null);
   useEffect(() => {
-    applied.current = new Map();
-  }, [elements]);
-  useEffect(() => {
     if (!cy || !drawn) return;
-    const before = applied.current;
+    // A new drawing. The elements it keeps from the last one (the same ids: a new compare pair, a figure sharing
+    // entities with the last) keep their classes and data in Cytoscape, and what was set on them is remembered, so
+    // that only what differs is set again: set again, even to the same values, each kept element was restyled.
+    const fresh = applied.current.on !== drawn || applied.current.cy !== cy;
+    if (fresh) {
+      const kept = new Map<string, ElementStyle>();
+      if (applied.current.cy === cy) for (const [id, style] of applied.current.styles) if (cy.getElementById(id).nonempty()) kept.set(id, style);
+      applied.current = { cy, on: drawn, styles: kept };
+    }
+    const before = applied.current.styles;
     // The class and data changes; returns the elements it changed. Runs inside one batch (see below).
     const change = () => {
       const changed: SingularElementArgument[] = [];
@@ -96,14 +102,14 @@ export function useOverlay(
     };
     const deferred = work.deferred;
     // A big drawing's first overlay: its styles computed in slices, before it comes into view (big-drawing.ts).
-    if (before.size === 0 && big.current && deferred) {
+    if (fresh && big.current && deferred) {
       layer?.set(marks ?? NO_MARKS);
       marked.current = layer;
       deferred.restyle(change);
       return;
     }
     // A new drawing (or a new marks layer) gets its overlay and marks before its first paint.
-    if (before.size === 0 || layer !== marked.current) {
+    if (fresh || layer !== marked.current) {
       deferred?.release();
       cy.batch(change);
       layer?.set(marks ?? NO_MARKS);
@@ -130,6 +136,6 @@ export function useOverlay(
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `work` and `big` are stable; `elements` resets `applied` above
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `work` and `big` are stable; a new drawing comes with a new `drawn`
   }, [cy, overlay, drawn, layer, marks]);
 }
