@@ -12,18 +12,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
+import { traced, type TraceEvent } from './trace.ts';
 
 const getBrowser = useBrowser();
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { data?: { message?: string } };
-}
 
 /** Instruments the page: the click's stamps, and the edge routes Cytoscape computes inside its own frames. */
 function instrument(page: Page, pane: string, label: string) {
@@ -102,17 +93,12 @@ async function tracedClick(search: string, pane: string) {
   await page.mouse.move(target.x, target.y);
   await waitForCanvas(page, pane);
   await instrument(page, pane, target.label);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  let events: TraceEvent[] = [];
-  try {
+  const events = await traced(browser, page, ['devtools.timeline', 'disabled-by-default-devtools.timeline'], async () => {
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(() => page.url()).toContain(`select=node:${target.id}`);
     await waitForCanvas(page, pane);
-  } finally {
-    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-    events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
-  }
+  });
   const stamps = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('click:')).sort((a, b) => a.ts - b.ts);
   const main = stamps[0];
   const onMain = main ? events.filter((e) => e.pid === main.pid && e.tid === main.tid) : [];

@@ -10,19 +10,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
+import { traced } from './trace.ts';
 
 const getBrowser = useBrowser();
-
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { data?: Record<string, unknown>; fileName?: string };
-}
 
 /** The page's own scripts that may run before its first paint: the entry, its static imports, the portrait picture's. */
 const BEFORE_PAINT = /^(index|early-drop|preload-helper|portrait-picture)-[\w-]{8}\.js$/;
@@ -35,15 +25,10 @@ async function compiledAroundFirstPaint(search: string, pane: string) {
   const browser = getBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ['blink.user_timing', 'loading', 'v8', 'devtools.timeline'] });
-  let events: TraceEvent[] = [];
-  try {
+  const events = await traced(browser, page, ['blink.user_timing', 'loading', 'v8', 'devtools.timeline'], async () => {
     await page.goto(appUrl(search));
     await waitForCanvas(page, pane);
-  } finally {
-    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-    events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
-  }
+  });
   // Why the app started (afterFirstPaint): the paint's report, as a rule.
   const why = await page.evaluate(() => (performance.getEntriesByName('app:start')[0] as PerformanceMark | undefined)?.detail as unknown);
   await context.close();

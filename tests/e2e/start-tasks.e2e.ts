@@ -14,18 +14,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
+import { traced } from './trace.ts';
 
 const getBrowser = useBrowser();
-
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-}
 
 interface Step {
   name: string;
@@ -43,15 +34,10 @@ interface Step {
 async function tracedStart(search: string, pane: string, prefix = 'canvas:'): Promise<{ page: Page; steps: Step[] }> {
   const browser = getBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'] });
-  let events: TraceEvent[] = [];
-  try {
+  const events = await traced(browser, page, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'], async () => {
     await page.goto(appUrl(search));
     await waitForCanvas(page, pane);
-  } finally {
-    const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-    events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
-  }
+  });
   const marked = await page.evaluate((prefix) =>
     performance
       .getEntriesByType('mark')
@@ -60,10 +46,10 @@ async function tracedStart(search: string, pane: string, prefix = 'canvas:'): Pr
     prefix,
   );
   // The marks as the trace has them, on the page's main thread, in order.
-  const traced = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith(prefix)).sort((a, b) => a.ts - b.ts);
-  const main = traced[0];
+  const inTrace = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith(prefix)).sort((a, b) => a.ts - b.ts);
+  const main = inTrace[0];
   const tasks = main ? events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid) : [];
-  const steps = traced.map((m, i) => ({
+  const steps = inTrace.map((m, i) => ({
     name: m.name,
     elements: marked[i]?.name === m.name ? marked[i]!.elements : NaN,
     task: tasks.findIndex((t) => t.ts <= m.ts && m.ts <= t.ts + (t.dur ?? 0)),
@@ -74,7 +60,7 @@ async function tracedStart(search: string, pane: string, prefix = 'canvas:'): Pr
     const t = tasks[step.task];
     return !!t && paints.some((p) => p.ts > ts && p.ts <= t.ts + (t.dur ?? 0));
   };
-  return { page, steps: steps.map((s, i) => ({ ...s, frame: painting(s, traced[i]!.ts) })) };
+  return { page, steps: steps.map((s, i) => ({ ...s, frame: painting(s, inTrace[i]!.ts) })) };
 }
 
 describe('start-up tasks', () => {
