@@ -220,3 +220,30 @@ describe('the compact grid’s search for column widths', () => {
     expect(l.nodes).toEqual({ a: { x: 9, y: 5 }, c: { x: 21, y: 5 }, b: { x: 91, y: 5 }, d: { x: 101, y: 5 }, e: { x: 107, y: 5 } });
   });
 });
+
+/**
+ * The size search at its edges, on a column of three 100 px wide nodes with no gaps, in id order: A 100 px tall and
+ * two short ones. Its shapes, by the width the search finds for a target height: all in one row (300 wide), A and B in
+ * a row with C below (200 wide), one node a row (100 wide, the tallest). The target heights tried are the lowest (A's
+ * height) plus 1/60 to 60/60 of the way to the tallest.
+ */
+describe('the compact grid’s size search, at its edges', () => {
+  const column = (b: number, c: number) => [n('A', 0, 0, 100, 100), n('B', 0, 0, 100, b), n('C', 0, 0, 100, c)];
+  const gapless = { sweeps: 0, gapX: 0, gapY: 0 };
+
+  it('finds a shape whose height only one target height reaches, exactly: the width for it is the narrowest at most that tall', () => {
+    // B 1 px, C 59 px: one row is 100 tall, A+B over C 159, one a row 160. Heights are tried at 101, 102… 160, so only
+    // 159 itself asks for the 200 px shape, and at aspect 1.5 it is the best (scores 200, 159, 160).
+    const l = compactLayout(column(1, 59), [], { ...gapless, aspect: 1.5 });
+    expect([l.width, l.height]).toEqual([200, 159]);
+    // (Each node centred in its row's height, each row centred in the width.)
+    expect(l.nodes).toEqual({ A: { x: 50, y: 50 }, B: { x: 150, y: 50 }, C: { x: 100, y: 129.5 } });
+  });
+
+  it('keeps the first of two shapes whose scores tie: the lower one, found first', () => {
+    // B 1 px, C 50 px: 300×100 (score 300/2 = 150) and 200×150 (score 150) tie at aspect 2; 100×151 scores 151.
+    const l = compactLayout(column(1, 50), [], { ...gapless, aspect: 2 });
+    expect([l.width, l.height]).toEqual([300, 100]);
+    expect(l.nodes).toEqual({ A: { x: 50, y: 50 }, B: { x: 150, y: 50 }, C: { x: 250, y: 50 } });
+  });
+});
