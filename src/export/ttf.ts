@@ -77,6 +77,7 @@ class Writer {
 
 function checksum(b: Uint8Array): number {
   let sum = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, a step at i = length (only when it is a multiple of 4) adds a word of zeros
   for (let i = 0; i < b.length; i += 4) sum = (sum + ((b[i]! << 24) | ((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0))) >>> 0;
   return sum;
 }

@@ -374,3 +374,33 @@ describe('TrueType writer, edge cases', () => {
   });
 });
 
+
+describe('TrueType writer, checksums as the OpenType specification computes them', () => {
+  /** Sum of big-endian 32-bit words, the last one padded with zeros, modulo 2^32 (OpenType, "Calculating checksums"). */
+  const sum = (b: Uint8Array) => {
+    const padded = new Uint8Array(Math.ceil(b.length / 4) * 4);
+    padded.set(b);
+    const view = new DataView(padded.buffer);
+    let s = 0;
+    for (let i = 0; i < padded.length; i += 4) s = (s + view.getUint32(i)) % 2 ** 32;
+    return s;
+  };
+
+  it('gives each table the checksum of its bytes, and the whole font the one that head.checkSumAdjustment makes 0xB1B0AFBA', () => {
+    for (const font of [writeTtf(sample()), writeTtf(sample(600, 'Odd Length Name'))]) {
+      const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+      const tables = view.getUint16(4);
+      expect(tables).toBeGreaterThan(5);
+      for (let i = 0; i < tables; i++) {
+        const at = 12 + 16 * i;
+        const tag = String.fromCharCode(...font.subarray(at, at + 4));
+        const [stated, offset, length] = [view.getUint32(at + 4), view.getUint32(at + 8), view.getUint32(at + 12)];
+        const bytes = font.slice(offset, offset + length);
+        // head's own checksum is taken with checkSumAdjustment (its bytes 8–11) as zero.
+        if (tag === 'head') bytes.fill(0, 8, 12);
+        expect(stated, tag).toBe(sum(bytes));
+      }
+      expect(sum(font)).toBe(0xb1b0afba);
+    }
+  });
+});
