@@ -240,16 +240,6 @@ describe('prerendered pages', () => {
         await page.evaluate(() => document.fonts.ready);
         const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`).sort());
         expect(faces, id).toEqual(['Inter 400', 'Inter 600']);
-        // The menus laid out afresh first. Chromium keeps a <select>'s text where the font it had at its first layout
-        // put it: when the page's Inter faces (decoded in a task of their own) come after that layout, the Figure
-        // menu's text stays 1 px higher (1,343 pixels of it) until the menu's next layout, whether other requests were
-        // refused or not. Seen under load in 1 run of 16; every time when the faces are served late on purpose.
-        await page.evaluate(() => {
-          const menus = [...document.querySelectorAll('select')];
-          for (const m of menus) m.style.display = 'none';
-          void document.body.offsetHeight;
-          for (const m of menus) m.style.display = '';
-        });
         shots.push(PNG.sync.read(await page.screenshot()));
         // (What was refused: the page's scripts and data, fetched for the app, none of which the picture waits for.)
         expect(refused.filter((p) => /\.(woff2?|ttf)$/.test(p)), id).toEqual([]);
