@@ -125,6 +125,7 @@ const TESTS_FOR = {
   'src/graph-view/deferred-styles.ts': 'deferred-styles,deferred-styles-slices,deferred-styles-phases',
   'src/layout/compact.ts': 'compact-grid,difference-layout-pure',
   'src/layout/difference-layout.ts': 'difference-layout-pure,room-search',
+  'src/layout/force-layout.ts': 'force-layout-parts,force-layout-small,force-layout',
   'src/layout/measure.ts': 'measure,measure-boxes,label-room,label-room-geometry',
   'src/layout/precomputed-views.ts': 'layout-pure',
   'src/export/compose.ts': 'compose,export-sizes,export,export-content,overview,painter,pdf-painter,pdf,pptx-painter,retraction,slide-fit-pure,slide-fit',

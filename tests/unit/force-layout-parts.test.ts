@@ -345,6 +345,19 @@ describe('removing overlaps, at the edges of its rules', () => {
     expect(shifted.map((n) => n.x)).toEqual([-500, expect.closeTo(-409.51, 10), expect.closeTo(-301.49, 10)]);
   });
 
+  it('pushes each box away from the other, also when the first listed is the one on the right', () => {
+    // Across: 18 of 80 px (0.225); down: 28 of 40 px (0.7). The first box, on the right, goes right by half the
+    // overlap; the second goes left.
+    const nodes = [
+      { x: 30, y: 0, w: 40, h: 20 },
+      { x: 0, y: 0, w: 40, h: 20 },
+    ];
+    expect(removeOverlaps(nodes)).toBe(1);
+    expect(nodes[0]!.x).toBeCloseTo(39.01, 10);
+    expect(nodes[1]!.x).toBeCloseTo(-9.01, 10);
+    expect(nodes.map((n) => n.y)).toEqual([0, 0]);
+  });
+
   it('pushes down, not across, when both ways cost the same share of the boxes’ sizes', () => {
     // Across: 48 of 80 px; down: 24 of 40 px, both 0.6.
     const nodes = [
