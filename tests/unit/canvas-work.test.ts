@@ -1,4 +1,6 @@
+// @vitest-environment jsdom
 /** The canvas's busy mark (graph-view/canvas-work.ts): set by any work under way, cleared only when none is left. */
+import 'vitest-canvas-mock';
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CanvasWork } from '../../src/graph-view/canvas-work.ts';
