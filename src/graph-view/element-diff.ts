@@ -10,7 +10,7 @@
  * the new one's values, one level deep, arrays by their items.
  */
 
-const plain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+const plain = (x: unknown): x is Record<string, unknown> => x != null && Object.getPrototypeOf(x) === Object.prototype;
 
 const sameValue = (x: unknown, y: unknown) =>
   x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
@@ -18,7 +18,8 @@ const sameValue = (x: unknown, y: unknown) =>
 /** True when `a` and `b` differ (react-cytoscapejs's `diff` prop). */
 export function differs(a: unknown, b: unknown): boolean {
   if (a === b) return false;
-  if (a == null || b == null) return (a ?? null) !== (b ?? null);
+  // Missing alike, whether undefined or null; missing against present is a change (neither is plain, below).
+  if (a == null && b == null) return false;
   if (!plain(a) || !plain(b)) return true;
   // Only the new object's keys: setting data adds or changes keys and leaves the others, and the last definition's
   // data is the element's own data object in Cytoscape, which holds the overlay's keys too (use-overlay.ts).

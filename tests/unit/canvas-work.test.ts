@@ -21,6 +21,20 @@ afterEach(() => {
 });
 
 describe('CanvasWork', () => {
+  it('starts settled, so the level of detail chooses labels at once, but cannot settle before its drawing is in', () => {
+    const { cy, stage } = canvas();
+    const work = new CanvasWork();
+    expect(work.busy).toBe(false);
+    work.cy = cy;
+    work.relabel = vi.fn(() => []);
+    work.setBusy(true);
+    work.setBusy(false);
+    expect(stage.getAttribute('aria-busy')).toBe('true');
+    expect(work.busy).toBe(true);
+    expect(work.relabel).not.toHaveBeenCalled();
+    cy.destroy();
+  });
+
   it('marks the canvas busy, and settled once the drawing is in and nothing is under way, choosing labels then', () => {
     const { cy, stage } = canvas();
     const work = new CanvasWork();

@@ -256,6 +256,7 @@ describe('labels kept by the level of detail', () => {
     expect(chooseLabels([label('a', 0, 0), label('b', 45, 0)], 6).size).toBe(1);
     // Above and to the left count too.
     expect(chooseLabels([label('a', 100, 100, 1), label('b', 59, 100)]).size).toBe(1);
+    expect(chooseLabels([label('a', 100, 100, 1), label('b', 58, 100)]).size).toBe(2);
     expect(chooseLabels([label('a', 100, 100, 1), label('b', 100, 89)]).size).toBe(1);
     expect(chooseLabels([label('a', 100, 100, 1), label('b', 100, 88)]).size).toBe(2);
   });

@@ -108,6 +108,16 @@ describe('the canvas stylesheet', () => {
     expect(other.$id('e').style('width')).toBe('2.6px');
   });
 
+  it('on a big drawing, where nothing fades, underlays the selection’s neighbours in a lighter highlight', () => {
+    const cy = drawing();
+    cy.$id('b').addClass('near');
+    expect(cy.$id('b').style('underlay-color')).toBe(rgb(HIGHLIGHT_COLOUR));
+    expect(cy.$id('b').style('underlay-opacity')).toBe('0.6');
+    expect(cy.$id('b').style('underlay-padding')).toBe('4px');
+    expect(cy.$id('b').style('opacity')).toBe('1');
+    expect(cy.$id('a').style('underlay-opacity')).toBe('0');
+  });
+
   it('backs labels kept by the level of detail, hides the others, and underlays a hovered node', () => {
     const cy = drawing();
     cy.$id('a').addClass('lod-label');
