@@ -11,13 +11,25 @@ import { shapePath } from '../../src/theme/shapes.ts';
 import { pauseDrawing } from '../../src/graph-view/big-drawing.ts';
 
 class FakePath {
-  constructor(public d: string) {}
+  /** Rectangles added to a path built up piece by piece (the outlines' clip around drawn labels). */
+  rects: number[][] = [];
+  constructor(public d?: string) {}
+  rect(...box: number[]) {
+    this.rects.push(box);
+  }
 }
 
 /** Every call and property set on the canvas's 2D context, as text. */
 let log: string[] = [];
 let hasContext = true;
-const fmt = (a: unknown) => (a instanceof FakePath ? `path:${a.d}` : typeof a === 'number' ? String(Math.round(a * 1000) / 1000) : JSON.stringify(a));
+const fmt = (a: unknown): string =>
+  a instanceof FakePath
+    ? a.d === undefined
+      ? `rects:${a.rects.map((r) => r.map(fmt).join(' ')).join(';')}`
+      : `path:${a.d}`
+    : typeof a === 'number'
+      ? String(Math.round(a * 1000) / 1000)
+      : JSON.stringify(a);
 function recordingContext() {
   return new Proxy({} as Record<string, unknown>, {
     get: (_t, key: string) => (...args: unknown[]) => log.push(`${key}(${args.map(fmt).join(',')})`),
@@ -83,6 +95,7 @@ describe('SourceMarksLayer: its canvas', () => {
     expect(canvas.className).toBe('source-marks');
     expect(canvas.getAttribute('aria-hidden')).toBe('true');
     expect(canvas.style.position).toBe('absolute');
+    expect(canvas.style.inset).toBe('0px');
     expect(canvas.style.pointerEvents).toBe('none');
     expect(canvas.style.zIndex).toBe('1');
     layer.destroy();
@@ -287,6 +300,33 @@ describe('SourceMarksLayer: drawing', () => {
     layer.destroy();
   });
 
+  it('keeps its canvas as it is on a frame at the same size (setting a size clears and reallocates its bitmap)', () => {
+    vi.stubGlobal('devicePixelRatio', 2);
+    const { cy, canvas, layer } = setup();
+    layer.set(new Map([['a', mark(['#f00'])]]));
+    runFrames();
+    const sets: string[] = [];
+    for (const key of ['width', 'height'] as const) {
+      const own = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, key)!;
+      Object.defineProperty(canvas, key, {
+        configurable: true,
+        get: () => own.get!.call(canvas),
+        set: (v: number) => {
+          sets.push(`${key}=${v}`);
+          own.set!.call(canvas, v);
+        },
+      });
+    }
+    log = [];
+    cy.emit('render');
+    expect(log).toContain('clearRect(0,0,800,600)');
+    expect(sets).toEqual([]);
+    vi.spyOn(cy, 'height').mockReturnValue(301);
+    cy.emit('render');
+    expect(sets).toEqual(['width=800', 'height=602']);
+    layer.destroy();
+  });
+
   it('fades the marks of a faded mark, a faded node and a node filtered off', () => {
     const { cy, layer } = setup();
     layer.set(new Map([['a', mark(['#f00'], false, true)]]));
@@ -480,6 +520,24 @@ describe('SourceMarksLayer: placements and boxes', () => {
     log = [];
     layer.place(new Map());
     expect(log).toEqual([]);
+    layer.destroy();
+  });
+
+  it('strokes a shared entity’s outline everywhere but on the labels the level of detail draws, until they are gone', () => {
+    // Zoomed and panned, so that the view's box (x from -5, y from -10, 200 × 150) has a corner off the origin.
+    const { layer } = setup({ zoom: 2, pan: { x: 10, y: 20 } });
+    layer.set(new Map([['a', mark(['#f00'], true)]]));
+    runFrames();
+    const outline = `path:${shapePath('rectangle', 100, 100, 80, 40)}`;
+    expect(drawsOf(log)[0]).toBe(`stroke(${outline})`);
+    // A label wider than its node, over the node's ends: no marks moved, only the label's box given.
+    log = [];
+    layer.place(new Map(), [{ x1: 50, y1: 94, x2: 150, y2: 106 }]);
+    expect(drawsOf(log).slice(0, 3)).toEqual([`clip(rects:-5 -10 200 150;50 94 100 12,"evenodd")`, `stroke(${outline})`, `clip(${outline})`]);
+    // The label gone: the whole outline again.
+    log = [];
+    layer.place(new Map(), []);
+    expect(drawsOf(log).slice(0, 2)).toEqual([`stroke(${outline})`, `clip(${outline})`]);
     layer.destroy();
   });
 });
