@@ -82,9 +82,10 @@ function checksum(b: Uint8Array): number {
   return sum;
 }
 
-function bounds(g: Glyph) {
+/** A glyph's outline box; none for a glyph without points (the space). */
+function bounds(g: Glyph): { xMin: number; yMin: number; xMax: number; yMax: number } | undefined {
   const pts = g.contours.flat();
-  if (!pts.length) return { xMin: 0, yMin: 0, xMax: 0, yMax: 0 };
+  if (!pts.length) return undefined;
   return {
     xMin: Math.min(...pts.map((p) => p.x)),
     yMin: Math.min(...pts.map((p) => p.y)),
@@ -93,10 +94,10 @@ function bounds(g: Glyph) {
   };
 }
 
-function glyfData(g: Glyph): Uint8Array {
-  if (!g.contours.length) return new Uint8Array(0);
+/** A glyph's outline in the glyf table: nothing for a glyph without points. */
+function glyfData(g: Glyph, b: ReturnType<typeof bounds>): Uint8Array {
+  if (!b) return new Uint8Array(0);
   const w = new Writer();
-  const b = bounds(g);
   w.i16(g.contours.length).i16(b.xMin).i16(b.yMin).i16(b.xMax).i16(b.yMax);
   let end = -1;
   for (const c of g.contours) w.u16((end += c.length));
@@ -128,21 +129,28 @@ export function writeTtf(f: FontInfo): Uint8Array {
   const glyphs = f.glyphs;
   const n = glyphs.length;
   const all = glyphs.map(bounds);
+  // The font's box and the horizontal header's extremes are over the glyphs with an outline: OpenType leaves empty
+  // ones (the space, zero-width marks) out, or they would pull the box to the origin and the side bearings to 0.
+  const drawn = glyphs.flatMap((g, i) => (all[i] ? [{ ...all[i], advance: g.advance }] : []));
+  // Stryker disable next-line ConditionalExpression: equivalent, with no values Math.min gives Infinity, which the 16-bit writer stores as 0 too (OS/2 takes the descender past it)
+  const least = (values: number[]) => (values.length ? Math.min(...values) : 0);
+  // Stryker disable next-line ConditionalExpression: equivalent, with no values Math.max gives −Infinity, which the 16-bit writer stores as 0 too (OS/2 takes the ascender past it)
+  const most = (values: number[]) => (values.length ? Math.max(...values) : 0);
   const box = {
-    xMin: Math.min(...all.map((b) => b.xMin)),
-    yMin: Math.min(...all.map((b) => b.yMin)),
-    xMax: Math.max(...all.map((b) => b.xMax)),
-    yMax: Math.max(...all.map((b) => b.yMax)),
+    xMin: least(drawn.map((b) => b.xMin)),
+    yMin: least(drawn.map((b) => b.yMin)),
+    xMax: most(drawn.map((b) => b.xMax)),
+    yMax: most(drawn.map((b) => b.yMax)),
   };
   const tables: Record<string, Uint8Array> = {};
 
   // glyf + loca
   const glyf = new Writer();
   const loca = new Writer();
-  for (const g of glyphs) {
+  glyphs.forEach((g, i) => {
     loca.u32(glyf.length);
-    glyf.raw(glyfData(g)).pad4();
-  }
+    glyf.raw(glyfData(g, all[i])).pad4();
+  });
   loca.u32(glyf.length);
   tables.glyf = glyf.done();
   tables.loca = loca.done();
@@ -169,9 +177,9 @@ export function writeTtf(f: FontInfo): Uint8Array {
     .u32(0x00010000)
     .i16(f.ascender).i16(f.descender).i16(f.lineGap)
     .u16(Math.max(...advances))
-    .i16(Math.min(...all.map((b) => b.xMin)))
-    .i16(Math.min(...glyphs.map((g, i) => g.advance - all[i]!.xMax)))
-    .i16(Math.max(...all.map((b) => b.xMax)))
+    .i16(box.xMin)
+    .i16(least(drawn.map((b) => b.advance - b.xMax)))
+    .i16(box.xMax)
     .i16(1).i16(0).i16(0)
     .i16(0).i16(0).i16(0).i16(0)
     .i16(0)
@@ -183,7 +191,7 @@ export function writeTtf(f: FontInfo): Uint8Array {
   tables.maxp = new Writer().u32(0x00010000).u16(n).u16(maxPoints).u16(maxContours).u16(0).u16(0).u16(2).u16(0).u16(0).u16(0).u16(0).u16(0).u16(0).u16(0).u16(0).done();
 
   const hmtx = new Writer();
-  glyphs.forEach((g, i) => hmtx.u16(g.advance).i16(all[i]!.xMin));
+  glyphs.forEach((g, i) => hmtx.u16(g.advance).i16(all[i]?.xMin ?? 0));
   tables.hmtx = hmtx.done();
 
   // cmap: one format 4 subtable (Windows, Unicode BMP), one segment per code point, plus the final 0xFFFF.
@@ -202,7 +210,8 @@ export function writeTtf(f: FontInfo): Uint8Array {
   for (const [c] of segs) sub.u16(c);
   sub.u16(0);
   for (const [c] of segs) sub.u16(c);
-  for (const [c, gid] of segs) sub.u16(c === 0xffff ? 1 : (gid - c + 0x10000) & 0xffff);
+  // idDelta: glyph − code modulo 65536 (the closing segment's is 1, mapping 0xFFFF to glyph 0).
+  for (const [c, gid] of segs) sub.u16((gid - c) & 0xffff);
   for (let i = 0; i < segs.length; i++) sub.u16(0);
   const subtable = sub.done();
   tables.cmap = new Writer().u16(0).u16(1).u16(3).u16(1).u32(12).raw(subtable).done();
@@ -273,6 +282,7 @@ export function writeTtf(f: FontInfo): Uint8Array {
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (kerned.length) {
     const n = kerned.length;
+    // Stryker disable next-line EqualityOperator: equivalent, the length 14 + 6n is even and 0xFFFF odd, so they are never equal
     if (14 + 6 * n > 0xffff) throw new Error(`too many kerning pairs for one kern subtable: ${n}`);
     const range = 6 * 2 ** Math.floor(Math.log2(n));
     const kern = new Writer().u16(0).u16(1).u16(0).u16(14 + 6 * n).u16(0x0001).u16(n).u16(range).u16(Math.floor(Math.log2(n))).u16(6 * n - range);

@@ -141,6 +141,69 @@ describe('TrueType writer, read by fontkit', () => {
   });
 });
 
+describe('TrueType writer, glyphs without an outline', () => {
+  it('leaves them out of the font box and the horizontal header extremes, as OpenType says', async () => {
+    // Every outline right of x = 50 and above y = 10; a space and a zero-width glyph have none.
+    const f: FontInfo = {
+      ...sample(),
+      glyphs: [
+        { codes: [], advance: 500, contours: [box(50, 10, 450, 700)] },
+        { codes: [32], advance: 250, contours: [] },
+        { codes: [0x200b], advance: 0, contours: [] },
+        { codes: [45], advance: 600, contours: [box(60, 250, 540, 330)] },
+      ],
+    };
+    type Tables = { hhea: Record<string, number>; head: Record<string, number>; hmtx: { metrics: { toArray(): { advance: number; bearing: number }[] } } };
+    const font = (await fontkitOf(writeTtf(f))) as unknown as Tables;
+    expect(font.head).toMatchObject({ xMin: 50, yMin: 10, xMax: 540, yMax: 700 });
+    // Right side bearings: 500 − 450 and 600 − 540; the zero-width glyph's 0 − 0 does not count.
+    expect(font.hhea).toMatchObject({ minLeftSideBearing: 50, minRightSideBearing: 50, xMaxExtent: 540 });
+    // Each glyph's own left side bearing: its outline's left edge, 0 without one.
+    expect(font.hmtx.metrics.toArray()).toEqual([
+      { advance: 500, bearing: 50 },
+      { advance: 250, bearing: 0 },
+      { advance: 0, bearing: 0 },
+      { advance: 600, bearing: 60 },
+    ]);
+  });
+});
+
+describe('TrueType reader, counts', () => {
+  /** The font with directory entries i and j swapped (the reader needs no order). */
+  const swapEntries = (bytes: Uint8Array, i: number, j: number) => {
+    const a = bytes.slice(12 + i * 16, 12 + i * 16 + 16);
+    bytes.copyWithin(12 + i * 16, 12 + j * 16, 12 + j * 16 + 16);
+    bytes.set(a, 12 + j * 16);
+  };
+
+  it('reads only as many directory entries as the font says it has', () => {
+    const bytes = writeTtf(sample());
+    const { v, out } = tables(bytes);
+    const last = out.size - 1;
+    swapEntries(bytes, [...out.keys()].indexOf('name'), last);
+    expect(readTtf(bytes.slice()).family).toBe('Test Sans');
+    // The name table's entry is now the one past the count.
+    v.setUint16(4, last);
+    expect(() => readTtf(bytes)).toThrow('font: no name table');
+  });
+
+  it('reads only as many name records as the name table says it has', () => {
+    const bytes = writeTtf(sample());
+    const { v, out } = tables(bytes);
+    const name = out.get('name')!.offset;
+    const count = v.getUint16(name + 2);
+    const record = (i: number) => name + 6 + i * 12;
+    // Move the Macintosh family record (platform 1, name 1) to the end, then leave it out of the count.
+    const family = [...Array(count).keys()].find((i) => v.getUint16(record(i)) === 1 && v.getUint16(record(i) + 6) === 1)!;
+    const a = bytes.slice(record(family), record(family) + 12);
+    bytes.copyWithin(record(family), record(count - 1), record(count - 1) + 12);
+    bytes.set(a, record(count - 1));
+    expect(readTtf(bytes.slice()).family).toBe('Test Sans');
+    v.setUint16(name + 2, count - 1);
+    expect(readTtf(bytes).family).toBe('Inter');
+  });
+});
+
 describe('TrueType writer, the bytes', () => {
   it('has a table directory with the binary search fields, sorted tags, 4-byte aligned tables and their checksums', () => {
     const bytes = writeTtf(sample());
