@@ -149,10 +149,12 @@ describe('TrueType writer, glyphs without an outline', () => {
       glyphs: [
         { codes: [], advance: 500, contours: [box(50, 10, 450, 700)] },
         { codes: [32], advance: 250, contours: [] },
-        { codes: [0x200b], advance: 0, contours: [] },
         { codes: [45], advance: 600, contours: [box(60, 250, 540, 330)] },
+        { codes: [0x200b], advance: 0, contours: [] },
       ],
     };
+    // Our reader gives the outlines back (each glyph's end in loca is read, not the metrics before it).
+    expect(readTtf(writeTtf(f)).glyphs).toEqual(f.glyphs);
     type Tables = { hhea: Record<string, number>; head: Record<string, number>; hmtx: { metrics: { toArray(): { advance: number; bearing: number }[] } } };
     const font = (await fontkitOf(writeTtf(f))) as unknown as Tables;
     expect(font.head).toMatchObject({ xMin: 50, yMin: 10, xMax: 540, yMax: 700 });
@@ -162,8 +164,8 @@ describe('TrueType writer, glyphs without an outline', () => {
     expect(font.hmtx.metrics.toArray()).toEqual([
       { advance: 500, bearing: 50 },
       { advance: 250, bearing: 0 },
-      { advance: 0, bearing: 0 },
       { advance: 600, bearing: 60 },
+      { advance: 0, bearing: 0 },
     ]);
   });
 });
@@ -185,6 +187,15 @@ describe('TrueType reader, counts', () => {
     // The name table's entry is now the one past the count.
     v.setUint16(4, last);
     expect(() => readTtf(bytes)).toThrow('font: no name table');
+  });
+
+  it('reads only the cmap segments it counts, also when a code point maps to the glyph of its own number', () => {
+    // Glyph 32 is the space (U+0020): its segment's idDelta is 0, like the zeros that follow the segment arrays.
+    const glyphs: Glyph[] = Array.from({ length: 34 }, (_, i) => ({ codes: [], advance: 500, contours: i ? [] : [box(50, 0, 450, 700)] }));
+    glyphs[32] = { codes: [32], advance: 250, contours: [] };
+    glyphs[33] = { codes: [65], advance: 640, contours: [box(0, 0, 600, 700)] };
+    const back = readTtf(writeTtf({ ...sample(), glyphs }));
+    expect(back.glyphs.map((g) => g.codes)).toEqual(glyphs.map((g) => g.codes));
   });
 
   it('reads only as many name records as the name table says it has', () => {
