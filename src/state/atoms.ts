@@ -321,6 +321,7 @@ export const urlStateAtom = atom(
     // new but equal array or object would recompute every overlay, decoration and style derived from it.
     const put = <T,>(a: PrimitiveAtom<T>, v: T) => {
       const old = get(a);
+      // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: the same value gives the same JSON.
       if (old !== v && JSON.stringify(old) !== JSON.stringify(v)) set(a, v);
     };
     put(modeAtom, s.mode);

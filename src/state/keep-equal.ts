@@ -45,6 +45,7 @@ export function keepEqual<T>(read: (get: Getter) => T): Atom<T> {
     atom((get): T | typeof none => {
       const previous = get(kept);
       const next = read(get);
+      // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: sameData(none, next) is false anyway, `none` being this atom's own symbol, which `read` cannot return.
       return previous !== none && sameData(previous, next) ? previous : next;
     }),
     { init: none },

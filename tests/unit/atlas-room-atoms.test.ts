@@ -163,6 +163,24 @@ describe('atlas layouts kept for a return', () => {
     expect(calls()).toHaveLength(5);
   });
 
+  it('tells apart states that differ only in whether every source is on', () => {
+    store.set(stageShapeAtom, 1.6, fit(960));
+    // Under the rat filter C states nothing: with every source on, or with A and B, the same entities are in play with
+    // the same marks, but every source on keeps room for the priority only.
+    store.set(filtersAtom, { ...NO_FILTERS, species: ['rat'] });
+    store.get(atlasLayoutAtom);
+    const every = calls().at(-1)!;
+    store.set(atlasSourcesAtom, ['src-a', 'src-b']);
+    store.get(atlasLayoutAtom);
+    expect(calls()).toHaveLength(2);
+    const some = calls().at(-1)!;
+    expect(sorted(some[1])).toEqual(sorted(every[1]));
+    expect(marks(some[3])).toEqual(marks(every[3]));
+    expect(sorted(every[3]!.wanted)).toEqual(sorted(every[3]!.priority));
+    expect(sorted(some[3]!.wanted)).toEqual(sorted(some[1]));
+    expect(sorted(some[3]!.wanted)).not.toEqual(sorted(every[3]!.wanted));
+  });
+
   it('tells apart states that differ only in which labels get badges', () => {
     store.set(stageShapeAtom, 1.6, fit(960));
     store.set(atlasSourcesAtom, ['src-a', 'src-b']);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFromPart, splitModel, type FigurePartJson, type ModelLoader } from '../../src/data/model-parts.ts';
 import {
   activeSourcesAtom,
+  atlasSourcesAtom,
   baseModelAtom,
   currentViewAtom,
   dataCompleteAtom,
@@ -162,6 +163,28 @@ describe('a figure about several sources, from its own part', () => {
     expect(store.get(sharedFactorsAtom)).toBeNull();
   });
 
+  it('a figure about one source needs the whole model once one other source is overlaid', () => {
+    const store = storeWith(modelFromPart(json(parts.get('fig2')!) as FigurePartJson));
+    store.set(figureIdAtom, 'fig2');
+    expect(store.get(activeSourcesAtom)).toHaveLength(1);
+    expect(store.get(sharedFactorsAtom)).toEqual([]);
+    store.set(figureOverlayAtom, ['hbmmsc']);
+    expect(store.get(activeSourcesAtom)).toHaveLength(2);
+    expect(store.get(sharedFactorsAtom)).toBeNull();
+  });
+
+  it('in the atlas, waits for the whole model even with only the figure\'s own sources chosen', () => {
+    const store = storeWith(modelFromPart(json(parts.get('fig7')!) as FigurePartJson));
+    store.set(figureIdAtom, 'fig7');
+    const own = full.figures.find((f) => f.id === 'fig7')!.sources;
+    // On the figure, its part carries what its sources share.
+    expect(store.get(sharedFactorsAtom)!.length).toBeGreaterThan(0);
+    store.set(modeAtom, 'atlas');
+    store.set(atlasSourcesAtom, [...own]);
+    expect([...store.get(activeSourcesAtom)].sort()).toEqual([...own].sort());
+    expect(store.get(sharedFactorsAtom)).toBeNull();
+  });
+
   it('keeps its view and look, the same objects, when the whole model arrives: nothing on screen changes', async () => {
     const { loader, asked } = memoryLoader();
     const store = storeWith(modelFromPart(json(parts.get('fig7')!) as FigurePartJson), loader);
@@ -208,6 +231,22 @@ describe('loading on first use', () => {
     await store.set(loadDataAtom, ATLAS);
     expect(store.get(modelAtom)!.figures.map((f) => f.id)).toEqual([...ids, 'import-mine-1']);
     expect(store.get(baseModelAtom)!.figures.map((f) => f.id)).toEqual(ids);
+  });
+
+  it('two asks for the same data while it loads make one model, with the user’s graphs too', async () => {
+    const { loader, asked } = memoryLoader();
+    const store = storeWith(modelFromPart(json(parts.get('fig1')!) as FigurePartJson), loader);
+    const figure = { ...full.figures[0]!, id: 'import-mine-1' };
+    store.set(setImportsAtom, [{ key: 'import-mine-1', name: 'Mine', file: 'mine.json', figure, entities: [], references: [], stats: { nodes: 1, edges: 1, matched: 1 }, importedAt: '2026-01-01' } as never]);
+    const models: unknown[] = [];
+    store.sub(modelAtom, () => models.push(store.get(modelAtom)));
+    // (A click and the link's own load, say, both asking for the atlas.)
+    expect(await Promise.all([store.set(loadDataAtom, ATLAS), store.set(loadDataAtom, ATLAS)])).toEqual([true, true]);
+    expect(asked).toEqual(['atlas']);
+    // The second ask found the data there: the model was made once, and is the one drawn.
+    expect(models).toHaveLength(1);
+    expect(store.get(modelAtom)).toBe(models[0]);
+    expect(store.get(dataCompleteAtom)).toBe(true);
   });
 
   it('a failed load changes nothing and says what could not be loaded; asking again tries again', async () => {

@@ -80,6 +80,33 @@ describe('links, parameter by parameter', () => {
     expect(toSearch({ ...base, figure: 'f2' }, m)).toBe('?figure=f2');
   });
 
+  it('reads a figure only into a figure view: an atlas or compare link that names one keeps the figure it had', () => {
+    expect(parse('?view=atlas&figure=f2')).toEqual(parse('?view=atlas'));
+    expect(parse('?view=atlas&figure=f2').state.figure).toBe('f1');
+    expect(parse('?view=compare&figure=f2').state.figure).toBe('f1');
+    expect(parse('?figure=f2').state.figure).toBe('f2');
+  });
+
+  it('lists every choice of a parameter that has twelve, and the first twelve with an ellipsis past that', () => {
+    const withSources = (n: number) => {
+      const ids = Array.from({ length: n }, (_, i) => `s${i + 1}`);
+      const ents = entities();
+      ents.entities.push(...ids.map((id) => ({ id, label: `Source ${id}`, tissue: 'tissue', kind: 'msc-source', synonyms: [], xrefs: [] })));
+      const figs = Object.fromEntries(
+        ids.map((id, i) => [
+          `figures/${id}.json`,
+          figure({ id: `f-${id}`, order: i + 1, label: `Fig. ${i + 1}`, sources: [id], nodes: [{ entity: id }, { entity: 'factor' }], edges: [{ id: `e-${id}`, source: id, target: 'factor', relation: 'secretes', refs: [1], section: 'effects', evidence: {}, note: 'Makes X.' }] }),
+        ]),
+      );
+      const r = validateGraphs(files({ entities: ents, figures: figs }));
+      if (!r.model) throw new Error(r.errors.map((e) => e.message).join('\n'));
+      return r.model;
+    };
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `s${i + 1}`).join(', ');
+    expect(parseUrl('?view=atlas&sources=zz', withSources(12)).problems).toEqual([`Ignored "zz" in sources: not one of ${names(12)}.`]);
+    expect(parseUrl('?view=atlas&sources=zz', withSources(13)).problems).toEqual([`Ignored "zz" in sources: not one of ${names(12)}….`]);
+  });
+
   it('reads cellfree as 1, 0 or empty, and names anything else', () => {
     expect(parse('?cellfree=1').state.filters.cellFree).toBe(true);
     for (const v of ['0', '']) expect(parse(`?cellfree=${v}`)).toEqual({ state: base, problems: [] });
@@ -115,6 +142,33 @@ describe('links, parameter by parameter', () => {
     }
     expect(problems('?chain=0')).toEqual(['Ignored chain="0": the link explains no path.']);
     expect(problems('?view=compare&path=src-a:outcome&chain=0')).toEqual(['Ignored chain="0": the link explains no path.']);
+  });
+
+  it('counts a figure link\'s chains in the figure itself, not in the atlas under the figure\'s sources', () => {
+    // A third figure, also about A, says A acts on Y directly: in the atlas A reaches Y by two chains, on Fig. 1 by one.
+    const f3 = figure({ id: 'f3', order: 3, label: 'Fig. 3', nodes: [{ entity: 'src-a' }, { entity: 'gene' }], edges: [{ id: 'd1', source: 'src-a', target: 'gene', relation: 'upregulates', refs: [6], section: 'effects', evidence: {}, note: 'A raises Y.' }] });
+    const r = validateGraphs(files({ entities: entities(), figures: { 'figures/f1.json': figure(), 'figures/f3.json': f3 } }));
+    if (!r.model) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    expect(parseUrl('?path=src-a:gene&chain=1', r.model).problems).toEqual(['The link highlights chain "1" of the path, but there is only chain 0; all chains are shown.']);
+    expect(parseUrl('?view=atlas&path=src-a:gene&chain=1', r.model).problems).toEqual([]);
+  });
+
+  it('reads a chain number of several digits', () => {
+    // A reaches Z through each of twelve genes: twelve chains, numbered 0 to 11.
+    const genes = Array.from({ length: 12 }, (_, i) => `g${i}`);
+    const many = entities();
+    many.entities.push(...genes.map((id) => ({ id, label: `Gene ${id}`, kind: 'gene-or-protein', synonyms: [], xrefs: [] })));
+    const f1 = figure({
+      nodes: [{ entity: 'src-a' }, { entity: 'outcome' }, ...genes.map((entity) => ({ entity }))],
+      edges: genes.flatMap((g) => [
+        { id: `a-${g}`, source: 'src-a', target: g, relation: 'upregulates', refs: [1], section: 'effects', evidence: {}, note: 'A raises it.' },
+        { id: `${g}-z`, source: g, target: 'outcome', relation: 'promotes', refs: [2], section: 'effects', evidence: {}, note: 'It raises Z.' },
+      ]),
+    });
+    const r = validateGraphs(files({ entities: many, figures: { 'figures/f1.json': f1 } }));
+    if (!r.model) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    expect(parseUrl('?path=src-a:outcome&chain=11', r.model)).toMatchObject({ state: { chain: 11 }, problems: [] });
+    expect(parseUrl('?path=src-a:outcome&chain=12', r.model).problems).toEqual(['The link highlights chain "12" of the path, but there are chains 0 to 11; all chains are shown.']);
   });
 
   it('compares sides that exist, saying which side was replaced and why', () => {
