@@ -88,6 +88,7 @@ export function fullPages(pages: string): string {
   const [start, end] = pages.split(/[–-]/).map((s) => s.trim()) as [string, string | undefined];
   if (end === undefined || end === '') return start;
   const sm = /^(\D*)(\d+)$/.exec(start);
+  // Stryker disable next-line Regex: equivalent, unanchored, an end that is not one number matches from its first run of non-digits, so it has a prefix and is written as given, as when it does not match
   const em = /^(\D*)(\d+)$/.exec(end);
   if (!sm || !em) return `${start}-${end}`;
   const [, prefix, sd] = sm as unknown as [string, string, string];

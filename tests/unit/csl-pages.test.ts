@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullPages, parseName, referenceToCsl } from '../../src/model/csl.ts';
+import { fullPages, parseAuthors, parseName, referenceToCsl } from '../../src/model/csl.ts';
 
 /** The corners of the reference list's page ranges and author names, as reference managers get them. */
 describe('page ranges written in full', () => {
@@ -7,6 +7,13 @@ describe('page ranges written in full', () => {
     expect(fullPages('123a–25')).toBe('123a-25');
     expect(fullPages('123–25a')).toBe('123-25a');
     expect(fullPages('12x3–4')).toBe('12x3-4');
+    // An end shorter than the start is not filled in from a start that is not one number.
+    expect(fullPages('12x34–5')).toBe('12x34-5');
+  });
+
+  it('takes a range with nothing after its dash as its first page', () => {
+    expect(fullPages('645–')).toBe('645');
+    expect(fullPages('645- ')).toBe('645');
   });
 
   it('takes an end page as long as the start as whole, even one below it', () => {
@@ -33,5 +40,19 @@ describe('author names and lists', () => {
     const whole = referenceToCsl({ ...ref, authors: 'Liang J-M, Coulam CB' });
     expect('_authorsTruncated' in whole).toBe(false);
     expect(whole.note).toBe('Reference 5 of Fu et al. 2021');
+  });
+
+  it('reads a list with spaces after its "et al", or an empty place between commas, as the names it has', () => {
+    expect(parseAuthors('Liang J-M, Coulam CB, et al.  ')).toEqual({
+      names: [
+        { family: 'Liang', given: 'J.-M.' },
+        { family: 'Coulam', given: 'C. B.' },
+      ],
+      truncated: true,
+    });
+    expect(parseAuthors('Liang J-M, , Coulam CB,').names).toEqual([
+      { family: 'Liang', given: 'J.-M.' },
+      { family: 'Coulam', given: 'C. B.' },
+    ]);
   });
 });

@@ -74,7 +74,7 @@ describe('one part per figure', () => {
     const model = modelFromPart(part('fig1'));
     expect(() => figureView(model, 'fig2')).toThrow(/fig2 needs data that is not loaded yet/);
     expect(() => atlasView(model)).toThrow(/The atlas needs data that is not loaded yet/);
-    expect(() => sideView(model, { type: 'source', id: 'hbmmsc' })).toThrow(/not loaded/);
+    expect(() => sideView(model, { type: 'source', id: 'hbmmsc' })).toThrow(/^The statements of hbmmsc needs data that is not loaded yet$/);
     expect(() => figurePart(full, 'nope')).toThrow(/no figure nope/);
   });
 });

@@ -233,4 +233,18 @@ describe('the sources, and the sides of a comparison', () => {
     expect(u2.nodes.find((n) => n.id === 'x')!.sources).toEqual(['sa', 'sb', 'sc']);
     expect(u2.nodes.map((n) => n.id)).toEqual(['sb', 'x', 'y', 'sa', 'drug', 'z']);
   });
+
+  it('keeps each statement of an edge once, telling apart two statements of one figure about different sources', () => {
+    // One figure says "x inhibits y" twice: once of sa (ref 1), once of sb (ref 2).
+    const f1 = fig('f1', 1, ['sa', 'sb'], [edge('x', 'inhibits', 'y', [1], { id: 'x-y-a', sources: ['sa'] }), edge('x', 'inhibits', 'y', [2], { id: 'x-y-b', sources: ['sb'] })]);
+    const model2 = model([f1]);
+    const supports = (v: ReturnType<typeof unionView>) => v.edges.find((e) => e.id === 'x~inhibits~y')!.supports.map((s) => `${s.figure}/${s.edge.id}`);
+    const sa = sideView(model2, { type: 'source', id: 'sa' })!;
+    const sb = sideView(model2, { type: 'source', id: 'sb' })!;
+    expect(supports(unionView(sa, sb))).toEqual(['f1/x-y-a', 'f1/x-y-b']);
+    // The figure (both statements) against sb (the second): the second is not added again.
+    const whole = sideView(model2, { type: 'figure', id: 'f1' })!;
+    expect(supports(unionView(whole, sb))).toEqual(['f1/x-y-a', 'f1/x-y-b']);
+    expect(supports(unionView(sb, whole))).toEqual(['f1/x-y-b', 'f1/x-y-a']);
+  });
 });
