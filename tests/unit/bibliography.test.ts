@@ -41,6 +41,8 @@ describe('latex', () => {
 
   it('writes {?} for what LaTeX cannot spell, and drops a stray combining mark', () => {
     expect(latex('漢 ✓')).toBe('{?} {?}');
+    // The file stays 7-bit: the first code point past ASCII (a C1 control) is not written as it is.
+    expect(latex('a\u007fb\u0080c')).toBe('a\u007fb{?}c');
     expect(latex('1\u0301')).toBe('1');
     expect(latex('plain ASCII 123')).toBe('plain ASCII 123');
     expect(latex('')).toBe('');

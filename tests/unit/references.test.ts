@@ -194,7 +194,10 @@ describe('RIS export', () => {
 describe('CSL-JSON export', () => {
   it('is CSL-JSON citation-js accepts, with the review first and no private fields', () => {
     const refs = citedReferences(model, [30, 43, 58]);
-    const json = JSON.parse(toCslJson(model, refs)) as Record<string, unknown>[];
+    const text = toCslJson(model, refs);
+    // A text file: its last line ends with a newline, as the BibTeX and RIS files' do.
+    expect(text.endsWith('\n]\n')).toBe(true);
+    const json = JSON.parse(text) as Record<string, unknown>[];
     expect(json.map((j) => j.id)).toEqual(['fu2021msc', 'fu2021ref030', 'fu2021ref043', 'fu2021ref058']);
     expect(JSON.stringify(json)).not.toContain('_authorsTruncated');
     const vancouver = new Cite(json).format('bibliography', { format: 'text', template: 'vancouver', lang: 'en-US' }) as string;
