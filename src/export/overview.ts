@@ -30,7 +30,13 @@ export function labelOverview(scene: Scene, wanted: ReadonlySet<string>, zoom: n
     if (own) return n;
     const text = n.lines.join('\n');
     const label = lodLabelBox(text, n.bold, labelPx, n.x * zoom, n.y * zoom);
-    const node = { x1: (n.x - n.w / 2) * zoom, x2: (n.x + n.w / 2) * zoom, y1: (n.y - n.h / 2) * zoom, y2: (n.y + n.h / 2) * zoom };
+    const node = {
+      x1: (n.x - n.w / 2) * zoom,
+      x2: (n.x + n.w / 2) * zoom,
+      y1: (n.y - n.h / 2) * zoom,
+      // Stryker disable next-line ArithmeticOperator: equivalent, placeMarks reads no node bottom (the bar has its own box)
+      y2: (n.y + n.h / 2) * zoom,
+    };
     const g = markGeometry(n.x, n.y, n.w, n.h);
     const toScreen = (b: ScreenBox): ScreenBox => ({ x1: b.x1 * zoom, x2: b.x2 * zoom, y1: b.y1 * zoom, y2: b.y2 * zoom });
     const put = placeMarks(label, node, n.bar.length ? toScreen(g.bar) : null, n.badge ? badgeScreenR(zoom) : null);
