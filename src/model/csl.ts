@@ -88,12 +88,11 @@ export function fullPages(pages: string): string {
   const [start, end] = pages.split(/[–-]/).map((s) => s.trim()) as [string, string | undefined];
   if (end === undefined || end === '') return start;
   const sm = /^(\D*)(\d+)$/.exec(start);
-  // Stryker disable next-line Regex: equivalent, unanchored, an end that is not one number matches from its first run of non-digits, so it has a prefix and is written as given, as when it does not match
-  const em = /^(\D*)(\d+)$/.exec(end);
-  if (!sm || !em) return `${start}-${end}`;
+  // Only an end of digits alone is abbreviated: one with letters of its own ("e1–e11") is written as given.
+  if (!sm || !/^\d+$/.test(end)) return `${start}-${end}`;
   const [, prefix, sd] = sm as unknown as [string, string, string];
-  const [, ePrefix, ed] = em as unknown as [string, string, string];
-  if (ePrefix || ed.length >= sd.length) return `${start}-${end}`;
+  const ed = end;
+  if (ed.length >= sd.length) return `${start}-${end}`;
   let whole = Number(sd.slice(0, sd.length - ed.length) + ed);
   // "2992–09" is 3009: the abbreviated end rolls over into the next hundred.
   if (whole < Number(sd)) whole += 10 ** ed.length;

@@ -9,6 +9,9 @@ describe('page ranges written in full', () => {
     expect(fullPages('12x3–4')).toBe('12x3-4');
     // An end shorter than the start is not filled in from a start that is not one number.
     expect(fullPages('12x34–5')).toBe('12x34-5');
+    // Nor is an end with letters of its own, before or after its digits, filled in.
+    expect(fullPages('E3421–E30')).toBe('E3421-E30');
+    expect(fullPages('1234–5a')).toBe('1234-5a');
   });
 
   it('takes a range with nothing after its dash as its first page', () => {
