@@ -40,10 +40,10 @@ const EXPORT = [
  * columns, the phone's portrait shapes and the force layout of big imports. Left out:
  * the files that run ELK itself (in-process.ts, worker-engine.ts, import-layout.ts), which the layout and browser
  * tests cover.
- * A run over one file is quicker with the small tests that reach it (MUTATE_TESTS) and a tsconfig of that file
- * alone (MUTATE_TSCONFIG): quality.ts with quality-geometry, layout-service.ts with layout-service-pure, compact.ts
- * with compact-grid, force-layout.ts with force-layout-parts (then force-layout-small for what survives), difference-layout.ts with difference-layout-pure and room-search (the
- * tests on the shipped layouts, ELK and fast-check properties take seconds per mutant, and reach no more code).
+ * A run over one file (MUTATE_FILE) runs only the tests TESTS_FOR names for it, the ones that import it: the tests
+ * that run ELK (layout.test.ts) or fast-check properties take seconds per mutant and reach no
+ * more of these files. force-layout.ts keeps its slow force-layout test (26 s): its big graphs are what the
+ * multilevel code is for.
  */
 const LAYOUT = [
   'src/layout/compact.ts',
@@ -146,6 +146,21 @@ const TESTS_FOR = {
   'src/layout/compact.ts': 'compact-grid,difference-layout-pure',
   'src/layout/difference-layout.ts': 'difference-layout-pure,room-search',
   'src/layout/force-layout.ts': 'force-layout-parts,force-layout-small,force-layout',
+  'src/layout/drawing-box.ts': 'layout-pure,figure-shape,layout-quality,portrait-layout',
+  'src/layout/elk-graph.ts': 'layout-pure',
+  'src/layout/elk-options.ts': 'layout-pure',
+  'src/layout/figure-shape.ts': 'figure-shape-pure,figure-shape,layout-input',
+  'src/layout/label-room.ts': 'label-room-geometry,label-room,difference-layout-pure,twin-layout',
+  'src/layout/layout-files.ts': 'layout-pure',
+  'src/layout/layout-input.ts': 'layout-input,figure-shape,layout-service-pure,portrait-pure',
+  'src/layout/overlap.ts': 'layout-pure,portrait-layout,force-layout-small',
+  'src/layout/layout-service.ts': 'layout-service-pure',
+  'src/layout/portrait.ts': 'portrait-pure,portrait-layout,layout-service-pure',
+  'src/layout/quality.ts': 'quality-geometry',
+  'src/layout/split-bands.ts': 'split-bands,split-bands-cuts,figure-shape-pure,portrait-pure',
+  'src/layout/timeout.ts': 'layout-pure',
+  'src/layout/twin-layout.ts': 'twin-layout-pure,twin-layout',
+  'src/layout/types.ts': 'layout-pure,layout-service-pure,figure-shape,portrait-layout',
   'src/layout/measure.ts': 'measure,measure-boxes,label-room,label-room-geometry',
   'src/layout/precomputed-views.ts': 'layout-pure',
   'src/export/bibliography.ts': 'bibliography,references,export,retraction',
