@@ -220,8 +220,8 @@ export function coarsen(finest: Level, coarsest = COARSEST): Level[] {
       let best = -1;
       for (const v of adjacency[u]!) {
         if (group[v] !== -1 || adjacency[v]!.length === 1) continue;
-        // Stryker disable next-line EqualityOperator: equivalent, v <= best differs only at v === best, where best = v changes nothing
-        if (best === -1 || level.nodes[v]!.weight < level.nodes[best]!.weight || (level.nodes[v]!.weight === level.nodes[best]!.weight && v < best)) best = v;
+        // Of two as light, the lower index (v is never best: a neighbour appears once, links being one per pair).
+        if (best === -1 || level.nodes[v]!.weight < level.nodes[best]!.weight || (level.nodes[v]!.weight === level.nodes[best]!.weight && Math.min(v, best) === v)) best = v;
       }
       group[u] = groups;
       // Stryker disable next-line ConditionalExpression: equivalent, group[-1] = … on a typed array stores nothing
