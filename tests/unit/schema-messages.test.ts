@@ -32,6 +32,15 @@ describe('what the validator asks for when a value has the wrong shape', () => {
     expect(messages).toContain('references.json $.references[1].retracted.notice: must be a bare DOI such as 10.1186/s13287-022-03173-8');
   });
 
+  it('a PubMed id of digits alone, and a retraction date written year-month-day', () => {
+    const refs = references() as { references: Record<string, unknown>[] };
+    refs.references[0]!.pmid = 'PMID:30257708';
+    refs.references[1]!.retracted = { date: '13 October 2022' };
+    const messages = messagesAt({ references: refs });
+    expect(messages).toContain('references.json $.references[0].pmid: must be a PubMed id: digits only, such as 30257708');
+    expect(messages).toContain('references.json $.references[1].retracted.date: must be a date such as 2022-10-13');
+  });
+
   it('details per reference keyed by a reference number', () => {
     const f = figure();
     (f.edges[1] as Record<string, unknown>).evidenceByRef = { r2: { route: ['intravenous'] } };
