@@ -17,8 +17,8 @@ export function freeAspect(c: ExportContent, frame: Frame): number {
   return box.w / Math.max(box.h, 1);
 }
 
-// Stryker disable next-line EqualityOperator: only a label of exactly 14 − 1e-9 px tells > from >=, a size no drawing is made to have; the 1e-9 takes rounding's hair off sizes worked out to be 14 (tested)
-export const readableOn = (c: ExportContent, frame: Frame) => labelPx(c, frame) >= SLIDE_LABEL_PX - 1e-9;
+/** Labels of SLIDE_LABEL_PX or more, to the millionth of a pixel (sizes worked out to be 14 may come a hair under). */
+export const readableOn = (c: ExportContent, frame: Frame) => Math.round(labelPx(c, frame) * 1e6) >= SLIDE_LABEL_PX * 1e6;
 
 export interface PageFit {
   content: ExportContent;
