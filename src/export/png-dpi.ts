@@ -4,6 +4,7 @@
  */
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
+  // Stryker disable next-line EqualityOperator: equivalent, a Uint32Array of 256 ignores a write at index 256
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
