@@ -58,6 +58,8 @@ const NOT_MODEL_STATE = [
   'marks',
   'measure',
   'measure-boxes',
+  // The atlas overview's export steps: it reaches the overlay only through the atlas it lays out (seconds a run).
+  'overview',
   'painter',
   'pdf',
   'pdf-painter',
