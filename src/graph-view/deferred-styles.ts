@@ -27,6 +27,7 @@ export class DeferredStyles {
   private queue: SingularElementArgument[] = [];
   private next = 0;
   private holding = false;
+  // Stryker disable next-line ConditionalExpression: equivalent in what is computed and shown: without a channel the next slice is posted with setTimeout(0) (post()), only how soon it runs differs.
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   /**
    * After the styles, where the renderer keeps them (rendered-sizes.ts): the changed elements' sizes, then the edges
@@ -158,6 +159,7 @@ export class SlicedLooks {
   private resume: (() => void) | null = null;
   private next = 0;
   private holding = true;
+  // Stryker disable next-line ConditionalExpression: equivalent in what is computed and shown: without a channel the next slice is posted with setTimeout(0) (post()), only how soon it runs differs.
   private channel: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   private order: SingularElementArgument[] = [];
   /** Sizes measured ahead, and the nodes whose edges the 'connected' phase measures (rendered-sizes.ts). */
