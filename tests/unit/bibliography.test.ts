@@ -1,4 +1,5 @@
 /** BibTeX and RIS written from CSL-JSON items made here, field by field (the shipped references are read back by citation-js and Better BibTeX in references.test.ts). */
+import { parse as parseBib } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { bibAuthors, citedReferences, latex, REVIEW_KEY, toBibtexEntries, toRisRecords } from '../../src/export/bibliography.ts';
 import type { CslItem } from '../../src/model/csl.ts';
@@ -50,6 +51,23 @@ describe('latex', () => {
 });
 
 describe('BibTeX entries', () => {
+  it('spells every Greek letter LaTeX names, accented letters and symbols so that Better BibTeX’s parser reads the title back as written', () => {
+    // What this field's titles are written with (TNF-α, IFN-γ, NF-κB, ΔNp63, 50 µg, Núñez), each whole set once.
+    const titles = [
+      'αβγδεζηθικλμνξπρστυφχψω',
+      'ΓΔΘΛΞΠΣΥΦΨΩ',
+      'Müller, Núñez, Gonçalves, Dvořák, Łoś, Ørsted, Ærø and Straße: àáâãāăȧäåőǎçą',
+      'IL-6 – a review — 2 × 10 ± 1, ≥ 5 ≤ 9, A → B at 37 °C, 50 µg, “so-called” ı…',
+    ];
+    const bib = toBibtexEntries(titles.map((title, i) => item({ id: `t${i}`, title })));
+    const lib = parseBib(bib, { sentenceCase: false });
+    expect(lib.errors).toEqual([]);
+    // The parser gives LaTeX's math letters as Unicode's math forms (\epsilon as ϵ, \phi as ϕ, \mu as 𝜇), which
+    // NFKC folds to the letters themselves; µ (the micro sign) is folded to μ the same way.
+    expect(lib.entries.map((e) => e.fields.title?.normalize('NFKC'))).toEqual(titles.map((t) => t.normalize('NFKC')));
+  });
+
+
   it('writes "Family, Given" names joined by "and", multi-word families braced', () => {
     expect(bibAuthors(item())).toBe("{Fazly Bazzaz}, B. S. and N{\\'u}{\\~n}ez, Ana and WHO");
   });
