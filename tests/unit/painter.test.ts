@@ -32,6 +32,8 @@ describe('SvgPainter', () => {
     const lines = svg.split('\n');
     expect(lines[0]).toBe('<?xml version="1.0" encoding="UTF-8"?>');
     expect(lines[1]).toBe(`<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200" viewBox="0 0 300 200" font-family='${FONT_STACK}'>`);
+    // Set in the app's font (Inter) where the viewer has it, else in a sans-serif, never the viewer's default serif.
+    expect(svg).toMatch(/font-family='Inter, [^']*, sans-serif'>/);
     expect(lines[2]).toBe('<title>Fig. &lt;1&gt; &amp; co</title>');
     expect(svg).toContain('<rect width="300" height="200" fill="#ffffff"/>');
     expect(svg).not.toContain('<defs>');
@@ -221,6 +223,12 @@ describe('CanvasPainter', () => {
       'textBaseline="middle"',
       'fillText("Lo",0,0)',
       'restore()',
+    ]);
+    // A CSS font a canvas takes (a font without a family is ignored, and the text drawn in 10px sans-serif): the
+    // weight, size, the app's font, a sans-serif fallback.
+    expect(log.filter((l) => l.startsWith('font=')).map((l) => JSON.parse(l.slice(5)) as string)).toEqual([
+      expect.stringMatching(/^600 12px Inter, .*, sans-serif$/),
+      expect.stringMatching(/^400 9px Inter, .*, sans-serif$/),
     ]);
   });
 });
