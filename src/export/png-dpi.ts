@@ -2,16 +2,11 @@
  * Add a pHYs chunk (physical pixel size) to a PNG so print software knows its resolution, e.g. 300 dpi.
  * PNG spec: https://www.w3.org/TR/png/#11pHYs — the chunk goes before the first IDAT; units are pixels per metre.
  */
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  // Stryker disable next-line EqualityOperator: equivalent, a Uint32Array of 256 ignores a write at index 256
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
 
 function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
