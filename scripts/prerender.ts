@@ -134,7 +134,11 @@ try {
     const pagePreloads = [dataPreload(search), `<template id="${APP_PRELOADS_ID}">${appPreloads.join('')}</template>`].join('\n    ');
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
-    const body = page.html.replace(/ style="[^"]*"/g, '');
+    // React's server renderer leaves, where a part is loaded lazily (lazy-part.tsx: the open-file button's code), a
+    // <template> telling a hydrating client why it rendered the fallback, with the component stack in the builder's
+    // file paths. The app renders its own tree (createRoot, start.tsx): the message is for nobody, and the page must
+    // not carry the build machine's paths.
+    const body = page.html.replace(/ style="[^"]*"/g, '').replace(/<template data-msg="[^"]*"(?: data-cstck="[^"]*")?><\/template>/g, '<template></template>');
     // The portrait picture: a file of its own, preloaded on a phone held upright only, put in by its tiny script.
     if (page.portrait) writeFileSync(resolve(dist, page.portrait.file), page.portrait.svg);
     const portraitPreload = page.portrait
@@ -156,6 +160,7 @@ try {
       .replace(stylesheet, '')
       .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
     if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
+    if (html.includes(root)) throw new Error(`${file}: the page holds a path of the build machine (${root})`);
     writeFileSync(resolve(dist, file), html);
     if (!file.startsWith('compare-'))
       console.log(`prerendered dist/${file.padEnd(18)} ${page.picture ? 'with its picture' : 'without a picture'}  ${(html.length / 1024).toFixed(0)} KB`);
