@@ -16,7 +16,7 @@ function crc32(bytes: Uint8Array): number {
 
 export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
   const ppm = Math.round(dpi / 0.0254);
-  const chunk = new Uint8Array(4 + 4 + 9 + 4);
+  const chunk = new Uint8Array(PHYS_BYTES);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, 9);
   chunk.set([0x70, 0x48, 0x59, 0x73], 4); // "pHYs"
@@ -33,11 +33,14 @@ export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
   return out;
 }
 
+/** A pHYs chunk's bytes: length and type, 9 bytes of data, CRC. */
+const PHYS_BYTES = 4 + 4 + 9 + 4;
+
 /** Read the pHYs resolution back (dots per inch), or undefined. */
 export function readDpi(png: Uint8Array): number | undefined {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  // Stryker disable next-line EqualityOperator: equivalent, a chunk header in the last 8 bytes has no data byte to hold a pHYs unit, so reading it or not both give undefined
-  for (let i = 8; i + 8 <= png.length; ) {
+  // While a whole pHYs chunk still fits (header 8, data 9, CRC 4 bytes): the chunks after it cannot be read as one.
+  for (let i = 8; i + PHYS_BYTES <= png.length; ) {
     const len = view.getUint32(i);
     const type = String.fromCharCode(...png.subarray(i + 4, i + 8));
     if (type === 'pHYs' && png[i + 16] === 1) return Math.round(view.getUint32(i + 8) * 0.0254);

@@ -140,6 +140,13 @@ describe('PNG dpi chunk', () => {
     expect(readDpi(bilevel)).toBeUndefined();
   });
 
+  it('reads the dpi of a file cut right after its pHYs chunk, and no dpi when the chunk is cut short', () => {
+    // Signature and IHDR (33 bytes), then the 21 bytes of the pHYs chunk.
+    const whole = withDpi(png(), 300).subarray(0, 33 + 21);
+    expect(readDpi(whole)).toBe(300);
+    expect(readDpi(whole.subarray(0, whole.length - 1))).toBeUndefined();
+  });
+
   it('stops looking at the image data, and reads a chunk in a view of a larger buffer', () => {
     const bytes = withDpi(png(), 150);
     const wrapped = new Uint8Array(bytes.length + 10);
