@@ -70,6 +70,15 @@ const ACCENTS: Record<string, string> = {
  */
 export function latex(s: string): string {
   let out = '';
+  // Whether `out` ends with a dash or quote this function wrote for a Unicode one (--, ---, `, ', ``, ''): TeX's
+  // ligatures join it to a - ` or ' that follows, so "–—" written "-----" would read "—–"; {} keeps them apart.
+  // (Hyphens and quotes typed in ASCII are the writer's own TeX and are left to join.)
+  let ligatureEnd = false;
+  const add = (token: string, mapped: boolean) => {
+    if ((mapped || ligatureEnd) && /^[-`']/.test(token) && out.endsWith(token[0]!)) out += '{}';
+    out += token;
+    ligatureEnd = mapped && /[-`']$/.test(token);
+  };
   const chars = [...s.normalize('NFD')];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -77,19 +86,19 @@ export function latex(s: string): string {
     if (next && ACCENTS[next] && /[A-Za-z]/.test(c)) {
       const cmd = ACCENTS[next]!;
       const base = c === 'i' ? '\\i' : c === 'j' ? '\\j' : c;
-      out += /[a-z]/i.test(cmd) ? `{\\${cmd}{${base}}}` : `{\\${cmd}${base}}`;
+      add(/[a-z]/i.test(cmd) ? `{\\${cmd}{${base}}}` : `{\\${cmd}${base}}`, false);
       i++;
       continue;
     }
-    if (/[\\]/.test(c)) out += '\\textbackslash{}';
-    else if (/[{}&%$#_]/.test(c)) out += `\\${c}`;
-    else if (c === '~') out += '\\textasciitilde{}';
-    else if (c === '^') out += '\\textasciicircum{}';
-    else if (c.charCodeAt(0) < 128) out += c;
-    else if (GREEK[c]) out += `{$\\${GREEK[c]}$}`;
-    else if (SYMBOLS[c] !== undefined) out += SYMBOLS[c];
+    if (/[\\]/.test(c)) add('\\textbackslash{}', false);
+    else if (/[{}&%$#_]/.test(c)) add(`\\${c}`, false);
+    else if (c === '~') add('\\textasciitilde{}', false);
+    else if (c === '^') add('\\textasciicircum{}', false);
+    else if (c.charCodeAt(0) < 128) add(c, false);
+    else if (GREEK[c]) add(`{$\\${GREEK[c]}$}`, false);
+    else if (SYMBOLS[c] !== undefined) add(SYMBOLS[c], true);
     else if (ACCENTS[c]) continue; // a stray combining mark
-    else out += '{?}';
+    else add('{?}', false);
   }
   return out;
 }

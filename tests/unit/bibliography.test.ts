@@ -35,9 +35,27 @@ describe('latex', () => {
 
   it('writes Greek letters in math mode and symbols as their commands', () => {
     expect(latex('αβΩ')).toBe('{$\\alpha$}{$\\beta$}{$\\Omega$}');
-    expect(latex('−–—‘’“”×±≥≤→°µ')).toBe("{\\textminus}-----`'``''{$\\times$}{$\\pm$}{$\\geq$}{$\\leq$}{$\\rightarrow$}{$^\\circ$}{$\\mu$}");
+    expect(latex('−–—‘’“”×±≥≤→°µ')).toBe("{\\textminus}--{}---`'``''{$\\times$}{$\\pm$}{$\\geq$}{$\\leq$}{$\\rightarrow$}{$^\\circ$}{$\\mu$}");
     expect(latex('ı ß ø Ø æ Æ ł Ł …')).toBe('{\\i} {\\ss} {\\o} {\\O} {\\ae} {\\AE} {\\l} {\\L} {\\ldots}');
     expect(latex('a\u00A0b')).toBe('a~b');
+  });
+
+  it('keeps the dashes and quotes it writes apart from a dash or quote next to them, which TeX would join', () => {
+    // "-----" reads as an em dash then an en dash, "``" as an opening double quote, "''" as a closing one.
+    expect(latex('–—')).toBe('--{}---');
+    expect(latex('—–')).toBe('---{}--');
+    expect(latex('a-–b')).toBe('a-{}--b');
+    expect(latex('–-')).toBe('--{}-');
+    expect(latex('‘‘x’’')).toBe('`{}`x\'{}\'');
+    expect(latex("’'")).toBe("'{}'");
+    expect(latex('`‘')).toBe('`{}`');
+    // What the writer typed in ASCII is their own TeX, and a dash beside anything else needs nothing.
+    expect(latex('a--b ``q\'\'')).toBe('a--b ``q\'\'');
+    expect(latex('1–2 x—y')).toBe('1--2 x---y');
+    expect(latex('–é')).toBe("--{\\'e}");
+    // (Better BibTeX's parser reads the dashes back; it keeps single quotes as ` and ', so they are not read here.)
+    const lib = parseBib(toBibtexEntries([item({ id: 'd', title: 'IL-6–—IL-8, a-–b —– c–-d' })]), { sentenceCase: false });
+    expect(lib.entries[0]?.fields.title).toBe('IL-6–—IL-8, a-–b —– c–-d');
   });
 
   it('writes {?} for what LaTeX cannot spell, and drops a stray combining mark', () => {
