@@ -58,6 +58,9 @@ const SYMBOLS: Record<string, string> = {
   '…': '{\\ldots}',
 };
 
+/** The characters TeX's ligatures join when two of them meet. */
+const LIGATURES = "-`'";
+
 // Combining accents (after NFD) and the LaTeX accent command each stands for.
 const ACCENTS: Record<string, string> = {
   '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
@@ -70,35 +73,31 @@ const ACCENTS: Record<string, string> = {
  */
 export function latex(s: string): string {
   let out = '';
-  // Whether `out` ends with a dash or quote this function wrote for a Unicode one (--, ---, `, ', ``, ''): TeX's
-  // ligatures join it to a - ` or ' that follows, so "–—" written "-----" would read "—–"; {} keeps them apart.
-  // (Hyphens and quotes typed in ASCII are the writer's own TeX and are left to join.)
-  let ligatureEnd = false;
-  const add = (token: string, mapped: boolean) => {
-    if ((mapped || ligatureEnd) && /^[-`']/.test(token) && out.endsWith(token[0]!)) out += '{}';
-    out += token;
-    ligatureEnd = mapped && /[-`']$/.test(token);
-  };
   const chars = [...s.normalize('NFD')];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
+    let token: string;
     if (next && ACCENTS[next] && /[A-Za-z]/.test(c)) {
       const cmd = ACCENTS[next]!;
       const base = c === 'i' ? '\\i' : c === 'j' ? '\\j' : c;
-      add(/[a-z]/i.test(cmd) ? `{\\${cmd}{${base}}}` : `{\\${cmd}${base}}`, false);
+      token = /[a-z]/i.test(cmd) ? `{\\${cmd}{${base}}}` : `{\\${cmd}${base}}`;
       i++;
-      continue;
-    }
-    if (/[\\]/.test(c)) add('\\textbackslash{}', false);
-    else if (/[{}&%$#_]/.test(c)) add(`\\${c}`, false);
-    else if (c === '~') add('\\textasciitilde{}', false);
-    else if (c === '^') add('\\textasciicircum{}', false);
-    else if (c.charCodeAt(0) < 128) add(c, false);
-    else if (GREEK[c]) add(`{$\\${GREEK[c]}$}`, false);
-    else if (SYMBOLS[c] !== undefined) add(SYMBOLS[c], true);
+    } else if (/[\\]/.test(c)) token = '\\textbackslash{}';
+    else if (/[{}&%$#_]/.test(c)) token = `\\${c}`;
+    else if (c === '~') token = '\\textasciitilde{}';
+    else if (c === '^') token = '\\textasciicircum{}';
+    else if (c.charCodeAt(0) < 128) token = c;
+    else if (GREEK[c]) token = `{$\\${GREEK[c]}$}`;
+    else if (SYMBOLS[c] !== undefined) token = SYMBOLS[c];
     else if (ACCENTS[c]) continue; // a stray combining mark
-    else add('{?}', false);
+    else token = '{?}';
+    // TeX joins dashes and quotes that meet (-- and --- are dashes, `` and '' double quotes): one written for a
+    // Unicode dash or quote, or one beside it, is kept apart ({}) from the same character before it, so "–—" is not
+    // read as "—–". Hyphens and quotes the writer typed in ASCII are their own TeX, and are left to join.
+    const first = token[0]!;
+    if (LIGATURES.includes(first) && out.endsWith(first) && (SYMBOLS[c] !== undefined || SYMBOLS[chars[i - 1]!] !== undefined)) out += '{}';
+    out += token;
   }
   return out;
 }

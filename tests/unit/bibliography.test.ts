@@ -38,6 +38,8 @@ describe('latex', () => {
     expect(latex('−–—‘’“”×±≥≤→°µ')).toBe("{\\textminus}--{}---`'``''{$\\times$}{$\\pm$}{$\\geq$}{$\\leq$}{$\\rightarrow$}{$^\\circ$}{$\\mu$}");
     expect(latex('ı ß ø Ø æ Æ ł Ł …')).toBe('{\\i} {\\ss} {\\o} {\\O} {\\ae} {\\AE} {\\l} {\\L} {\\ldots}');
     expect(latex('a\u00A0b')).toBe('a~b');
+    // Two no-break spaces are two ties.
+    expect(latex('a\u00A0\u00A0b')).toBe('a~~b');
   });
 
   it('keeps the dashes and quotes it writes apart from a dash or quote next to them, which TeX would join', () => {
