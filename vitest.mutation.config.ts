@@ -31,6 +31,7 @@ const NOT_MODEL_STATE = [
   'cx2-spec',
   'deferred-styles',
   'difference-layout-pure',
+  'elk-drawing',
   'deferred-styles-slices',
   'deferred-styles-phases',
   'evidence-csv',
