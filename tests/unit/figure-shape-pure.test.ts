@@ -3,7 +3,20 @@
  * leaves move right, the options each shape carries, and how drawings are scored on the screens.
  */
 import { describe, expect, it } from 'vitest';
-import { compareFit, COMPACT_OPTIONS, DENSE_OPTIONS, fitRatios, SCREENS, shapeInput } from '../../src/layout/figure-shape.ts';
+import {
+  compareFit,
+  COMPACT_OPTIONS,
+  DENSE_OPTIONS,
+  DENSE_SHAPES,
+  fitRatios,
+  PACKED_SHAPES,
+  SCREENS,
+  SEEDS,
+  shapeInput,
+  SHAPES,
+  type FigureShape,
+} from '../../src/layout/figure-shape.ts';
+import chosenShapes from '../../src/generated/figure-shapes.json';
 import type { LayoutInput } from '../../src/layout/types.ts';
 
 const node = (id: string, partition: number, height = 30) => ({ id, width: 60, height, partition });
@@ -90,5 +103,16 @@ describe('how a drawing fits the screens', () => {
     expect(compareFit([0.9, 1.5, 1.5], [0.95, 1.0, 0.5])).toBeCloseTo(-0.05, 10);
     expect(compareFit([1.5, 0.9, 1.5], [1.0, 0.95, 0.5])).toBeCloseTo(-0.05, 10);
     expect(compareFit([1, 1, 1], [1, 1, 1])).toBe(0);
+  });
+});
+
+describe('the shapes `npm run layouts` chose (src/generated/figure-shapes.json)', () => {
+  it('are each one its search tries (with a seed of SEEDS), written as it writes them: it can draw each figure again', () => {
+    const tried = [...SHAPES, ...DENSE_SHAPES, ...PACKED_SHAPES].map((s) => JSON.stringify(s));
+    for (const [key, chosen] of Object.entries(chosenShapes as Record<string, FigureShape>)) {
+      const { seed, ...shape } = chosen;
+      if (seed !== undefined) expect(SEEDS, key).toContain(seed);
+      expect(tried, key).toContain(JSON.stringify(shape));
+    }
   });
 });
