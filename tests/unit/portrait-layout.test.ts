@@ -3,13 +3,25 @@
  * #9 point 6): the row splitting, the shipped layouts' quality (point 0's guarantees) and width, and how the layout
  * service hands them out.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { precomputedLayouts } from '../../src/data/bundled.ts';
 import { drawingBox } from '../../src/layout/drawing-box.ts';
 import { createLayoutService } from '../../src/layout/layout-service.ts';
 import { layoutInput } from '../../src/layout/layout-input.ts';
 import { overlappingNodes } from '../../src/layout/overlap.ts';
-import { portraitInput, portraitKey, portraitLayoutInput, PORTRAIT_MAX_WIDTH, type PortraitLayoutFile } from '../../src/layout/portrait.ts';
+import {
+  portraitInput,
+  portraitKey,
+  portraitLayoutInput,
+  PORTRAIT_LAYOUTS_DIR,
+  PORTRAIT_MAX_WIDTH,
+  PORTRAIT_SEEDS,
+  PORTRAIT_SHAPES,
+  type PortraitLayoutFile,
+} from '../../src/layout/portrait.ts';
+import { layoutFileName } from '../../src/layout/layout-files.ts';
 import { countCrossings, edgesThroughNodes, routesOf } from '../../src/layout/quality.ts';
 import { layoutHash, type LayoutInput, type Positions } from '../../src/layout/types.ts';
 import { figureView } from '../../src/model/view.ts';
@@ -75,6 +87,17 @@ describe('the shipped portrait layouts, as drawn', () => {
   const model = shippedModel();
   it('exist for every figure and no other view', () => {
     expect(Object.keys(portraits).sort()).toEqual(model.figures.map((f) => portraitKey(`figure:${f.id}`)).sort());
+  });
+
+  it('are where `npm run layouts` writes them, in shapes its search tries: it can draw each again', () => {
+    const tried = PORTRAIT_SHAPES.map((s) => JSON.stringify(s));
+    for (const file of Object.values(portraits)) {
+      // The file the app loads (above) is the one the build writes (PORTRAIT_LAYOUTS_DIR, named as layout-files.ts names it).
+      expect(JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', PORTRAIT_LAYOUTS_DIR, layoutFileName(file.key)), 'utf8')), file.key).toEqual(file);
+      const { seed, ...shape } = file.shape;
+      if (seed !== undefined) expect(PORTRAIT_SEEDS, file.key).toContain(seed);
+      expect(tried, file.key).toContain(JSON.stringify(shape));
+    }
   });
   for (const f of model.figures) {
     const view = figureView(model, f.id)!;
