@@ -10,6 +10,8 @@ import { ELK_ROOT_OPTIONS, THOROUGH_UP_TO, thoroughness } from '../../src/layout
 import { layoutFileName } from '../../src/layout/layout-files.ts';
 import { precomputedViews } from '../../src/layout/precomputed-views.ts';
 import { shippedModel } from '../helpers/model.ts';
+import { storedLayout } from '../helpers/stored-layout.ts';
+import { loadPrecomputedLayout } from '../../src/data/layouts.ts';
 import { overlappingNodes } from '../../src/layout/overlap.ts';
 import { withTimeout } from '../../src/layout/timeout.ts';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, LAYOUT_VERSION, layoutHash, LayoutTimeoutError, type LayoutInput, type Positions } from '../../src/layout/types.ts';
@@ -285,5 +287,9 @@ describe('views laid out ahead of time', () => {
   it('are every figure, in order, then the atlas', () => {
     const model = shippedModel();
     expect(precomputedViews(model).map((v) => v.key)).toEqual([...model.figures.map((f) => `figure:${f.id}`), 'atlas']);
+  });
+
+  it('are each stored where `npm run layouts` writes it (LAYOUTS_DIR), the file the app loads for the view', async () => {
+    for (const view of precomputedViews(shippedModel())) expect(await loadPrecomputedLayout(view.key), view.key).toEqual(storedLayout(view.key));
   });
 });

@@ -77,6 +77,12 @@ describe('the canvas stylesheet', () => {
     expect(e.style('line-gradient-stop-positions')).toBe('0% 50% 50% 100%');
   });
 
+  it('underlays a path in the Okabe–Ito yellow (#F0E442) the exports draw its halo in (export/compose.ts): an exported path looks as on screen', () => {
+    const cy = drawing();
+    cy.$id('a').addClass('path');
+    expect(cy.$id('a').style('underlay-color')).toBe('rgb(240,228,66)');
+  });
+
   it('highlights a path: its edges wide and on top, its nodes underlaid in the highlight yellow, the rest faded', () => {
     const cy = drawing();
     cy.$id('e').addClass('path');
