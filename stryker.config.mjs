@@ -155,7 +155,7 @@ const TESTS_FOR = {
   'src/layout/layout-input.ts': 'layout-input,figure-shape,layout-service-pure,portrait-pure',
   'src/layout/overlap.ts': 'layout-pure,portrait-layout,force-layout-small',
   'src/layout/layout-service.ts': 'layout-service-pure',
-  'src/layout/portrait.ts': 'portrait-pure,portrait-layout,layout-service-pure',
+  'src/layout/portrait.ts': 'portrait-pure,portrait-layout,layout-service-pure,portrait-search',
   'src/layout/quality.ts': 'quality-geometry',
   'src/layout/split-bands.ts': 'split-bands,split-bands-cuts,figure-shape-pure,portrait-pure',
   'src/layout/timeout.ts': 'layout-pure',

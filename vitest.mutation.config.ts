@@ -66,6 +66,7 @@ const NOT_MODEL_STATE = [
   'pdf-painter',
   'portrait-layout',
   'portrait-pure',
+  'portrait-search',
   'pptx',
   'pptx-painter',
   'quality-geometry',

@@ -23,7 +23,7 @@ import {
 } from '../src/layout/portrait.ts';
 import { countCrossings, edgesThroughNodes, routesOf } from '../src/layout/quality.ts';
 import { layoutHash, type LayoutEngine, type Positions } from '../src/layout/types.ts';
-import { figureView } from '../src/model/view.ts';
+import { figureView, type GraphView } from '../src/model/view.ts';
 import type { Model } from '../src/model/types.ts';
 import { NODE_FONT_SIZE } from '../src/theme/kinds.ts';
 import { dagreLayout } from '../tests/helpers/dagre.ts';
@@ -46,6 +46,44 @@ export function checkPortraitLayouts(model: Model): string[] {
   return problems;
 }
 
+/** A figure's portrait drawing, as `npm run layouts` picks it: the best shape of PORTRAIT_SHAPES (see above); none when no shape has a clean drawing. */
+export async function bestPortrait(view: GraphView, engine: LayoutEngine): Promise<PortraitChoice | undefined> {
+  let best: PortraitChoice | undefined;
+  for (const first of PORTRAIT_SHAPES) {
+    // A shape whose drawing crosses more than dagre's gets another try with each of PORTRAIT_SEEDS.
+    for (const seed of [undefined, ...PORTRAIT_SEEDS]) {
+      const shape = seed ? { ...first, seed } : first;
+      const input = portraitLayoutInput(view, shape);
+      const positions = await engine.layout(input, { timeoutMs: 120_000 });
+      const routes = routesOf(input, positions);
+      const crossings = countCrossings(routes);
+      const dagre = countCrossings(dagreLayout(input).routes);
+      if (!(dagre === 0 ? crossings === 0 : crossings <= dagre)) continue;
+      if (edgesThroughNodes(input, positions, routes).length || overlappingNodes(input, positions).length) break;
+      const b = drawingBox(view, positions);
+      const [width, height] = [b.x2 - b.x1, b.y2 - b.y1];
+      // Narrow enough first; then the lowest (most of it on screen at once); then the fewest crossings.
+      const fits = (w: number) => w <= PORTRAIT_MAX_WIDTH;
+      const better =
+        !best ||
+        (fits(width) && !fits(best.width)) ||
+        (fits(width) === fits(best.width) && (fits(width) ? height < best.height - 1 || (height <= best.height + 1 && crossings < best.crossings) : width < best.width));
+      if (better) best = { shape, positions, width, height, crossings };
+      break;
+    }
+  }
+  return best;
+}
+
+/** A portrait drawing picked by bestPortrait: its shape, positions, size and crossings. */
+export interface PortraitChoice {
+  shape: PortraitShape;
+  positions: Positions;
+  width: number;
+  height: number;
+  crossings: number;
+}
+
 /** Lays out every figure for a phone and writes the files; returns false (after saying why) when one has no clean drawing. */
 export async function buildPortraitLayouts(model: Model, engine: LayoutEngine): Promise<boolean> {
   const out: PortraitLayoutFile[] = [];
@@ -53,30 +91,7 @@ export async function buildPortraitLayouts(model: Model, engine: LayoutEngine): 
   for (const f of model.figures) {
     const view = figureView(model, f.id)!;
     const t0 = performance.now();
-    let best: { shape: PortraitShape; positions: Positions; width: number; height: number; crossings: number } | undefined;
-    for (const first of PORTRAIT_SHAPES) {
-      // A shape whose drawing crosses more than dagre's gets another try with each of PORTRAIT_SEEDS.
-      for (const seed of [undefined, ...PORTRAIT_SEEDS]) {
-        const shape = seed ? { ...first, seed } : first;
-        const input = portraitLayoutInput(view, shape);
-        const positions = await engine.layout(input, { timeoutMs: 120_000 });
-        const routes = routesOf(input, positions);
-        const crossings = countCrossings(routes);
-        const dagre = countCrossings(dagreLayout(input).routes);
-        if (!(dagre === 0 ? crossings === 0 : crossings <= dagre)) continue;
-        if (edgesThroughNodes(input, positions, routes).length || overlappingNodes(input, positions).length) break;
-        const b = drawingBox(view, positions);
-        const [width, height] = [b.x2 - b.x1, b.y2 - b.y1];
-        // Narrow enough first; then the lowest (most of it on screen at once); then the fewest crossings.
-        const fits = (w: number) => w <= PORTRAIT_MAX_WIDTH;
-        const better =
-          !best ||
-          (fits(width) && !fits(best.width)) ||
-          (fits(width) === fits(best.width) && (fits(width) ? height < best.height - 1 || (height <= best.height + 1 && crossings < best.crossings) : width < best.width));
-        if (better) best = { shape, positions, width, height, crossings };
-        break;
-      }
-    }
+    const best = await bestPortrait(view, engine);
     const key = portraitKey(view.key);
     if (!best) {
       ok = false;

@@ -56,7 +56,6 @@ export type PortraitLayoutFile = LayoutFile & { shape: PortraitShape };
 
 /** Row widths `npm run layouts` tries (each with and without leavesUp), and seeds for a shape that crosses too much. */
 export const PORTRAIT_ROWS = [240, 280, 320, 360, 400, 440];
-// Stryker disable next-line ArrayDeclaration: the search space of `npm run layouts` for phones, whose output CI checks (`-- --check`): no shipped portrait layout took a seed, and the search run without these wrote all 10 files the same, byte for byte (checked on 2026-11-28), so no test of the shipped files can tell; the search itself is minutes of ELK
 export const PORTRAIT_SEEDS = [2, 3, 4, 5];
 
 export const PORTRAIT_SHAPES: PortraitShape[] = PORTRAIT_ROWS.flatMap((row) => [false, true].map((leavesUp) => ({ row, leavesUp })));
