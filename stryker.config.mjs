@@ -149,7 +149,7 @@ const TESTS_FOR = {
   'src/layout/drawing-box.ts': 'layout-pure,figure-shape,layout-quality,portrait-layout',
   'src/layout/elk-graph.ts': 'layout-pure',
   'src/layout/elk-options.ts': 'layout-pure,elk-drawing',
-  'src/layout/figure-shape.ts': 'figure-shape-pure,figure-shape,layout-input,elk-drawing',
+  'src/layout/figure-shape.ts': 'figure-shape-pure,figure-shape,layout-input,elk-drawing,figure-search',
   'src/layout/label-room.ts': 'label-room-geometry,label-room,difference-layout-pure,twin-layout',
   'src/layout/layout-files.ts': 'layout-pure',
   'src/layout/layout-input.ts': 'layout-input,figure-shape,layout-service-pure,portrait-pure',

@@ -42,6 +42,7 @@ const NOT_MODEL_STATE = [
   'fast-start',
   'figure-shape',
   'figure-shape-pure',
+  'figure-search',
   'force-layout',
   'force-layout-parts',
   'force-layout-small',
