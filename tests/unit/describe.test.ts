@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceRows, injuryLabel, routeLabel, settingLabel } from '../../src/model/describe.ts';
+import { RELATION_VERB, evidenceRows, injuryLabel, routeLabel, settingLabel } from '../../src/model/describe.ts';
+import { INJURY_MODELS, RELATIONS, ROUTES, SETTINGS } from '../../src/model/schema.ts';
+
+/** Words a reader reads: lower-case letters, spaces, hyphens and brackets; never empty. */
+const WORDS = /^[a-z][a-z ()-]*[a-z)]$/;
+
+describe('relations in words (details panel, text alternative, path steps: "A <verb> B")', () => {
+  it('reads each relation the schema allows as its own words, so two statements of different relations never read alike', () => {
+    const verbs = RELATIONS.map((r) => RELATION_VERB[r]);
+    for (const v of verbs) expect(v).toMatch(WORDS);
+    expect(new Set(verbs).size).toBe(RELATIONS.length);
+    // The two relations without a direction or a result say so, and the signed ones say which way.
+    expect(RELATION_VERB.regulates).toMatch(/direction not stated/);
+    expect(RELATION_VERB.assessed).toMatch(/no result stated/);
+    expect(RELATION_VERB.upregulates).toMatch(/^up/);
+    expect(RELATION_VERB.downregulates).toMatch(/^down/);
+  });
+});
 
 describe('evidence in words (details panel, text alternative, CSV)', () => {
+  it('names every setting, injury model and route the filters and the CSV offer in words of its own', () => {
+    for (const [codes, label] of [
+      [SETTINGS, settingLabel],
+      [INJURY_MODELS, injuryLabel],
+      [ROUTES, routeLabel],
+    ] as const) {
+      const words = codes.map((c) => label(c));
+      for (const w of words) expect(w).toMatch(WORDS);
+      expect(new Set(words).size).toBe(codes.length);
+    }
+  });
+
   it('names settings, injuries and routes in plain words, and passes unknown codes through unchanged', () => {
     expect(settingLabel('in-vivo')).toBe('in vivo');
     expect(settingLabel('in-vitro')).toBe('in vitro');

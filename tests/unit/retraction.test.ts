@@ -65,6 +65,14 @@ describe('how a retraction is written', () => {
     expect(refNumbersText([43], model.references)).toBe('43');
     expect(retractedAmong([59, 58, 57, 59], model.references)).toEqual([57, 59]);
   });
+
+  it('a retraction in any month is dated the way an English reader writes it (Intl’s en-GB long date)', () => {
+    const english = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    for (let m = 1; m <= 12; m++) {
+      const date = `2023-${String(m).padStart(2, '0')}-07`;
+      expect(retractionDate({ retracted: { date } })).toBe(english.format(new Date(`${date}T00:00:00Z`)));
+    }
+  });
 });
 
 describe('reference files flag the retracted references', () => {
