@@ -36,6 +36,10 @@ describe('author names and lists', () => {
     expect(parseName('Rossella E Nappi')).toEqual({ family: 'Nappi', given: 'Rossella E.' });
   });
 
+  it('a family name in capitals, as some publishers print it, is a name, not initials, when longer than four letters', () => {
+    expect(parseName('Yan ZHANG')).toEqual({ family: 'ZHANG', given: 'Yan' });
+  });
+
   it('marks an item whose author list the review cut with "et al", and only such an item', () => {
     const ref = { n: 5, authors: 'Liang J-M, Fazly Bazzaz BS, Coulam CB, et al', title: 't', journal: 'J', year: 2019 };
     expect(referenceToCsl(ref)._authorsTruncated).toBe(true);
@@ -57,5 +61,21 @@ describe('author names and lists', () => {
       { family: 'Liang', given: 'J.-M.' },
       { family: 'Coulam', given: 'C. B.' },
     ]);
+  });
+
+  it('reads an "et al" typed straight after the last comma as the cut, leaving the names before it whole', () => {
+    expect(parseAuthors('Liang J-M, Coulam CB,et al')).toEqual({
+      names: [
+        { family: 'Liang', given: 'J.-M.' },
+        { family: 'Coulam', given: 'C. B.' },
+      ],
+      truncated: true,
+    });
+  });
+
+  it('takes only a final "et al" for the cut: a group author with French "et" before a word in "al…" is a name', () => {
+    const { names, truncated } = parseAuthors('Mertens A, Groupe Santé et Allaitement');
+    expect(truncated).toBe(false);
+    expect(names.map((n) => [n.given, n.family].join(' '))).toEqual(['A. Mertens', 'Groupe Santé et Allaitement']);
   });
 });
