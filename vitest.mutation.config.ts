@@ -16,8 +16,8 @@
  *   by xmllint, half a minute a run) is left out: pptx-painter.test.ts asks the same questions of small inputs in
  *   milliseconds.
  * - MUTATE_TESTS (comma-separated test names, e.g. `schema-json,schema-required`) runs only those tests: for a run
- *   over a file whose mutants are static (run once at import, so each needs every test, e.g. src/model/schema.ts
- *   with MUTATE_STATIC=1), with the tests that check what it defines. Again, this can only lower the score.
+ *   over a file whose mutants are static (run once at import, so each needs every test, e.g. src/model/schema.ts),
+ *   with the tests that check what it defines. Again, this can only lower the score.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vite.config.ts';
