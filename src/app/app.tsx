@@ -1,6 +1,7 @@
 import { atom, createStore, Provider, useAtom, useAtomValue, useSetAtom } from 'jotai';
-import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { lazyPart } from './lazy-part.tsx';
+import { replayEarlyInput } from './early-input.ts';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
 import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
@@ -144,6 +145,9 @@ function Shell() {
   // Read once: the address the page opened at decides whether it is an embedded view.
   const [embedded] = useState(() => typeof window !== 'undefined' && isEmbedded(window.location.search));
   usePhonePortrait();
+  // The app's first commit has replaced the prerendered page: what the reader did to it meanwhile is done now, once
+  // (early-input.ts; the last layout effect of the first commit, so every control of the page is in place).
+  useLayoutEffect(() => void replayEarlyInput(), []);
   return embedded ? <EmbeddedShell /> : <FullShell />;
 }
 

@@ -5,8 +5,9 @@
  * preload is compiled as soon as it arrives) is compared with the page's first paint as Chromium reports it.
  *
  * Before the first paint only the page's entry script may be compiled (main.tsx: a few hundred bytes that wait for the
- * paint, prerender/after-first-paint.ts), with its two tiny imports and the phone's portrait-picture script. React,
- * Cytoscape and the app's own chunks come after it; and they do come: the canvas then takes over.
+ * paint, prerender/after-first-paint.ts), with its tiny imports (among them the catchers of early drops and input) and
+ * the phone's portrait-picture script. React, Cytoscape and the app's own chunks come after it; and they do come: the
+ * canvas then takes over.
  */
 import { describe, expect, it } from 'vitest';
 import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
@@ -15,7 +16,7 @@ import { traced } from './trace.ts';
 const getBrowser = useBrowser();
 
 /** The page's own scripts that may run before its first paint: the entry, its static imports, the portrait picture's. */
-const BEFORE_PAINT = /^(index|early-drop|preload-helper|portrait-picture)-[\w-]{8}\.js$/;
+const BEFORE_PAINT = /^(index|early-drop|early-input|preload-helper|portrait-picture)-[\w-]{8}\.js$/;
 
 /**
  * Opens `search` traced until `pane` is drawn; the page's first paint and every script of the app compiled, by file
