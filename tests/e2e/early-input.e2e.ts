@@ -33,8 +33,6 @@ async function heldPage(search: string, pane = 'main') {
     takeOver: async () => {
       release();
       await waitForCanvas(page, pane);
-      // The replay's actions, each a frame and a task after the one before.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     },
   };
 }

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validatePackage } from '../helpers/ooxml.ts';
 import { shippedModel } from '../helpers/model.ts';
-import { openApp, useBrowser, waitForCanvas } from './browser.ts';
+import { openApp, useBrowser } from './browser.ts';
 
 const getBrowser = useBrowser();
 const figures = shippedModel().figures.map((f) => f.id);
@@ -59,9 +59,8 @@ describe('every view’s PowerPoint deck is valid against the ECMA-376 schemas',
     const loaded = (re: RegExp) => scripts.some((s) => re.test(s));
     // Reloaded with the listener on: everything the first view and the Export dialog fetch.
     await page.reload();
-    // The page's own picture and its header come first; the header's buttons work once the app has taken over, which
-    // it has when its canvas is drawn.
-    await waitForCanvas(page);
+    // The page's own picture and its header come first: a click on Export before the app has taken over opens the
+    // dialog once it has (app/early-input.ts).
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).click();
     expect(scripts.length).toBeGreaterThan(2);
