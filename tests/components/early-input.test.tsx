@@ -64,7 +64,7 @@ describe('the app takes over what the reader did on its prerendered page', () =>
     const page = prerenderedPage();
     await user.type(screen.getByRole('searchbox', { name: 'Search entities' }), 'PTEN{ArrowLeft}');
     await takeOver(page);
-    const box = screen.getByRole('searchbox', { name: 'Search entities' });
+    const box = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search entities' });
     expect(box).toHaveValue('PTEN');
     expect(box).toHaveFocus();
     expect([box.selectionStart, box.selectionEnd]).toEqual([3, 3]);
