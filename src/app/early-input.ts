@@ -155,7 +155,7 @@ export function replayEarlyInput(later: Later = nextTask) {
     const now = find(had.key);
     now?.focus({ preventScroll: true });
     // (The page's field, out of the page, still has its caret.)
-    const place = () => isText(was) && (now as HTMLInputElement).setSelectionRange(was.selectionStart, was.selectionEnd);
+    const place = () => now && isText(was) && (now as HTMLInputElement).setSelectionRange(was.selectionStart, was.selectionEnd);
     place();
     // Again once React has rendered the text typed (in this task still): a controlled field set from within the commit
     // is given its value back after the render, which puts the caret at its end.

@@ -26,15 +26,15 @@ const PAGE = `
 let log: string[];
 
 /** React's first commit, played by hand: the page's DOM replaced by the same markup, with handlers. */
-function takeOver() {
+function takeOver(markup = PAGE) {
   const root = document.getElementById('root')!;
   root.textContent = '';
-  root.insertAdjacentHTML('beforeend', PAGE);
+  root.insertAdjacentHTML('beforeend', markup);
   for (const b of root.querySelectorAll('button')) b.addEventListener('click', () => log.push(`click ${b.textContent}${[...root.querySelectorAll('button')].filter((x) => x.textContent === b.textContent).length > 1 ? `#${[...root.querySelectorAll('button')].filter((x) => x.textContent === b.textContent).indexOf(b)}` : ''}`));
   root.querySelector('select')!.addEventListener('change', (e) => log.push(`figure ${(e.target as HTMLSelectElement).value}`));
-  const box = root.querySelector('input[type="search"]') as HTMLInputElement;
-  box.addEventListener('input', () => log.push(`typed ${box.value}`));
-  box.addEventListener('keydown', (e) => log.push(`key ${e.key} with ${box.value}`));
+  const box = root.querySelector<HTMLInputElement>('input[type="search"]');
+  box?.addEventListener('input', () => log.push(`typed ${box.value}`));
+  box?.addEventListener('keydown', (e) => log.push(`key ${e.key} with ${box.value}`));
   for (const c of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) c.addEventListener('change', () => log.push(`${c.parentElement!.textContent!.trim()} ${c.checked}`));
 }
 
@@ -172,6 +172,17 @@ describe('input on the prerendered page is done once the app has taken over', ()
     await user.click(document.body);
     takeOver();
     await replayEarlyInput(now);
+    expect(document.body).toHaveFocus();
+  });
+
+  it('a control the app does not render (another shell) is left out, and so is its focus', async () => {
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search entities' }), 'PTEN');
+    await user.click(screen.getByRole('button', { name: 'Legend' }));
+    screen.getByRole('searchbox', { name: 'Search entities' }).focus();
+    takeOver(PAGE.replace(/<div role="search">.*?<\/div>/, '').replace('Legend', 'Key'));
+    await replayEarlyInput(now);
+    expect(log).toEqual([]);
     expect(document.body).toHaveFocus();
   });
 
