@@ -204,6 +204,17 @@ describe('room for labels in the atlas', () => {
         const overlap = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.2 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.2;
         expect(overlap, `${ids[i]}/${ids[j]}`).toBe(false);
       }
+    // Side by side in a row, and row under row, the rooms sit 2 px apart: the room already holds the space between
+    // labels, so the grid's own gaps shrink (8 px in the plain drawing, 12 × 10 in a grid told none).
+    let across = Infinity;
+    let down = Infinity;
+    for (const a of boxes)
+      for (const b of boxes) {
+        if (Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1) && b.x1 >= a.x2 - 0.2) across = Math.min(across, b.x1 - a.x2);
+        if (Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && b.y1 >= a.y2 - 0.2) down = Math.min(down, b.y1 - a.y2);
+      }
+    expect(across).toBeCloseTo(2, 0);
+    expect(down).toBeCloseTo(2, 0);
     // The box the view fits covers every room, not only the nodes.
     for (const r of boxes) {
       expect(r.x1).toBeGreaterThanOrEqual(made.box.x1 - 0.1);
