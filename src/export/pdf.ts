@@ -12,7 +12,7 @@ import { base64, readTtf, subsetTtf } from './ttf.ts';
 import type { ExportFonts } from './export-fonts.ts';
 
 /** Font names in the file: a six-letter tag before the name marks a subset (ISO 32000-1 §9.6.4). */
-const PDF_FONT = { 400: 'MSCAAA+Inter-Regular', 600: 'MSCAAB+Inter-SemiBold' } as const;
+const PDF_FONT = { 400: 'MSCAAA+Inter-Regular', 600: 'MSCAAB+Inter-SemiBold' };
 
 interface Transform {
   tx: number;

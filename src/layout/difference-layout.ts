@@ -49,7 +49,7 @@ export const ATLAS_ASPECT = 1.5;
  * boxes (measure.ts), and every pixel saved is zoom at the default view. Measured over the 45 source pairs and 5
  * figure pairs: from 12/10/22/80 to these, the smallest label at 1280×800 went from 9.3 to 10.1 px.
  */
-const TIGHT = { gapX: 8, gapY: 8, bandGap: 14 } as const;
+const TIGHT = { gapX: 8, gapY: 8, bandGap: 14 };
 const DIFFERENCE_COLUMN_GAP = 48;
 
 export function differenceLayout(diff: Difference, aspect = DIFFERENCE_ASPECT): CompactLayout {
@@ -98,7 +98,7 @@ const ROOM_ROUNDS = 8;
  */
 const ROOM_SHARE = 0.92;
 /** Gaps of the grid when label room is kept: the room already holds the space between labels. */
-const ROOMY = { gapX: 2, gapY: 2, bandGap: 6 } as const;
+const ROOMY = { gapX: 2, gapY: 2, bandGap: 6 };
 
 /**
  * The atlas with `active` entities laid out compactly and the others parked in a grid below them, a gap away,
