@@ -21,6 +21,17 @@ function model() {
     edges: [
       { id: 'b1', source: 'src-b', target: 'gene', relation: 'upregulates', refs: [5], section: 'effects', evidence: { species: ['rat'] }, note: 'B raises Y.' },
       { id: 'b2', source: 'src-c', target: 'src-b', relation: 'combines-with', refs: [5], section: 'effects', evidence: {}, note: 'C goes with B.' },
+      {
+        id: 'b3',
+        source: 'src-b',
+        target: 'gene',
+        relation: 'secretes',
+        refs: [5, 6],
+        section: 'effects',
+        evidence: {},
+        evidenceByRef: { '5': { species: ['mouse'], route: ['intravenous'] }, '6': { route: ['tail-vein'] } },
+        note: 'B makes Y, in mice by vein (5) and by tail vein (6).',
+      },
     ],
   });
   const f3 = figure({
@@ -43,6 +54,14 @@ describe('what the atlas says around a figure', () => {
     const b1 = around.edges.find((e) => e.supports.some((s) => s.edge.id === 'b1'));
     expect(b1).toMatchObject({ source: 'src-b', target: 'gene', supports: [{ figure: 'f2', sources: ['src-b', 'src-c'], edge: { id: 'b1', evidence: { species: ['rat'] }, note: '' } }] });
     expect(around.edges.some((e) => e.supports.some((s) => s.figure === 'f3'))).toBe(false);
+  });
+
+  it('keeps of the details per reference only what the filters read, and drops a reference left with none', () => {
+    const around = surroundings(model(), 'f1');
+    const b3 = around.edges.flatMap((e) => e.supports).find((s) => s.edge.id === 'b3');
+    // Reference 5's species stays, its route goes; reference 6 had only a route, so it goes as a whole.
+    expect(b3?.edge.evidenceByRef).toEqual({ '5': { species: ['mouse'] } });
+    expect(b3?.edge.evidence).toEqual({});
   });
 
   it('names a figure that does not exist', () => {
