@@ -16,7 +16,7 @@ export function limitProblems(g: GenericGraph): ImportProblem[] {
     problems.push({ place: '$', reason: `the graph has ${g.nodes.length.toLocaleString('en')} nodes and ${g.edges.length.toLocaleString('en')} edges (${total.toLocaleString('en')} elements); at most ${LIMITS.elements.toLocaleString('en')} open here` });
   }
   g.nodes.forEach((n, i) => {
-    for (const [what, text] of [['label', n.label], ['name', n.name]] as const) {
+    for (const [what, text] of [['label', n.label], ['name', n.name]]) {
       if (text && text.length > LIMITS.labelChars && problems.length < 20) {
         problems.push({ place: `nodes[${i}] (id "${cut(clean(n.id), 40)}")`, reason: `its ${what} is ${text.length.toLocaleString('en')} characters long; at most ${LIMITS.labelChars} are accepted` });
       }

@@ -27,7 +27,7 @@ export const LIMITS = {
   elements: 20_000,
   /** Characters of one label or name. */
   labelChars: 1000,
-} as const;
+};
 
 export interface ImportedGraph {
   /** Figure id in the model and in links: `import-…`. */

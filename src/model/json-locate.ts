@@ -57,7 +57,7 @@ export function locateValues(text: string): Map<string, number> {
   const str = (): string => {
     const start = i;
     endOfString();
-    return JSON.parse(text.slice(start, i)) as string;
+    return JSON.parse(text.slice(start, i));
   };
   const scalar = () => {
     // Stryker disable next-line EqualityOperator: equivalent, a number or literal ending the text stops one step later, past the end either way
