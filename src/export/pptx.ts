@@ -441,7 +441,7 @@ export async function renderPptx(content: ExportContent, form: EdgeForm = 'drawn
   slide.background = { color: 'FFFFFF' };
   const painter = new SlidePainter(slide, pptx.ShapeType, SLIDE_FRAME, form);
   compose(painter, content, SLIDE_FRAME);
-  const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  const bytes = await pptx.write({ outputType: 'uint8array' });
   const zip = await JSZip.loadAsync(bytes);
   const path = 'ppt/slides/slide1.xml';
   const xml = await zip.file(path)!.async('string');

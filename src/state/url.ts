@@ -6,13 +6,13 @@
  */
 import { atlasMembership, cellFreeSupports, computeOverlay } from '../model/overlay.ts';
 import { explainPaths } from '../model/paths.ts';
-import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES } from '../model/schema.ts';
+import { ENTITY_KINDS, INJURY_MODELS, SETTINGS, SPECIES, type Sign } from '../model/schema.ts';
 import type { Model } from '../model/types.ts';
 import { isImportId } from '../model/imported.ts';
 import { atlasView, figureView, sourceIds, type Side } from '../model/view.ts';
 import { defaultCompare, defaultUrlState, type UrlState } from './choices.ts';
 
-const SIGNS = ['increase', 'decrease', 'neutral'] as const;
+const SIGNS: readonly Sign[] = ['increase', 'decrease', 'neutral'];
 
 /** Longest piece of a link echoed back in a notice; longer values are cut (a 100 KB value once made the page 1 Mpx wide). */
 export const MAX_ECHO = 40;
@@ -152,7 +152,7 @@ export function parseUrl(search: string, model: Model): { state: UrlState; probl
     if (params.get('right') && !right) problems.push(`The link's right side "${echo(params.get('right')!)}" ${missing(params.get('right')!)}; showing ${fallback.right.id}.`);
     const linked = params.get('linked');
     if (linked !== null && linked !== '0' && linked !== '1') problems.push(`Ignored linked="${echo(linked)}": it is 0 (panes move apart) or 1; pan and zoom stay linked.`);
-    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', ...(params.get('panes') === 'twin' ? { display: 'twin' as const } : {}) };
+    state.compare = { left: left ?? fallback.left, right: right ?? fallback.right, linked: linked !== '0', ...(params.get('panes') === 'twin' ? { display: 'twin' } : {}) };
   }
 
   const select = params.get('select');
