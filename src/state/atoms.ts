@@ -33,7 +33,6 @@ export const importsAtom = atom<readonly ImportedGraph[]>([]);
  * `?src=<address>` of the link the page opened with: a file to open. Read when this module loads, before the URL
  * mirror rewrites the address to the view's own choices; cleared once handled.
  */
-// Stryker disable next-line all: read once in the browser as the page loads (unit tests run in Node); the import-link browser test covers it.
 export const linkSrcAtom = atom<string | null>(typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('src'));
 /** True once the stored graphs have been read (or could not be): a link to an imported graph waits for it. */
 export const importsReadyAtom = atom(false);
