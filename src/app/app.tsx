@@ -4,7 +4,7 @@ import { lazyPart } from './lazy-part.tsx';
 import { replayEarlyInput } from './early-input.ts';
 import type { LayoutService } from '../layout/layout-service.ts';
 import { formatIssue, type Issue, type Model } from '../model/types.ts';
-import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
+import { baseModelAtom, compareAtom, currentFigureAtom, layoutServiceAtom, linkSrcAtom, modeAtom, modelAtom, requireModel, selectionAtom, sidePanelOpenAtom, urlStateAtom, type ViewMode } from '../state/atoms.ts';
 import { parseUrl } from '../state/url.ts';
 import { figureNeed, modelLoaderAtom, navigateAtom } from '../state/data.ts';
 import type { ModelLoader } from '../data/model-parts.ts';
@@ -31,7 +31,7 @@ const CompareSummary = lazyPart(() => import('../features/compare/compare-view.t
 const ExportDialog = lazyPart<{ autoOpen?: boolean }>(() => import('../features/export/export-dialog.tsx').then((m) => m.ExportDialog));
 const TextAlternative = lazyPart(() => import('../features/text-alternative/text-alternative.tsx').then((m) => m.TextAlternative));
 const SidePanel = lazyPart(() => import('./side-panel.tsx').then((m) => m.SidePanel));
-// Opening files (and reading the graphs kept in this browser) loads right after the first render.
+// Opening files (and reading the graphs kept in this browser): see LazyOpenFile.
 const OpenFile = lazyPart(() => import('../features/open-file/open-file.tsx').then((m) => m.OpenFile));
 
 /** Loads the compare view's code: a page that opens on a comparison has it before its first render (no fallback). */
@@ -71,6 +71,33 @@ function LazyExport() {
   return (
     <Suspense fallback={<ExportPlaceholder onClick={() => setClicked(true)} />}>
       <ExportDialog autoOpen={load === 'open'} />
+    </Suspense>
+  );
+}
+
+/** "Open a file…" before its code has loaded: the same look, not yet usable. */
+function OpenFilePlaceholder() {
+  return (
+    <button type="button" className="open-file-button" disabled>
+      Open a file…
+    </button>
+  );
+}
+
+/**
+ * Opening files, and the graphs kept in this browser, loaded once the browser is idle after start-up: a figure is used
+ * without them, and their code (2.5 KB gzipped) is then not among what the page loads before its first click is
+ * answered (issue #10's budget to interactive). At once when the address needs them: a file to open (`?src=`) or a
+ * graph of the reader's own (an `import-` id). A file dropped meanwhile is kept for them (early-drop.ts).
+ */
+function LazyOpenFile() {
+  const idle = useIdle();
+  const src = useAtomValue(linkSrcAtom);
+  const [needed] = useState(() => src !== null || (typeof window !== 'undefined' && /import-/.test(window.location.search)));
+  if (!idle && !needed && !OpenFile.loaded) return <OpenFilePlaceholder />;
+  return (
+    <Suspense fallback={<OpenFilePlaceholder />}>
+      <OpenFile />
     </Suspense>
   );
 }
@@ -220,15 +247,7 @@ function FullShell() {
           <ViewTabs />
           {mode === 'figure' && <FigurePicker />}
           <Search />
-          <Suspense
-            fallback={
-              <button type="button" className="open-file-button" disabled>
-                Open a file…
-              </button>
-            }
-          >
-            <OpenFile />
-          </Suspense>
+          <LazyOpenFile />
           <LazyExport />
         </div>
       </header>
