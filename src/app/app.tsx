@@ -50,14 +50,29 @@ function ExportPlaceholder({ onClick }: { onClick?: () => void }) {
   );
 }
 
-/** True once the browser has been idle after start-up: code not needed for the first picture loads then. */
+/**
+ * True once the browser has been idle after start-up: code not needed for the first picture loads then. Not before
+ * the canvas's code is in: while its chunks come in the browser is idle, and code asked for then competed with them
+ * for the network and the main thread (the export dialog's and its encoders', 20 KB gzipped, came in before the first
+ * click was answered). Once it is in, the canvas draws in back-to-back slices and the browser is next idle after.
+ */
 function useIdle() {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const request = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = request(() => setIdle(true));
-    return () => cancel(id);
+    let cancelled = false;
+    let cancel = () => {};
+    void preloadGraphCanvas()
+      .catch(() => undefined)
+      .then(() => {
+        if (cancelled) return;
+        const request = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+        const id = request(() => setIdle(true));
+        cancel = () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+      });
+    return () => {
+      cancelled = true;
+      cancel();
+    };
   }, []);
   return idle;
 }
