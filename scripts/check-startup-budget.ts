@@ -24,9 +24,15 @@ const TOTAL = 230 * KB; // cytoscape 101 KB and react-dom 66 KB of it; the app's
 
 const startChunks = (page: string) => {
   const html = readFileSync(resolve(dist, page), 'utf8');
-  // (The app's own chunks are listed in an inert <template> that the entry script puts into the head after the first
-  // picture, scripts/prerender.ts: counted like the page's own preloads.)
-  return [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  // (The entry script is named by the page's inline script, which adds it after the first picture, and the app's own
+  // chunks are listed in an inert <template> that it then puts into the head, scripts/prerender.ts and
+  // src/prerender/boot.ts: counted like the page's own scripts and preloads, each once.)
+  const hrefs = [
+    ...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<script [^>]*data-entry="([^"]+)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!);
+  return [...new Set(hrefs)];
 };
 const gzipped = (href: string) => gzipSync(readFileSync(resolve(dist, href.replace(/^\.?\//, ''))), { level: 9 }).length;
 const chunks = startChunks('index.html');

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createServer } from 'vite';
+import { build, createServer, type Rollup } from 'vite';
 import type { Positions } from '../src/layout/types.ts';
 import { layoutFileName, LAYOUTS_DIR, type LayoutFile } from '../src/layout/layout-files.ts';
 import { loadModelOrExit } from './load-model.ts';
@@ -50,7 +50,7 @@ try {
     if (!file) throw new Error(`the build has no model file for ${search || 'index.html'}`);
     return `<link rel="preload" href="./assets/${file}" as="fetch" crossorigin>`;
   };
-  const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
   const chunksOf = (key: string, into = new Set<string>()) => {
     const chunk = manifest[key];
     if (!chunk || into.has(chunk.file)) return into;
@@ -66,8 +66,9 @@ try {
   // once. A module preload is compiled on a worker thread as soon as it arrives, and a plain preload of a script is
   // parsed as it streams in: either way a worker thread that, on a machine of two cores, competed with the first frame
   // (React and Cytoscape took 20 ms of CPU there before the first paint).
-  const startChunks = chunksOf('src/start.tsx');
-  if (!startChunks.size) throw new Error('the build has no chunk for src/start.tsx');
+  // (What the entry imports when the picture is on screen, src/main.tsx: React DOM's client, then the app's start.)
+  const startChunks = new Set((manifest['index.html']?.dynamicImports ?? ['src/start.tsx']).flatMap((key) => [...chunksOf(key)]));
+  if (!manifest['src/start.tsx'] || !startChunks.has(manifest['src/start.tsx'].file)) throw new Error('the build has no chunk for src/start.tsx among the entry script\'s imports');
   const canvasChunks = chunksOf('src/graph-view/graph-canvas.tsx');
   if (!canvasChunks.size) throw new Error('the build has no chunk for src/graph-view/graph-canvas.tsx');
   // A page that opens on a comparison renders the compare view first (start.tsx waits for its code): fetched with the
@@ -82,9 +83,29 @@ try {
   const portraitScript = portraitEntry?.imports?.length === 1 ? manifest[portraitEntry.imports[0]!]?.file : portraitEntry?.file;
   if (!portraitScript) throw new Error('the build has no chunk for src/prerender/portrait-picture.ts');
   const modulePreload = (file: string) => `<link rel="modulepreload" crossorigin href="./${file}">`;
+  // The page's entry script (main.tsx's chunk) and the module preloads Vite wrote for its imports: taken out of the
+  // page's head. The page's one script before its first paint is src/prerender/boot.ts, inline (below), which adds the
+  // entry once the picture is on screen, with the app's chunks and data (the <template> of preloads): the page asks for
+  // nothing of its own before its first paint.
+  const entryTag = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]{8}\.js)"><\/script>\s*/.exec(template);
+  if (!entryTag) throw new Error('dist/index.html has no entry script');
+  const entryPreloadTags = [...template.matchAll(/<link rel="modulepreload" crossorigin href="\.\/assets\/[\w-]+\.js">\s*/g)].map((m) => m[0]);
+  const bootOutput = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: resolve(root, 'src/prerender/boot.ts'), formats: ['iife'], name: 'mscAtlasBoot' },
+    },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+  const bootCode = (Array.isArray(bootOutput) ? bootOutput[0]! : bootOutput).output[0].code.trim();
+  if (bootCode.includes('</') || bootCode.length > 2048) throw new Error(`src/prerender/boot.ts bundles to ${bootCode.length} bytes, or holds "</": it must stay tiny and inline`);
+  const bootHash = `'sha256-${createHash('sha256').update(bootCode).digest('base64')}'`;
   const modulePreloads = (files: Set<string>, except = new Set<string>()) =>
     [...files].filter((f) => !template.includes(`./${f}"`) && !except.has(f)).map(modulePreload);
-  const canvasPreloads = modulePreloads(new Set([...startChunks, ...canvasChunks]));
+  const canvasPreloads = [...entryPreloadTags.map((t) => t.trim()), ...modulePreloads(new Set([...startChunks, ...canvasChunks]))];
   const comparePreloads = modulePreloads(compareChunks, new Set([...startChunks, ...canvasChunks]));
   const stylesheet = /<link rel="stylesheet"[^>]*>/.exec(template)?.[0];
   if (!stylesheet) throw new Error('dist/index.html has no style sheet');
@@ -103,7 +124,13 @@ try {
   const styleHashes = [inlineCss, ...startFaces.map((f) => f.rule)].map((c) => `'sha256-${createHash('sha256').update(c).digest('base64')}'`);
   const styleSrc = "style-src &#39;self&#39;";
   if (!template.includes(`${styleSrc};`)) throw new Error(`dist/index.html's Content-Security-Policy has no "style-src 'self';"`);
-  const policy = template.replace(`${styleSrc};`, `${styleSrc} ${styleHashes.join(' ').replace(/'/g, '&#39;')};`);
+  const scriptSrc = "script-src &#39;self&#39;";
+  if (!template.includes(`${scriptSrc};`)) throw new Error(`dist/index.html's Content-Security-Policy has no "script-src 'self';"`);
+  const policy = [entryTag[0], ...entryPreloadTags]
+    .reduce((html, tag) => html.replace(tag, ''), template)
+    .replace(`${scriptSrc};`, `${scriptSrc} ${bootHash.replace(/'/g, '&#39;')};`)
+    .replace(`${styleSrc};`, `${styleSrc} ${styleHashes.join(' ').replace(/'/g, '&#39;')};`);
+  if (policy.includes(entryTag[1]!)) throw new Error(`dist/index.html still names ${entryTag[1]} outside the entry script`);
   // Every shipped comparison has a page of its own with its difference diagram drawn: each ordered pair of cell
   // sources and of the review's figures (compare-source-hpmsc-source-humsc.html, as comparePage() names it).
   const sides = [...sourceIds(model).map((id) => `source:${id}`), ...model.figures.map((f) => `figure:${f.id}`)];
@@ -130,8 +157,9 @@ try {
     // the style sheet to ask.
     const fonts = faces.filter((f) => f.covers(page.html)).map((f) => `<link rel="preload" href="./assets/${f.file}" as="font" type="font/woff2" crossorigin>`);
     const appPreloads = [...canvasPreloads, ...(page.key.startsWith('difference:') ? comparePreloads : []), ...(layoutChunk ? [modulePreload(`assets/${layoutChunk}`)] : [])];
-    // (The view's data is fetched with the page: a fetch costs the page no CPU.)
-    const pagePreloads = [dataPreload(search), `<template id="${APP_PRELOADS_ID}">${appPreloads.join('')}</template>`].join('\n    ');
+    // (The view's data with the app's chunks, after the first paint: a request costs the browser's processes work on
+    // the cores that draw the picture.)
+    const pagePreloads = `<template id="${APP_PRELOADS_ID}">${[dataPreload(search), ...appPreloads].join('')}</template>`;
     // The Content-Security-Policy allows no inline style (style-src 'self'): React's style props (source colour
     // swatches) are left out of the static page; the app sets them through the DOM when it renders.
     // React's server renderer leaves, where a part is loaded lazily (lazy-part.tsx: the open-file button's code), a
@@ -144,21 +172,23 @@ try {
     const portraitPreload = page.portrait
       ? [`<link rel="preload" href="./${page.portrait.file}" as="fetch" crossorigin media="${PHONE_PORTRAIT_QUERY}">`]
       : [];
-    const portraitTag = page.portrait ? `<script type="module" async crossorigin src="./${portraitScript}"></script>` : '';
+    // The page's one script before its picture (boot.ts): the entry to add after the first paint, and on a page with a
+    // portrait picture that picture's script, added at once on a phone held upright.
+    const bootAttributes = [`data-entry="./${entryTag[1]}"`, ...(page.portrait ? [`data-portrait="./${portraitScript}"`, `data-portrait-media="${esc(PHONE_PORTRAIT_QUERY)}"`] : [])];
+    const bootTag = `<script ${bootAttributes.join(' ')}>${bootCode}</script>`;
     const html = policy
       // The page's own address, for a page opened by its file name alone (atlas.html): the app opens what the page is
       // (start.tsx), picture or not.
-      .replace('<div id="root"></div>', () => `<div id="root"${search ? ` data-state="${esc(search)}"` : ''}>${body}</div>${portraitTag}`)
+      .replace('<div id="root"></div>', () => `<div id="root"${search ? ` data-state="${esc(search)}"` : ''}>${body}</div>${bootTag}`)
       // The start faces first of all, right after the character set: their data: URLs still load in a task of their
       // own, and a face not loaded when the text is first laid out (at the latest when the page ends) is stood in for
       // by a system font at every size and weight of the page, each looked up in a synchronous call to the browser
       // process. Asked for first, they are in long before the page's last bytes.
       .replace(/<title>[^<]*<\/title>/, () => `${startFaceTags.join('\n    ')}\n    <title>${esc(page.title)} · MSC–POF Atlas</title>`)
-      .replace('</head>', () => `  ${pagePreloads}\n  </head>`)
-      // What the first picture needs, the style sheet (in the page) and the fonts, before the scripts (which are only
-      // needed after it).
+      // What the first picture needs, the style sheet (in the page) and the fonts, then the list of what the app
+      // needs (inert until the first paint).
       .replace(stylesheet, '')
-      .replace('<script type="module"', () => `${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload].join('\n    ')}\n    <script type="module"`);
+      .replace('</head>', () => `  ${[`<style>${inlineCss}</style>`, ...fonts, ...portraitPreload, pagePreloads].join('\n    ')}\n  </head>`);
     if (html === policy) throw new Error('dist/index.html has no <div id="root"></div> to fill');
     if (html.includes(root)) throw new Error(`${file}: the page holds a path of the build machine (${root})`);
     writeFileSync(resolve(dist, file), html);

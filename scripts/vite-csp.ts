@@ -2,7 +2,8 @@
  * The built app's Content-Security-Policy, as a <meta> in index.html (so it holds on any static host, GitHub
  * Pages or a USB stick included). Build only: the dev server injects inline scripts for hot reload.
  *
- * - no inline script or eval anywhere (script-src 'self');
+ * - no inline script or eval (script-src 'self'), but the one a prerendered page runs before its picture, allowed by
+ *   its hash (scripts/prerender.ts adds it, src/prerender/boot.ts);
  * - styles only from files (no inline <style>; style properties set from script are not inline styles);
  * - images and fonts may be data:/blob: URLs (the favicon, exported images shown before download);
  * - workers from the app's own files or blobs (ELK and the import worker);

@@ -4,7 +4,8 @@
  * its controls have no handlers yet, and React's first render replaces the page's DOM (start.tsx: createRoot, not
  * hydrate): typed text, a chosen figure or a ticked box would be lost, a click ignored.
  *
- * From the page's first script (catchEarlyInput), the controls the reader uses are noted and marked as coming
+ * From the page's entry script (catchEarlyInput, which a prerendered page adds as soon as its picture is on screen,
+ * prerender/boot.ts), the controls the reader uses are noted and marked as coming
  * (aria-busy, which app.css shows with a progress cursor and a fade, no change of size); after the app's first commit
  * (replayEarlyInput, app.tsx) each is found again in the new DOM by its role in the page (tag, type, name, and rank
  * among controls of that name) and what the reader did is done to it, once:

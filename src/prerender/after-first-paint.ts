@@ -12,7 +12,8 @@
  * background paints nothing until it is shown) or a browser without paint entries, which starts after its first
  * animation frame instead. A page whose paint entry never arrives starts after `MAX_WAIT_MS` all the same.
  *
- * This module imports nothing: it is part of the page's entry script, which is all that runs before the first paint.
+ * This module imports nothing: the page's inline script (boot.ts) carries it, and waits with it before it even adds
+ * the entry script; the entry script (main.tsx) waits with it too, where a page has no such script (the dev server's).
  */
 
 /** The id of the page's <template> of module preloads for the app's chunks (scripts/prerender.ts). */

@@ -2,7 +2,8 @@
  * A figure's portrait picture, for a phone held upright (layout/portrait.ts). A figure's page is sent with its usual
  * picture only; the portrait one is a file of its own (scripts/prerender.ts), named by the usual picture's
  * `data-portrait`, fetched only where it is shown: the page preloads it for phone screens only (a `media` query on
- * the preload), and this module, a tiny script of its own that the page runs before the app's, puts it into the page
+ * the preload), and this module, a tiny script of its own that the page adds at once on such a screen (its inline
+ * script, prerender/boot.ts), before the app's, puts it into the page
  * next to the usual picture. app.css then shows it instead of the usual one, which it keeps hidden on such a screen
  * until then, so the reader sees one picture, where the canvas will draw (no jump at the takeover). Without scripts a
  * phone shows the usual picture, shrunk to its width.
