@@ -51,12 +51,19 @@ function ExportPlaceholder({ onClick }: { onClick?: () => void }) {
 }
 
 /**
- * True once the browser has been idle after start-up: code not needed for the first picture loads then. Not before
- * the canvas's code is in: while its chunks come in the browser is idle, and code asked for then competed with them
- * for the network and the main thread (the export dialog's and its encoders', 20 KB gzipped, came in before the first
- * click was answered). Once it is in, the canvas draws in back-to-back slices and the browser is next idle after.
+ * How long after the canvas's code is in the code for later (the export dialog, opening files) waits before it asks for
+ * an idle moment: the canvas's first drawing and the reader's first click come first. (With the app's code fetched
+ * after the page's first paint, the canvas's code can be in while the view's data still comes, an idle moment for the
+ * browser: the export dialog's code, 20 KB gzipped, then came in before the first click was answered in half the runs.)
  */
-function useIdle() {
+export const IDLE_AFTER_CANVAS_MS = 1000;
+
+/**
+ * True once the browser has been idle after start-up: code not needed for the first picture loads then. Not before
+ * the canvas's code is in and IDLE_AFTER_CANVAS_MS have passed: while its chunks come in the browser is idle, and code
+ * asked for then competed with them for the network and the main thread.
+ */
+export function useIdle() {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     let cancelled = false;
@@ -66,8 +73,11 @@ function useIdle() {
       .then(() => {
         if (cancelled) return;
         const request = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-        const id = request(() => setIdle(true));
-        cancel = () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+        const timer = window.setTimeout(() => {
+          const id = request(() => setIdle(true));
+          cancel = () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+        }, IDLE_AFTER_CANVAS_MS);
+        cancel = () => window.clearTimeout(timer);
       });
     return () => {
       cancelled = true;
