@@ -13,13 +13,19 @@ catchEarlyDrops();
 // (app/early-input.ts, replayed after the app's first commit in app.tsx).
 catchEarlyInput();
 
-// The page's entry script: the style sheet above (which the prerendered pages carry in themselves), and the app itself
+// The page's entry script, which a prerendered page adds only once its picture is on screen (prerender/boot.ts): the
+// style sheet above (which the prerendered pages carry in themselves), and the app itself
 // fetched, compiled and run only once the page's picture is on screen (prerender/after-first-paint.ts): nothing of it
 // delays the first paint. All the app's first chunks are then asked for at once (the page lists them), not one
 // import after another.
-void afterFirstPaint().then((why) => {
+void afterFirstPaint().then(async (why) => {
   // (Marked for traces, with the reason it started.)
   performance.mark('app:start', { detail: why });
   startPreloads();
+  // The app's code is run in two tasks, not one: React and React DOM first, then the app (whose first import
+  // evaluated every module it needs in one task, up to 50–75 ms of main thread on two busy cores in a third of the
+  // runs; the first click waits for such a task).
+  await import('react-dom/client');
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return import('./start.tsx');
 });
