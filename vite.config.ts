@@ -148,14 +148,15 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // Every browser the build targets (es2022) knows <link rel="modulepreload">: no polyfill in the entry script.
-    // The entry script's own imports (React DOM, then the app, src/main.tsx) preload nothing of their own: every page
+    // The entry script's own imports (React DOM, then the app, src/main.tsx) preload no script of their own: every page
     // lists what they need in its <template> of preloads, put to work just before (scripts/prerender.ts), and the
-    // list Vite would write into the entry (22 file names for the app's start) cost the start-up 0.3 KB gzipped. The dev
-    // server fetches each module as it is imported, as always.
+    // list Vite would write into the entry (22 file names for the app's start) cost the start-up 0.3 KB gzipped. Their
+    // style sheets (the app's start has Inter's other faces, start.tsx) are still loaded with them. The dev server
+    // fetches each module as it is imported, as always.
     modulePreload: {
       polyfill: false,
       resolveDependencies: (_file, deps, { hostId, hostType }) =>
-        hostType === 'js' && /(^|\/)index-[\w-]{8}\.js$/.test(hostId) ? [] : deps,
+        hostType === 'js' && /(^|\/)index-[\w-]{8}\.js$/.test(hostId) ? deps.filter((d) => d.endsWith('.css')) : deps,
     },
     // dist/.vite/manifest.json: which chunks each dynamic import needs; scripts/prerender.ts preloads the canvas's.
     manifest: true,

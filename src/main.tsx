@@ -1,5 +1,3 @@
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/600.css';
 // The faces of the characters the app writes: two small files, all a first picture waits for (npm run start-fonts).
 import './generated/start-fonts/start-fonts.css';
 import './app/app.css';
