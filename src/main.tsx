@@ -1,7 +1,7 @@
 // The faces of the characters the app writes: two small files, all a first picture waits for (npm run start-fonts).
 import './generated/start-fonts/start-fonts.css';
 import './app/app.css';
-import { afterFirstPaint, startPreloads } from './prerender/after-first-paint.ts';
+import { startPreloads } from './prerender/after-first-paint.ts';
 import { catchEarlyDrops } from './features/open-file/early-drop.ts';
 import { catchEarlyInput } from './app/early-input.ts';
 
@@ -14,10 +14,10 @@ catchEarlyInput();
 // The page's entry script: the style sheet above (which the prerendered pages carry in themselves), and the app itself
 // fetched, compiled and run only once the page's picture is on screen: nothing of it delays the first paint. A built
 // page's inline script (prerender/boot.ts) adds this script only once the picture is painted, so the app starts at
-// once; the dev server's page has no such script and waits for the paint here (prerender/after-first-paint.ts, left
-// out of the built entry: 0.3 KB gzipped of a start-up budget with none to spare). All the app's first chunks are then
-// asked for at once (the page lists them), not one import after another.
-const painted = import.meta.env.DEV ? afterFirstPaint() : Promise.resolve('boot' as const);
+// once. The dev server's page has no picture to wait for (and, painting nothing, would never report a paint: it waited
+// the 3 s safety net of prerender/after-first-paint.ts): it starts at once too. All the app's first chunks are then
+// asked for at once (a built page lists them), not one import after another.
+const painted = Promise.resolve(import.meta.env.DEV ? ('dev' as const) : ('boot' as const));
 void painted.then(async (why) => {
   // (Marked for traces, with the reason it started.)
   performance.mark('app:start', { detail: why });

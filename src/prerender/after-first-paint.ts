@@ -13,7 +13,8 @@
  * animation frame instead. A page whose paint entry never arrives starts after `MAX_WAIT_MS` all the same.
  *
  * This module imports nothing: the page's inline script (boot.ts) carries it, and waits with it before it even adds
- * the entry script; the entry script (main.tsx) waits with it too, where a page has no such script (the dev server's).
+ * the entry script (main.tsx), which then starts the app at once; the dev server's page, which has no picture, starts
+ * it at once too.
  */
 
 /** The id of the page's <template> of module preloads for the app's chunks (scripts/prerender.ts). */
