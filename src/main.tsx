@@ -1,7 +1,6 @@
 // The faces of the characters the app writes: two small files, all a first picture waits for (npm run start-fonts).
 import './generated/start-fonts/start-fonts.css';
 import './app/app.css';
-import { startPreloads } from './prerender/after-first-paint.ts';
 import { catchEarlyDrops } from './features/open-file/early-drop.ts';
 import { catchEarlyInput } from './app/early-input.ts';
 
@@ -16,12 +15,11 @@ catchEarlyInput();
 // page's inline script (prerender/boot.ts) adds this script only once the picture is painted, so the app starts at
 // once. The dev server's page has no picture to wait for (and, painting nothing, would never report a paint: it waited
 // the 3 s safety net of prerender/after-first-paint.ts): it starts at once too. All the app's first chunks are then
-// asked for at once (a built page lists them), not one import after another.
+// asked for at once (a built page's inline script has put its list of them to work), not one import after another.
 const painted = Promise.resolve(import.meta.env.DEV ? ('dev' as const) : ('boot' as const));
 void painted.then(async (why) => {
   // (Marked for traces, with the reason it started.)
   performance.mark('app:start', { detail: why });
-  startPreloads();
   // The app's code is run in two tasks, not one: React and React DOM first, then the app (whose first import
   // evaluated every module it needs in one task, up to 50–75 ms of main thread on two busy cores in a third of the
   // runs; the first click waits for such a task).
