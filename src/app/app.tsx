@@ -236,7 +236,9 @@ function DetailsToggle() {
 function DetailsDrawer({ closable, children }: { closable: boolean; children: ReactNode }) {
   const [open, setOpen] = useAtom(drawerOpenAtom);
   const selection = useAtomValue(selectionAtom);
-  useEffect(() => {
+  // Before the browser paints, in the task of the click: the drawer shows with the details, never a frame after them
+  // (a passive effect ran in a later task when the selection came from a canvas tap).
+  useLayoutEffect(() => {
     if (selection) setOpen(true);
   }, [selection, setOpen]);
   return (

@@ -150,8 +150,8 @@ describe('the phone shell', () => {
       return { id: n.id(), label: n.data('label') as string, ...n.renderedPosition() };
     });
     await page.touchscreen.tap(box.x + target.x, box.y + target.y);
-    // (The sheet opens in the effect after the render that shows the details, not always before the tap returns.)
-    await expect.poll(() => sheet.isVisible()).toBe(true);
+    // The sheet opens in the tap's task, with the details (app.tsx, DetailsDrawer).
+    await expect(sheet.isVisible()).resolves.toBe(true);
     // (The address is written after the frame that shows the details.)
     await expect.poll(() => page.url()).toContain(`select=node:${target.id}`);
     // A sheet from the bottom over the diagram: full width, anchored to the bottom edge, leaving the top of the
