@@ -194,14 +194,41 @@ async function staticPage(browser: Browser, base: string, search: string, panes:
   return `${base}bench-static/${name}.html`;
 }
 
-/** Collects long tasks from navigation start, and when the details panel first shows a selection. */
+/** A script that ran in a long animation frame (the Long Animation Frames API), to name what a long task did. */
+interface FrameScript {
+  invoker: string;
+  source: string;
+  duration: number;
+}
+interface LongFrame {
+  start: number;
+  duration: number;
+  scripts: FrameScript[];
+}
+
+/**
+ * Collects long tasks from navigation start, the long animation frames that say which scripts ran in them, and when
+ * the details panel first shows a selection.
+ */
 const INSTRUMENT = () => {
-  const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchDetailsAt?: number };
+  const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchFrames: LongFrame[]; benchDetailsAt?: number };
   w.benchLong = [];
+  w.benchFrames = [];
   new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLong.push({ start: e.startTime, duration: e.duration }))).observe({
     type: 'longtask',
     buffered: true,
   });
+  type Script = { invoker: string; invokerType: string; sourceURL: string; sourceFunctionName: string; duration: number };
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      const scripts = ((e as unknown as { scripts: Script[] }).scripts ?? []).map((x) => ({
+        invoker: x.invoker || x.invokerType,
+        source: `${x.sourceURL.split('/').pop() ?? ''}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''}`,
+        duration: x.duration,
+      }));
+      w.benchFrames.push({ start: e.startTime, duration: e.duration, scripts });
+    }),
+  ).observe({ type: 'long-animation-frame', buffered: true });
   const mo = new MutationObserver(() => {
     if (w.benchDetailsAt === undefined && document.querySelector('.details button')?.textContent === 'Clear selection') {
       w.benchDetailsAt = performance.now();
@@ -222,8 +249,14 @@ async function interactive(browser: Browser, base: string, search: string) {
   await page.goto(`${base}${search}`);
   await clickFirstNodeWhenDrawn(page);
   const result = await page.evaluate(() => {
-    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchDetailsAt: number };
-    return { at: w.benchDetailsAt, long: w.benchLong.filter((t) => t.start < w.benchDetailsAt).map((t) => t.duration) };
+    const w = window as unknown as { benchLong: { start: number; duration: number }[]; benchFrames: LongFrame[]; benchDetailsAt: number };
+    const tasks = w.benchLong.filter((t) => t.start < w.benchDetailsAt);
+    return {
+      at: w.benchDetailsAt,
+      long: tasks.map((t) => t.duration),
+      // Each long task with the scripts of the long animation frame it ran in.
+      named: tasks.map((t) => ({ ...t, scripts: w.benchFrames.find((f) => f.start <= t.start + 1 && t.start < f.start + f.duration)?.scripts ?? [] })),
+    };
   });
   await context.close();
   return { ...result, scripts: [...scripts] };
@@ -367,10 +400,19 @@ export async function benchStart(browser: Browser, base: string, figures: string
       const r = await interactive(browser, url, '');
       tti.get(which)!.push(r.at);
       longest.get(which)!.push(Math.max(0, ...r.long));
-      if (i === 0 && which === 'app') {
-        scripts = r.scripts;
-        console.log(`  long tasks in run 1: ${r.long.length ? r.long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
-      }
+      if (i === 0 && which === 'app') scripts = r.scripts;
+      // Every long task of every run, named by the scripts that ran in its frame (longest first).
+      for (const t of r.named)
+        console.log(
+          `  ${which === 'app' ? '' : 'baseline: '}run ${i + 1}: a ${ms(t.duration)} task at ${ms(t.start)}: ` +
+            (t.scripts.length
+              ? [...t.scripts]
+                  .sort((a, b) => b.duration - a.duration)
+                  .slice(0, 3)
+                  .map((x) => `${x.invoker} (${x.source}) ${ms(x.duration)}`)
+                  .join('; ')
+              : 'no script (style, layout, paint or the browser)'),
+        );
     }
   }
   for (const [which] of builds) {
