@@ -81,6 +81,41 @@ describe('figure view in Chromium', () => {
     await page.close();
   });
 
+  it('a relation in Details that wraps keeps its bullet on its first line', async () => {
+    // hAMSC's relations in the tablet drawer: several wrap to two lines. A list item's bullet sits on its first line's
+    // baseline; a link button that wraps is one box in that line, whose baseline (by default its last line's) pulled
+    // the bullet down to the entry's last line.
+    const page = await getBrowser().newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(appUrl('?figure=fig3&select=node:hamsc'));
+    await waitForCanvas(page);
+    const items = page.locator('.relations li');
+    const boxes = await items.evaluateAll((lis) =>
+      lis.map((li) => {
+        const r = li.getBoundingClientRect();
+        const b = li.querySelector('button')!.getBoundingClientRect();
+        return { x: r.left, y: r.top, line: parseFloat(getComputedStyle(li).lineHeight), buttonHeight: b.height };
+      }),
+    );
+    const wrapped = boxes.filter((b) => b.buttonHeight > b.line * 1.5);
+    expect(wrapped.length).toBeGreaterThan(0);
+    const { PNG } = await import('pngjs');
+    for (const b of wrapped.slice(0, 3)) {
+      // The bullet is drawn in the 16 px left of the item; find its ink.
+      const shot = PNG.sync.read(await page.screenshot({ clip: { x: b.x - 14, y: b.y, width: 12, height: b.buttonHeight } }));
+      const inked: number[] = [];
+      for (let y = 0; y < shot.height; y++)
+        for (let x = 0; x < shot.width; x++) {
+          const i = (y * shot.width + x) * 4;
+          if (shot.data[i]! + shot.data[i + 1]! + shot.data[i + 2]! < 300) inked.push(y);
+        }
+      expect(inked.length).toBeGreaterThan(0);
+      const middle = (Math.min(...inked) + Math.max(...inked)) / 2;
+      expect(middle, `bullet at ${middle.toFixed(1)} px in an item of ${b.buttonHeight} px, lines of ${b.line} px`).toBeLessThan(b.line);
+    }
+    await screenshot(page, 'details-relations-wrapped');
+    await page.close();
+  });
+
   it('a bad link opens the default view with a visible message', async () => {
     const { page } = await openApp(getBrowser(), '?figure=fig404');
     await expect(page.getByRole('status').innerText()).resolves.toMatch(/figure "fig404" that does not exist/);
