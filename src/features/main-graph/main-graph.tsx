@@ -10,6 +10,7 @@ import { atlasLayoutAtom, currentViewAtom, decorationsAtom, focusAtom, modeAtom,
 import type { ActiveLayout } from '../../layout/difference-layout.ts';
 import type { GraphView } from '../../model/view.ts';
 import type { Decorations } from '../../theme/decorations.ts';
+import type { Selection } from '../../state/choices.ts';
 import { Legend } from '../legend/legend.tsx';
 import { usePositions } from './use-positions.ts';
 
@@ -17,16 +18,36 @@ import { usePositions } from './use-positions.ts';
 const HOLD_MS = 400;
 
 /**
- * Which labels the atlas overview keeps when zoomed out (label-lod.ts): cell sources first, then shared factors
- * and ovarian outcomes, then the others by how many relations they have.
+ * Which labels the atlas overview keeps when zoomed out (label-lod.ts): what the reader asked about first (the
+ * selected node, the two ends of a selected relation, every node of an explained path), then the selected node's
+ * neighbours, then cell sources, then shared factors and ovarian outcomes, then the others by how many relations
+ * they have.
  */
-function labelPriority(view: GraphView, decorations: Decorations): Map<string, number> {
+function labelPriority(view: GraphView, decorations: Decorations, selection: Selection = null): Map<string, number> {
   const degree = new Map<string, number>();
   for (const e of view.edges) if (!decorations.edges.get(e.id)?.dim) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const asked = new Set<string>();
+  const near = new Set<string>();
+  if (selection?.type === 'node') {
+    asked.add(selection.id);
+    for (const e of view.edges) if (e.source === selection.id) near.add(e.target);
+    else if (e.target === selection.id) near.add(e.source);
+  }
+  const edge = selection?.type === 'edge' ? view.edges.find((e) => e.id === selection.id) : undefined;
+  if (edge) asked.add(edge.source).add(edge.target);
   const out = new Map<string, number>();
   for (const n of view.nodes) {
     const d = decorations.nodes.get(n.id);
-    const base = n.entity.kind === 'msc-source' ? 4 : d?.shared || n.entity.kind === 'ovarian-outcome' ? 3 : 1;
+    const base =
+      asked.has(n.id) || d?.highlight === 'on'
+        ? 6
+        : near.has(n.id)
+          ? 5
+          : n.entity.kind === 'msc-source'
+            ? 4
+            : d?.shared || n.entity.kind === 'ovarian-outcome'
+              ? 3
+              : 1;
     out.set(n.id, base + Math.min(degree.get(n.id) ?? 0, 99) / 100);
   }
   return out;
@@ -126,7 +147,7 @@ export function MainGraph() {
   const positions = useMemo(() => (atlasLayout ? ({ status: 'ready', positions: atlasLayout.positions } as const) : fetched), [atlasLayout, fetched]);
   // The atlas's drawing shows the decorations its layout was computed with (see useAtlasLayout).
   const drawnDecorations = atlas?.decorations ?? decorations;
-  const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, drawnDecorations) : undefined), [mode, view, drawnDecorations]);
+  const priority = useMemo(() => (mode === 'atlas' ? labelPriority(view, drawnDecorations, selection) : undefined), [mode, view, drawnDecorations, selection]);
   const [picture, setPicture] = useAtom(prerenderAtom);
   const box = useMemo(() => (atlasLayout ? atlasLayout.box : positions.status === 'ready' ? drawingBox(view, positions.positions) : undefined), [atlasLayout, view, positions]);
   // The canvas draws under the picture, hidden, until the reader acts (prerender-picture.tsx).
