@@ -16,14 +16,13 @@ catchEarlyInput();
 // once. The dev server's page has no picture to wait for (and, painting nothing, would never report a paint: it waited
 // the 3 s safety net of prerender/after-first-paint.ts): it starts at once too. All the app's first chunks are then
 // asked for at once (a built page's inline script has put its list of them to work), not one import after another.
-const painted = Promise.resolve(import.meta.env.DEV ? ('dev' as const) : ('boot' as const));
-void painted.then(async (why) => {
-  // (Marked for traces, with the reason it started.)
-  performance.mark('app:start', { detail: why });
+void (async () => {
+  // (Marked for traces, with what started it.)
+  performance.mark('app:start', { detail: import.meta.env.DEV ? 'dev' : 'boot' });
   // The app's code is run in two tasks, not one: React and React DOM first, then the app (whose first import
   // evaluated every module it needs in one task, up to 50–75 ms of main thread on two busy cores in a third of the
   // runs; the first click waits for such a task).
   await import('react-dom/client');
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return import('./start.tsx');
-});
+  await import('./start.tsx');
+})();
