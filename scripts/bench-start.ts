@@ -218,12 +218,15 @@ const INSTRUMENT = () => {
     type: 'longtask',
     buffered: true,
   });
-  type Script = { invoker: string; invokerType: string; sourceURL: string; sourceFunctionName: string; duration: number };
+  type Script = { invoker: string; invokerType: string; sourceURL: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration?: number };
   new PerformanceObserver((list) =>
     list.getEntries().forEach((e) => {
       const scripts = ((e as unknown as { scripts: Script[] }).scripts ?? []).map((x) => ({
         invoker: x.invoker || x.invokerType,
-        source: `${x.sourceURL.split('/').pop() ?? ''}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''}`,
+        // (With the style and layout the script forced, when they took a millisecond or more.)
+        source:
+          `${x.sourceURL.split('/').pop() ?? ''}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''}` +
+          ((x.forcedStyleAndLayoutDuration ?? 0) >= 1 ? `, forced style and layout ${Math.round(x.forcedStyleAndLayoutDuration!)} ms` : ''),
         duration: x.duration,
       }));
       w.benchFrames.push({ start: e.startTime, duration: e.duration, scripts });
