@@ -7,10 +7,10 @@ import { useEffect, useState, type MutableRefObject } from 'react';
 import { NODE_FONT_SIZE } from '../theme/kinds.ts';
 import { revealWhenCached } from './big-drawing.ts';
 import type { CanvasWork } from './canvas-work.ts';
-import { FIT_PADDING, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from './fit.ts';
+import { FIT_PADDING, fitInPane, MAX_FIT_ZOOM, TOOLBAR_HEIGHT, type Box } from './fit.ts';
 
 export type Viewport = { zoom: number; pan: { x: number; y: number } };
-export type ModelBox = { x1: number; y1: number; x2: number; y2: number };
+export type ModelBox = Box;
 
 /**
  * A pane narrower than this (a phone held upright) whose whole drawing would have labels under READABLE_PX opens
@@ -34,14 +34,8 @@ export function sameViewport(cy: Core, v: Viewport | null) {
  * false keeps a narrow pane on the whole (see NARROW_PANE).
  */
 export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStart: boolean) {
-  const fitViewport = (box: ModelBox): Viewport => {
-    // The zoom toolbar sits over the top of the pane: the drawing starts below it.
-    const top = FIT_PADDING + TOOLBAR_HEIGHT;
-    const w = Math.max(cy!.width() - 2 * FIT_PADDING, 1);
-    const h = Math.max(cy!.height() - FIT_PADDING - top, 1);
-    const zoom = Math.min(w / Math.max(box.x2 - box.x1, 1), h / Math.max(box.y2 - box.y1, 1), MAX_FIT_ZOOM);
-    return { zoom, pan: { x: cy!.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
-  };
+  // (The zoom toolbar sits over the top of the pane: the drawing starts below it.)
+  const fitViewport = (box: ModelBox): Viewport => fitInPane(cy!.width(), cy!.height(), box);
   const [partial, setPartial] = useState(false);
   /**
    * `rough`: the nodes' boxes are taken from their data (their size, elements.ts) instead of measured. For the first
@@ -58,12 +52,8 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
     const roughly = rough && !fitBox ? roughFit(cy) : null;
     if (roughly) cy.viewport(roughly);
     else if (!fitBox) {
-      cy.fit(undefined, FIT_PADDING);
-      // A two-node table should not fill the screen with giant boxes.
-      if (cy.zoom() > MAX_FIT_ZOOM) {
-        cy.zoom(MAX_FIT_ZOOM);
-        cy.center();
-      }
+      // The whole drawing, measured (labels, edges), in the box below the toolbar; a two-node table is not blown up.
+      cy.viewport(fitInPane(cy.width(), cy.height(), cy.elements().boundingBox(), { min: cy.minZoom(), max: cy.maxZoom() }));
     } else {
       // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
       cy.viewport(fitViewport(fitBox));
@@ -105,7 +95,7 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
 }
 
 /**
- * What `cy.fit(undefined, FIT_PADDING)` and the MAX_FIT_ZOOM cap give, from the nodes' positions and their sizes in
+ * What the exact fit (fitInPane on the measured box of every element) gives, from the nodes' positions and their sizes in
  * their data (`w`, `h`: elements.ts) instead of their measured boxes (labels sit inside their nodes; an edge runs
  * between its ends). Null when there are no nodes or no sizes.
  */
@@ -115,9 +105,10 @@ export function roughFit(cy: Core): Viewport | null {
   let x2 = -Infinity;
   let y2 = -Infinity;
   cy.nodes().forEach((n) => {
-    // (A size missing from the data makes the box NaN: no rough fit then.)
-    const w = n.data('w') / 2;
-    const h = n.data('h') / 2;
+    // (A size missing from the data makes the box NaN: no rough fit then. Cytoscape's measured box of a node is a
+    // pixel larger than the node each side.)
+    const w = n.data('w') / 2 + 1;
+    const h = n.data('h') / 2 + 1;
     const p = n.position();
     x1 = Math.min(x1, p.x - w);
     x2 = Math.max(x2, p.x + w);
@@ -125,10 +116,7 @@ export function roughFit(cy: Core): Viewport | null {
     y2 = Math.max(y2, p.y + h);
   });
   if (!(x2 >= x1 && y2 >= y1)) return null;
-  const width = cy.width();
-  const height = cy.height();
-  const zoom = Math.max(cy.minZoom(), Math.min((width - 2 * FIT_PADDING) / Math.max(x2 - x1, 1), (height - 2 * FIT_PADDING) / Math.max(y2 - y1, 1), cy.maxZoom(), MAX_FIT_ZOOM));
-  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
+  return fitInPane(cy.width(), cy.height(), { x1, y1, x2, y2 }, { min: cy.minZoom(), max: cy.maxZoom() });
 }
 
 /** A viewport from a linked pane: adopted without echoing it back (`adopting` is true meanwhile). */

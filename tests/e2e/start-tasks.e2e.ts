@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, useBrowser, waitForCanvas } from './browser.ts';
 import { traced } from './trace.ts';
+import { fitInPane } from '../../src/graph-view/fit.ts';
 
 const getBrowser = useBrowser();
 
@@ -100,12 +101,12 @@ describe('start-up tasks', () => {
     const page = await getBrowser().newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(appUrl('?view=compare&left=figure:fig2&right=figure:fig3&sign=decrease'));
     await waitForCanvas(page, 'difference');
-    const { now, exact } = await page.evaluate(() => {
+    const { now, pane } = await page.evaluate(() => {
       const cy = window.mscAtlas!.cy.difference!;
-      const now = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-      cy.fit(undefined, 24);
-      return { now, exact: { zoom: cy.zoom(), pan: { ...cy.pan() } } };
+      return { now: { zoom: cy.zoom(), pan: { ...cy.pan() } }, pane: { width: cy.width(), height: cy.height(), box: cy.elements().boundingBox(), min: cy.minZoom(), max: cy.maxZoom() } };
     });
+    // The exact fit: every element measured (graph-view/fit.ts).
+    const exact = fitInPane(pane.width, pane.height, pane.box, pane);
     expect(now.zoom).toBeCloseTo(exact.zoom, 6);
     expect(now.pan.x).toBeCloseTo(exact.pan.x, 3);
     expect(now.pan.y).toBeCloseTo(exact.pan.y, 3);

@@ -4,7 +4,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
-import { FIT_PADDING, MAX_FIT_ZOOM } from '../../src/graph-view/fit.ts';
+import { FIT_PADDING, fitInPane, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from '../../src/graph-view/fit.ts';
 import { roughFit } from '../../src/graph-view/use-viewport.ts';
 
 /** A headless Cytoscape whose nodes are as big as their data says (labels inside), in a pane of the given size. */
@@ -20,6 +20,8 @@ function pane(width: number, height: number, nodes: { id: string; x: number; y: 
       ...nodes.map((n) => ({ data: { id: n.id, ...(n.w !== undefined ? { w: n.w } : {}), ...(n.h !== undefined ? { h: n.h } : {}) }, position: { x: n.x, y: n.y } })),
       ...edges.map(([s, t]) => ({ data: { id: `${s}-${t}`, source: s, target: t } })),
     ],
+    // (Without it Cytoscape places every node at the origin, whatever its position says.)
+    layout: { name: 'preset' },
     minZoom: 0.05,
     maxZoom: 4,
   });
@@ -28,14 +30,9 @@ function pane(width: number, height: number, nodes: { id: string; x: number; y: 
   return cy;
 }
 
-/** What the exact fit (use-viewport.ts: cy.fit with the padding, capped at MAX_FIT_ZOOM) gives. */
+/** What the exact fit (use-viewport.ts: every element measured, fitted below the toolbar, capped) gives. */
 function exactFit(cy: Core) {
-  cy.fit(undefined, FIT_PADDING);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center();
-  }
-  return { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  return fitInPane(cy.width(), cy.height(), cy.elements().boundingBox(), { min: cy.minZoom(), max: cy.maxZoom() });
 }
 
 const NODES = [
@@ -74,6 +71,16 @@ describe('the rough first fit', () => {
     const exact = exactFit(cy);
     expect(rough.pan.x).toBeCloseTo(exact.pan.x, 6);
     expect(rough.pan.y).toBeCloseTo(exact.pan.y, 6);
+  });
+
+  it('starts a tall drawing below the zoom toolbar and ends it FIT_PADDING above the bottom', () => {
+    const cy = pane(1000, 500, NODES);
+    const { zoom, pan } = roughFit(cy)!;
+    // NODES span y -280 to 532 (c's top, d's bottom; Cytoscape's box a pixel more each side): the height decides.
+    expect(pan.y + zoom * -281).toBeCloseTo(FIT_PADDING + TOOLBAR_HEIGHT, 6);
+    expect(pan.y + zoom * 533).toBeCloseTo(500 - FIT_PADDING, 6);
+    // Centred across (x -150 to 940).
+    expect(pan.x + zoom * -151).toBeCloseTo(1000 - (pan.x + zoom * 941), 6);
   });
 
   it('measures no element', () => {
