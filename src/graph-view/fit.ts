@@ -1,7 +1,10 @@
 /**
  * The box a canvas fits its drawing into (graph-canvas.tsx): the pane less a padding all round and the zoom toolbar
- * over its top. A module of its own, without Cytoscape, so a view can measure its stage before the canvas loads.
+ * over its top. A module of its own, without Cytoscape (its type only), so a view can measure its stage before the
+ * canvas loads.
  */
+import type { Core } from 'cytoscape';
+
 export const FIT_PADDING = 24;
 /** Height of the zoom toolbar over the pane's top edge. */
 export const TOOLBAR_HEIGHT = 22;
@@ -33,3 +36,6 @@ export function fitInPane(width: number, height: number, box: Box, limits: { min
   const zoom = Math.max(limits.min, Math.min(w / Math.max(box.x2 - box.x1, 1), h / Math.max(box.y2 - box.y1, 1), MAX_FIT_ZOOM, limits.max));
   return { zoom, pan: { x: width / 2 - (zoom * (box.x1 + box.x2)) / 2, y: top + h / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
 }
+
+/** fitInPane for a canvas: its pane's size and its own zoom limits. */
+export const fitCanvas = (cy: Core, box: Box) => fitInPane(cy.width(), cy.height(), box, { min: cy.minZoom(), max: cy.maxZoom() });

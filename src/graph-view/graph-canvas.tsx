@@ -24,7 +24,7 @@ import type { DrawTurns } from './draw-turns.ts';
 import { claimContainerStylesheet } from './container-style.ts';
 import { differs } from './element-diff.ts';
 import { buildElements } from './elements.ts';
-import { fitInPane } from './fit.ts';
+import { fitCanvas } from './fit.ts';
 import type { ElementStyle } from './overlay-styles.ts';
 import type { SourceMark } from './source-marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -169,7 +169,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
             type="button"
             onClick={() => {
               const shown = cy?.elements().not('.off, .path-faded');
-              if (cy && shown?.nonempty()) cy.animate(fitInPane(cy.width(), cy.height(), shown.boundingBox(), { min: cy.minZoom(), max: cy.maxZoom() }), { duration: 250 });
+              if (cy && shown?.nonempty()) cy.animate(fitCanvas(cy, shown.boundingBox()), { duration: 250 });
             }}
           >
             Fit shown

@@ -7,7 +7,7 @@ import { useEffect, useState, type MutableRefObject } from 'react';
 import { NODE_FONT_SIZE } from '../theme/kinds.ts';
 import { revealWhenCached } from './big-drawing.ts';
 import type { CanvasWork } from './canvas-work.ts';
-import { FIT_PADDING, fitInPane, MAX_FIT_ZOOM, TOOLBAR_HEIGHT, type Box } from './fit.ts';
+import { fitCanvas, FIT_PADDING, fitInPane, MAX_FIT_ZOOM, TOOLBAR_HEIGHT, type Box } from './fit.ts';
 
 export type Viewport = { zoom: number; pan: { x: number; y: number } };
 export type ModelBox = Box;
@@ -53,7 +53,7 @@ export function useFit(cy: Core | null, fitBox: ModelBox | undefined, openOnStar
     if (roughly) cy.viewport(roughly);
     else if (!fitBox) {
       // The whole drawing, measured (labels, edges), in the box below the toolbar; a two-node table is not blown up.
-      cy.viewport(fitInPane(cy.width(), cy.height(), cy.elements().boundingBox(), { min: cy.minZoom(), max: cy.maxZoom() }));
+      cy.viewport(fitCanvas(cy, cy.elements().boundingBox()));
     } else {
       // Fit a model box: same zoom and pan in panes of the same size, so shared entities line up.
       cy.viewport(fitViewport(fitBox));
@@ -116,7 +116,7 @@ export function roughFit(cy: Core): Viewport | null {
     y2 = Math.max(y2, p.y + h);
   });
   if (!(x2 >= x1 && y2 >= y1)) return null;
-  return fitInPane(cy.width(), cy.height(), { x1, y1, x2, y2 }, { min: cy.minZoom(), max: cy.maxZoom() });
+  return fitCanvas(cy, { x1, y1, x2, y2 });
 }
 
 /** A viewport from a linked pane: adopted without echoing it back (`adopting` is true meanwhile). */
