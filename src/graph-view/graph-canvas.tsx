@@ -34,7 +34,7 @@ import { useHoverFromPane, usePointer, useSelectionClasses, type CanvasSelection
 import { useLabelLod } from './use-label-lod.ts';
 import { useBasisPositions, useNodeMove } from './use-node-move.ts';
 import { useDeferredStyles, useOverlay } from './use-overlay.ts';
-import { useFit, useFocus, useLinkedViewport, useRefit, type Viewport } from './use-viewport.ts';
+import { useFit, useFocus, useLinkedViewport, useRefit, type FocusState, type Viewport } from './use-viewport.ts';
 
 claimContainerStylesheet();
 
@@ -131,12 +131,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useHoverFromPane(cy, hover);
   useLinkedViewport(cy, viewport, adopting);
   useNodeMove(cy, { animate, view, positions, basis, fitBox, fitViewport, work });
-  useRefit(cy, drawn, fit, fitted, work, staging, elements);
+  // The request to bring something into view, for the drawing's opening too (useRefit).
+  const focusState = useRef<FocusState>({ current: focus, applied: null }).current;
+  focusState.current = focus;
+  useRefit(cy, drawn, fit, fitted, work, staging, elements, focusState);
   useSelectionClasses(cy, selection, drawn, bigRef, work);
   useDeferredStyles(cy, work);
   useOverlay(cy, { overlay, marks, layer, drawn, big: bigRef, work });
   useLabelLod(cy, { labelPriority, marks, layer, overlay, elements, drawn, work });
-  useFocus(cy, focus);
+  useFocus(cy, focus, focusState, drawn !== null);
   // Busy while the owner has something on the way; when it has come, settled unless what it brought is under way
   // (the effects above, in the same commit, started it).
   useEffect(() => {

@@ -144,6 +144,7 @@ export function useRefit(
   work: CanvasWork,
   staging: { big: boolean; complete: boolean },
   elements: unknown,
+  focus: FocusState,
 ) {
   useEffect(() => {
     if (!cy || !drawn) return;
@@ -151,6 +152,15 @@ export function useRefit(
     // A drawing whose looks come in slices is fitted again, exactly, once they are in (use-element-looks.ts).
     fit(true, work.slicedLooks?.pending === true);
     fitted.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    // A path to bring into view that came before the drawing (a link to an explained path) is where the drawing
+    // opens: fitting the whole first and moving to the path once shown moved the view under the reader's eyes.
+    // (After the fit above, so the sliced looks' exact fit sees a placed viewport and keeps it.)
+    const opening = focus.current;
+    const at = opening?.ids && focus.applied !== opening ? focusViewport(cy, opening) : null;
+    if (at) {
+      cy.viewport(at);
+      focus.applied = opening ?? null;
+    }
     if (!staging.big) return;
     work.revealing = true;
     work.setBusy(true);
@@ -170,16 +180,36 @@ export function useRefit(
   }, [cy, elements, staging.big]);
 }
 
-/** Bring a focused element into view without changing the zoom more than needed (several: fit them). */
-export function useFocus(cy: Core | null, focus: { id?: string; ids?: readonly string[]; nonce: number } | null | undefined) {
+/** What the canvas was asked to bring into view, and the last request it has brought (each is brought once). */
+export interface FocusState {
+  current: Focus | null | undefined;
+  applied: Focus | null;
+}
+type Focus = { id?: string; ids?: readonly string[]; nonce: number };
+
+/** The viewport that fits a focus's elements with room round them; null when none of them is drawn. */
+export function focusViewport(cy: Core, focus: Focus): Viewport | null {
+  let eles = cy.collection();
+  for (const id of focus.ids ?? []) eles = eles.union(cy.getElementById(id));
+  if (eles.empty()) return null;
+  const v = (cy as unknown as { getFitViewport(eles: unknown, padding: number): Viewport | undefined }).getFitViewport(eles, FIT_PADDING * 3);
+  return v ? { zoom: v.zoom, pan: { x: v.pan.x, y: v.pan.y } } : null;
+}
+
+/**
+ * Bring a focused element into view without changing the zoom more than needed (several: fit them). Several that
+ * come before the drawing is complete are left to the drawing's opening (useRefit), which starts on them.
+ */
+export function useFocus(cy: Core | null, focus: Focus | null | undefined, state: FocusState, drawn: boolean) {
   useEffect(() => {
-    if (!cy || !focus) return;
-    if (focus.ids) {
-      let eles = cy.collection();
-      for (const id of focus.ids) eles = eles.union(cy.getElementById(id));
-      if (eles.nonempty()) cy.animate({ fit: { eles, padding: FIT_PADDING * 3 } }, { duration: 250 });
-      return;
-    }
+    if (!cy || !focus?.ids || !drawn || state.applied === focus) return;
+    const at = focusViewport(cy, focus);
+    if (!at) return;
+    state.applied = focus;
+    cy.animate(at, { duration: 250 });
+  }, [cy, focus, state, drawn]);
+  useEffect(() => {
+    if (!cy || !focus || focus.ids) return;
     const ele = cy.getElementById(focus.id ?? '');
     if (ele.empty()) return;
     const zoom = Math.max(cy.zoom(), 0.9);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForCanvas, useBrowser } from './browser.ts';
+import { appUrl, openApp, screenshot, waitForCanvas, useBrowser } from './browser.ts';
 
 const getBrowser = useBrowser();
 
@@ -178,6 +178,45 @@ describe('atlas in Chromium', () => {
     await expect.poll(async () => (await unlabelled()).lod).toBeGreaterThan(0);
     await expect.poll(async () => (await unlabelled()).path).toEqual([]);
     await screenshot(page, 'atlas-path-hafmsc-amh');
+    await page.close();
+  });
+
+  it('a link to an explained path opens on the path, and the view does not move once shown', async () => {
+    const page = await getBrowser().newPage({ viewport: { width: 1600, height: 1000 } });
+    // Every frame once the drawing is shown (the canvas no longer busy): the zoom and pan.
+    await page.addInitScript(() => {
+      const w = window as unknown as { viewports: number[][] };
+      w.viewports = [];
+      const tick = () => {
+        const cy = window.mscAtlas?.cy.main;
+        if (cy && cy.nodes().length > 0 && cy.container()?.closest('.graph-canvas')?.getAttribute('aria-busy') !== 'true')
+          w.viewports.push([cy.zoom(), cy.pan().x, cy.pan().y]);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(appUrl('?view=atlas&path=hafmsc:amh'));
+    await waitForCanvas(page);
+    // (The view used to fit the whole atlas, then move to the path a few hundred ms after showing it.)
+    await page.waitForTimeout(1200);
+    const seen = await page.evaluate(() => (window as unknown as { viewports: number[][] }).viewports);
+    expect(seen.length).toBeGreaterThan(10);
+    const moved = seen.filter((v) => v.some((x, i) => Math.abs(x - seen[0]![i]!) > 1e-6));
+    expect(moved, `first shown at ${seen[0]!.join(', ')}`).toEqual([]);
+    // What it opens on: the path fitted with room round it (72 px at the side that decides the zoom), not the atlas.
+    const fit = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      const bb = cy.$('node.path').renderedBoundingBox();
+      return { bb, w: cy.width(), h: cy.height(), nodes: cy.$('node.path').length };
+    });
+    expect(fit.nodes).toBeGreaterThan(2);
+    expect(fit.bb.x1).toBeGreaterThanOrEqual(0);
+    expect(fit.bb.y1).toBeGreaterThanOrEqual(0);
+    expect(fit.bb.x2).toBeLessThanOrEqual(fit.w);
+    expect(fit.bb.y2).toBeLessThanOrEqual(fit.h);
+    const room = Math.min(fit.bb.x1, fit.w - fit.bb.x2, fit.bb.y1, fit.h - fit.bb.y2);
+    expect(room).toBeGreaterThan(60);
+    expect(room).toBeLessThan(90);
     await page.close();
   });
 

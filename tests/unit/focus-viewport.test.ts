@@ -1,0 +1,55 @@
+/**
+ * Where a request to bring several elements into view (a highlighted path) puts the viewport (use-viewport.ts,
+ * focusViewport): the one the drawing opens on when the request came first, and the one an animation goes to after.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { FIT_PADDING } from '../../src/graph-view/fit.ts';
+import { focusViewport } from '../../src/graph-view/use-viewport.ts';
+
+function pane(width: number, height: number): Core {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle', 'border-width': 0, label: '' } }],
+    elements: [
+      { data: { id: 'a', w: 100, h: 40 }, position: { x: 0, y: 0 } },
+      { data: { id: 'b', w: 100, h: 40 }, position: { x: 400, y: 100 } },
+      { data: { id: 'far', w: 100, h: 40 }, position: { x: 5000, y: 3000 } },
+    ],
+    layout: { name: 'preset' },
+    minZoom: 0.05,
+    maxZoom: 4,
+  });
+  cy.width = () => width;
+  cy.height = () => height;
+  return cy;
+}
+
+describe('the viewport of a focus on several elements', () => {
+  it('fits them, not the whole drawing, with three times the fit padding round them at the side that decides', () => {
+    const cy = pane(1000, 800);
+    const v = focusViewport(cy, { ids: ['a', 'b'], nonce: 1 })!;
+    // Their box: x from -50 to 450, y from -20 to 120, and Cytoscape's one-pixel margin round each node's box: 502
+    // wide and 142 high, so the width decides.
+    const room = FIT_PADDING * 3;
+    expect(v.zoom).toBeCloseTo((1000 - 2 * room) / 502, 9);
+    cy.viewport(v);
+    const bb = cy.$('#a, #b').renderedBoundingBox();
+    expect(bb.x1).toBeCloseTo(room, 6);
+    expect(1000 - bb.x2).toBeCloseTo(room, 6);
+    expect((bb.y1 + bb.y2) / 2).toBeCloseTo(400, 6);
+    // The node left out is off screen: the whole drawing would have been fitted much smaller.
+    expect(cy.$('#far').renderedPosition().x).toBeGreaterThan(1000);
+  });
+
+  it('leaves the viewport alone when computing it, and ignores ids the drawing does not have', () => {
+    const cy = pane(1000, 800);
+    const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const v = focusViewport(cy, { ids: ['a', 'gone'], nonce: 1 })!;
+    expect({ zoom: cy.zoom(), pan: cy.pan() }).toEqual(before);
+    expect(v).not.toBeNull();
+    expect(focusViewport(cy, { ids: ['gone', 'also-gone'], nonce: 2 })).toBeNull();
+    expect(focusViewport(cy, { ids: [], nonce: 3 })).toBeNull();
+  });
+});
