@@ -132,8 +132,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useLinkedViewport(cy, viewport, adopting);
   useNodeMove(cy, { animate, view, positions, basis, fitBox, fitViewport, work });
   // The request to bring something into view, for the drawing's opening too (useRefit).
-  const focusState = useRef<FocusState>({ current: focus, applied: null }).current;
+  const focusState = useRef<FocusState>({ current: focus, applied: null, underPicture: false }).current;
   focusState.current = focus;
+  focusState.underPicture = onCy !== undefined;
   useRefit(cy, drawn, fit, fitted, work, staging, elements, focusState);
   useSelectionClasses(cy, selection, drawn, bigRef, work);
   useDeferredStyles(cy, work);

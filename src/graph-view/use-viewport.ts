@@ -152,11 +152,12 @@ export function useRefit(
     // A drawing whose looks come in slices is fitted again, exactly, once they are in (use-element-looks.ts).
     fit(true, work.slicedLooks?.pending === true);
     fitted.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    // A path to bring into view that came before the drawing (a link to an explained path) is where the drawing
-    // opens: fitting the whole first and moving to the path once shown moved the view under the reader's eyes.
-    // (After the fit above, so the sliced looks' exact fit sees a placed viewport and keeps it.)
+    // What to bring into view that came before the drawing (a link to an explained path, or that selects something)
+    // is where the drawing opens: fitting the whole first and moving to it once shown moved the view under the
+    // reader's eyes. Not one entity under a picture of the whole view: the canvas takes over from the picture where
+    // it is, then moves. (After the fit above, so the sliced looks' exact fit sees a placed viewport and keeps it.)
     const opening = focus.current;
-    const at = opening?.ids && focus.applied !== opening ? focusViewport(cy, opening) : null;
+    const at = opening && focus.applied !== opening && (opening.ids || !focus.underPicture) ? focusViewport(cy, opening) : null;
     if (at) {
       cy.viewport(at);
       focus.applied = opening ?? null;
@@ -184,35 +185,41 @@ export function useRefit(
 export interface FocusState {
   current: Focus | null | undefined;
   applied: Focus | null;
+  /** The canvas is drawn under the page's picture, which it takes over from (prerender-picture.tsx). */
+  underPicture: boolean;
 }
 type Focus = { id?: string; ids?: readonly string[]; nonce: number };
 
-/** The viewport that fits a focus's elements with room round them; null when none of them is drawn. */
+/**
+ * Where a focus puts the viewport: several elements fitted with room round them; one centred, at a zoom of at least
+ * 0.9 (the present zoom if larger). Null when none of them is drawn.
+ */
 export function focusViewport(cy: Core, focus: Focus): Viewport | null {
+  if (!focus.ids) {
+    const ele = cy.getElementById(focus.id ?? '');
+    if (ele.empty()) return null;
+    const zoom = Math.min(Math.max(cy.zoom(), 0.9, cy.minZoom()), cy.maxZoom());
+    const bb = ele.boundingBox();
+    return { zoom, pan: { x: cy.width() / 2 - (zoom * (bb.x1 + bb.x2)) / 2, y: cy.height() / 2 - (zoom * (bb.y1 + bb.y2)) / 2 } };
+  }
   let eles = cy.collection();
-  for (const id of focus.ids ?? []) eles = eles.union(cy.getElementById(id));
+  for (const id of focus.ids) eles = eles.union(cy.getElementById(id));
   if (eles.empty()) return null;
   const v = (cy as unknown as { getFitViewport(eles: unknown, padding: number): Viewport | undefined }).getFitViewport(eles, FIT_PADDING * 3);
   return v ? { zoom: v.zoom, pan: { x: v.pan.x, y: v.pan.y } } : null;
 }
 
 /**
- * Bring a focused element into view without changing the zoom more than needed (several: fit them). Several that
- * come before the drawing is complete are left to the drawing's opening (useRefit), which starts on them.
+ * Bring what a focus names into view (one element: centred, zoomed in to 0.9 if further out; several: fitted), once
+ * the drawing is complete; each request once. One that came before the drawing was complete is usually where the
+ * drawing opened (useRefit).
  */
 export function useFocus(cy: Core | null, focus: Focus | null | undefined, state: FocusState, drawn: boolean) {
   useEffect(() => {
-    if (!cy || !focus?.ids || !drawn || state.applied === focus) return;
+    if (!cy || !focus || !drawn || state.applied === focus) return;
     const at = focusViewport(cy, focus);
     if (!at) return;
     state.applied = focus;
     cy.animate(at, { duration: 250 });
   }, [cy, focus, state, drawn]);
-  useEffect(() => {
-    if (!cy || !focus || focus.ids) return;
-    const ele = cy.getElementById(focus.id ?? '');
-    if (ele.empty()) return;
-    const zoom = Math.max(cy.zoom(), 0.9);
-    cy.animate({ zoom, center: { eles: ele } }, { duration: 250 });
-  }, [cy, focus]);
 }

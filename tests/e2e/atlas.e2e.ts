@@ -181,9 +181,9 @@ describe('atlas in Chromium', () => {
     await page.close();
   });
 
-  it('a link to an explained path opens on the path, and the view does not move once shown', async () => {
+  /** Every frame's zoom and pan once the drawing is shown (the canvas no longer busy), from the link's first load. */
+  async function viewportsAfterOpening(search: string) {
     const page = await getBrowser().newPage({ viewport: { width: 1600, height: 1000 } });
-    // Every frame once the drawing is shown (the canvas no longer busy): the zoom and pan.
     await page.addInitScript(() => {
       const w = window as unknown as { viewports: number[][] };
       w.viewports = [];
@@ -195,14 +195,19 @@ describe('atlas in Chromium', () => {
       };
       requestAnimationFrame(tick);
     });
-    await page.goto(appUrl('?view=atlas&path=hafmsc:amh'));
+    await page.goto(appUrl(search));
     await waitForCanvas(page);
-    // (The view used to fit the whole atlas, then move to the path a few hundred ms after showing it.)
+    // (The view used to fit the whole atlas, then move to what the link names a few hundred ms after showing it.)
     await page.waitForTimeout(1200);
     const seen = await page.evaluate(() => (window as unknown as { viewports: number[][] }).viewports);
     expect(seen.length).toBeGreaterThan(10);
     const moved = seen.filter((v) => v.some((x, i) => Math.abs(x - seen[0]![i]!) > 1e-6));
     expect(moved, `first shown at ${seen[0]!.join(', ')}`).toEqual([]);
+    return page;
+  }
+
+  it('a link to an explained path opens on the path, and the view does not move once shown', async () => {
+    const page = await viewportsAfterOpening('?view=atlas&path=hafmsc:amh');
     // What it opens on: the path fitted with room round it (72 px at the side that decides the zoom), not the atlas.
     const fit = await page.evaluate(() => {
       const cy = window.mscAtlas!.cy.main!;
@@ -217,6 +222,19 @@ describe('atlas in Chromium', () => {
     const room = Math.min(fit.bb.x1, fit.w - fit.bb.x2, fit.bb.y1, fit.h - fit.bb.y2);
     expect(room).toBeGreaterThan(60);
     expect(room).toBeLessThan(90);
+    await page.close();
+  });
+
+  it('a link that selects an entity opens on it, centred at a readable zoom, and the view does not move once shown', async () => {
+    const page = await viewportsAfterOpening('?view=atlas&select=node:pten');
+    const at = await page.evaluate(() => {
+      const cy = window.mscAtlas!.cy.main!;
+      return { zoom: cy.zoom(), p: cy.getElementById('pten').renderedPosition(), w: cy.width(), h: cy.height(), selected: cy.$(':selected').map((n) => n.id()) };
+    });
+    expect(at.selected).toEqual(['pten']);
+    expect(at.zoom).toBeGreaterThanOrEqual(0.9);
+    expect(at.p.x).toBeCloseTo(at.w / 2, 0);
+    expect(at.p.y).toBeCloseTo(at.h / 2, 0);
     await page.close();
   });
 

@@ -53,3 +53,18 @@ describe('the viewport of a focus on several elements', () => {
     expect(focusViewport(cy, { ids: [], nonce: 3 })).toBeNull();
   });
 });
+
+describe('the viewport of a focus on one element', () => {
+  it('centres it, zoomed in to 0.9 when further out, keeping a closer zoom', () => {
+    const cy = pane(1000, 800);
+    cy.zoom(0.3);
+    const v = focusViewport(cy, { id: 'b', nonce: 1 })!;
+    expect(v.zoom).toBe(0.9);
+    cy.viewport(v);
+    expect(cy.$('#b').renderedPosition().x).toBeCloseTo(500, 6);
+    expect(cy.$('#b').renderedPosition().y).toBeCloseTo(400, 6);
+    cy.zoom(2);
+    expect(focusViewport(cy, { id: 'a', nonce: 2 })!.zoom).toBe(2);
+    expect(focusViewport(cy, { id: 'gone', nonce: 3 })).toBeNull();
+  });
+});
