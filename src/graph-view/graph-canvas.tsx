@@ -34,7 +34,7 @@ import { useHoverFromPane, usePointer, useSelectionClasses, type CanvasSelection
 import { useLabelLod } from './use-label-lod.ts';
 import { useBasisPositions, useNodeMove } from './use-node-move.ts';
 import { useDeferredStyles, useOverlay } from './use-overlay.ts';
-import { useFit, useFocus, useLinkedViewport, useRefit, type FocusState, type Viewport } from './use-viewport.ts';
+import { useFit, useFocus, useLinkedViewport, useRefit, type CanvasFocus, type FocusState, type Viewport } from './use-viewport.ts';
 
 claimContainerStylesheet();
 
@@ -52,7 +52,7 @@ export interface GraphCanvasProps {
   /** Overlay classes and data per element id, applied as a diff in one batch (overlay-styles.ts). */
   overlay?: ReadonlyMap<string, ElementStyle>;
   /** Entity to bring into view (changes of this value pan to it). */
-  focus?: { id?: string; ids?: readonly string[]; nonce: number } | null;
+  focus?: CanvasFocus | null;
   /** Fit to this model-coordinate box instead of the pane's own elements (linked compare panes). */
   fitBox?: { x1: number; y1: number; x2: number; y2: number };
   /**

@@ -2,7 +2,7 @@
  * Where the canvas looks: a new drawing fitted to its pane (on a phone, maybe only its start), a viewport adopted
  * from a linked pane, an element brought into view.
  */
-import type { Core } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
 import { useEffect, useState, type MutableRefObject } from 'react';
 import { NODE_FONT_SIZE } from '../theme/kinds.ts';
 import { revealWhenCached } from './big-drawing.ts';
@@ -157,10 +157,12 @@ export function useRefit(
     // reader's eyes. Not one entity under a picture of the whole view: the canvas takes over from the picture where
     // it is, then moves. (After the fit above, so the sliced looks' exact fit sees a placed viewport and keeps it.)
     const opening = focus.current;
-    const at = opening && focus.applied !== opening && (opening.ids || !focus.underPicture) ? focusViewport(cy, opening) : null;
-    if (at) {
-      cy.viewport(at);
-      focus.applied = opening ?? null;
+    if (opening && focus.applied !== opening && (opening.ids || !focus.underPicture)) {
+      const at = focusViewport(cy, opening);
+      if (at) {
+        cy.viewport(at);
+        focus.applied = opening;
+      }
     }
     if (!staging.big) return;
     work.revealing = true;
@@ -183,30 +185,38 @@ export function useRefit(
 
 /** What the canvas was asked to bring into view, and the last request it has brought (each is brought once). */
 export interface FocusState {
-  current: Focus | null | undefined;
-  applied: Focus | null;
+  current: CanvasFocus | null | undefined;
+  applied: CanvasFocus | null;
   /** The canvas is drawn under the page's picture, which it takes over from (prerender-picture.tsx). */
   underPicture: boolean;
 }
-type Focus = { id?: string; ids?: readonly string[]; nonce: number };
+/** An entity to centre on, or several to fit (a highlighted path); a new nonce asks again for the same. */
+export type CanvasFocus = { id?: string; ids?: readonly string[]; nonce: number };
+
+/** Cytoscape's own viewport computations (what `cy.fit` and `cy.center` apply), missing from its type declarations. */
+type ViewportMath = {
+  getFitViewport(eles: Collection, padding: number): Viewport | undefined;
+  getCenterPan(eles: Collection, zoom: number): { x: number; y: number } | undefined;
+};
 
 /**
  * Where a focus puts the viewport: several elements fitted with room round them; one centred, at a zoom of at least
  * 0.9 (the present zoom if larger). Null when none of them is drawn.
  */
-export function focusViewport(cy: Core, focus: Focus): Viewport | null {
+export function focusViewport(cy: Core, focus: CanvasFocus): Viewport | null {
+  const math = cy as unknown as ViewportMath;
   if (!focus.ids) {
     const ele = cy.getElementById(focus.id ?? '');
     if (ele.empty()) return null;
     const zoom = Math.min(Math.max(cy.zoom(), 0.9, cy.minZoom()), cy.maxZoom());
-    const bb = ele.boundingBox();
-    return { zoom, pan: { x: cy.width() / 2 - (zoom * (bb.x1 + bb.x2)) / 2, y: cy.height() / 2 - (zoom * (bb.y1 + bb.y2)) / 2 } };
+    const pan = math.getCenterPan(ele, zoom);
+    return pan ? { zoom, pan: { ...pan } } : null;
   }
   let eles = cy.collection();
   for (const id of focus.ids) eles = eles.union(cy.getElementById(id));
   if (eles.empty()) return null;
-  const v = (cy as unknown as { getFitViewport(eles: unknown, padding: number): Viewport | undefined }).getFitViewport(eles, FIT_PADDING * 3);
-  return v ? { zoom: v.zoom, pan: { x: v.pan.x, y: v.pan.y } } : null;
+  const v = math.getFitViewport(eles, FIT_PADDING * 3);
+  return v ? { zoom: v.zoom, pan: { ...v.pan } } : null;
 }
 
 /**
@@ -214,7 +224,7 @@ export function focusViewport(cy: Core, focus: Focus): Viewport | null {
  * the drawing is complete; each request once. One that came before the drawing was complete is usually where the
  * drawing opened (useRefit).
  */
-export function useFocus(cy: Core | null, focus: Focus | null | undefined, state: FocusState, drawn: boolean) {
+export function useFocus(cy: Core | null, focus: CanvasFocus | null | undefined, state: FocusState, drawn: boolean) {
   useEffect(() => {
     if (!cy || !focus || !drawn || state.applied === focus) return;
     const at = focusViewport(cy, focus);

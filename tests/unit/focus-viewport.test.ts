@@ -2,29 +2,17 @@
  * Where a request to bring several elements into view (a highlighted path) puts the viewport (use-viewport.ts,
  * focusViewport): the one the drawing opens on when the request came first, and the one an animation goes to after.
  */
-import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { FIT_PADDING } from '../../src/graph-view/fit.ts';
 import { focusViewport } from '../../src/graph-view/use-viewport.ts';
+import { headlessPane } from '../helpers/headless-pane.ts';
 
-function pane(width: number, height: number): Core {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle', 'border-width': 0, label: '' } }],
-    elements: [
-      { data: { id: 'a', w: 100, h: 40 }, position: { x: 0, y: 0 } },
-      { data: { id: 'b', w: 100, h: 40 }, position: { x: 400, y: 100 } },
-      { data: { id: 'far', w: 100, h: 40 }, position: { x: 5000, y: 3000 } },
-    ],
-    layout: { name: 'preset' },
-    minZoom: 0.05,
-    maxZoom: 4,
-  });
-  cy.width = () => width;
-  cy.height = () => height;
-  return cy;
-}
+const pane = (width: number, height: number) =>
+  headlessPane(width, height, [
+    { id: 'a', x: 0, y: 0, w: 100, h: 40 },
+    { id: 'b', x: 400, y: 100, w: 100, h: 40 },
+    { id: 'far', x: 5000, y: 3000, w: 100, h: 40 },
+  ]);
 
 describe('the viewport of a focus on several elements', () => {
   it('fits them, not the whole drawing, with three times the fit padding round them at the side that decides', () => {

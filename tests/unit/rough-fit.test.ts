@@ -2,33 +2,11 @@
  * The rough first fit of a drawing whose looks come in slices (use-viewport.ts, roughFit): the viewport Cytoscape's
  * own fit gives, computed from the nodes' positions and the sizes in their data, without measuring any element.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
 import { FIT_PADDING, fitInPane, MAX_FIT_ZOOM, TOOLBAR_HEIGHT } from '../../src/graph-view/fit.ts';
 import { roughFit } from '../../src/graph-view/use-viewport.ts';
-
-/** A headless Cytoscape whose nodes are as big as their data says (labels inside), in a pane of the given size. */
-function pane(width: number, height: number, nodes: { id: string; x: number; y: number; w?: number; h?: number }[], edges: [string, string][] = []): Core {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [
-      { selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle', 'border-width': 0, label: '' } },
-      { selector: 'edge', style: { width: 1, 'curve-style': 'straight', 'target-arrow-shape': 'none' } },
-    ],
-    elements: [
-      ...nodes.map((n) => ({ data: { id: n.id, ...(n.w !== undefined ? { w: n.w } : {}), ...(n.h !== undefined ? { h: n.h } : {}) }, position: { x: n.x, y: n.y } })),
-      ...edges.map(([s, t]) => ({ data: { id: `${s}-${t}`, source: s, target: t } })),
-    ],
-    // (Without it Cytoscape places every node at the origin, whatever its position says.)
-    layout: { name: 'preset' },
-    minZoom: 0.05,
-    maxZoom: 4,
-  });
-  cy.width = () => width;
-  cy.height = () => height;
-  return cy;
-}
+import { headlessPane } from '../helpers/headless-pane.ts';
 
 /** What the exact fit (use-viewport.ts: every element measured, fitted below the toolbar, capped) gives. */
 function exactFit(cy: Core) {
@@ -49,7 +27,7 @@ describe('the rough first fit', () => {
       [1400, 300],
       [640, 1000],
     ] as const) {
-      const cy = pane(w, h, NODES, [
+      const cy = headlessPane(w, h, NODES, [
         ['a', 'b'],
         ['c', 'd'],
       ]);
@@ -62,7 +40,7 @@ describe('the rough first fit', () => {
   });
 
   it('is capped at the largest fit zoom and centred, as the exact fit is', () => {
-    const cy = pane(1200, 800, [
+    const cy = headlessPane(1200, 800, [
       { id: 'a', x: 10, y: 20, w: 100, h: 40 },
       { id: 'b', x: 160, y: 20, w: 100, h: 40 },
     ]);
@@ -74,7 +52,7 @@ describe('the rough first fit', () => {
   });
 
   it('starts a tall drawing below the zoom toolbar and ends it FIT_PADDING above the bottom', () => {
-    const cy = pane(1000, 500, NODES);
+    const cy = headlessPane(1000, 500, NODES);
     const { zoom, pan } = roughFit(cy)!;
     // NODES span y -280 to 532 (c's top, d's bottom; Cytoscape's box a pixel more each side): the height decides.
     expect(pan.y + zoom * -281).toBeCloseTo(FIT_PADDING + TOOLBAR_HEIGHT, 6);
@@ -84,7 +62,7 @@ describe('the rough first fit', () => {
   });
 
   it('measures no element', () => {
-    const cy = pane(1000, 700, NODES);
+    const cy = headlessPane(1000, 700, NODES);
     const proto = Object.getPrototypeOf(cy.collection()) as { boundingBox: (...args: unknown[]) => unknown };
     const spy = vi.spyOn(proto, 'boundingBox');
     expect(roughFit(cy)).not.toBeNull();
@@ -93,7 +71,7 @@ describe('the rough first fit', () => {
   });
 
   it('gives nothing without nodes, or for nodes whose size is not in their data (the exact fit is used then)', () => {
-    expect(roughFit(pane(1000, 700, []))).toBeNull();
-    expect(roughFit(pane(1000, 700, [{ id: 'a', x: 0, y: 0, w: 50, h: 20 }, { id: 'b', x: 100, y: 0 }]))).toBeNull();
+    expect(roughFit(headlessPane(1000, 700, []))).toBeNull();
+    expect(roughFit(headlessPane(1000, 700, [{ id: 'a', x: 0, y: 0, w: 50, h: 20 }, { id: 'b', x: 100, y: 0 }]))).toBeNull();
   });
 });
