@@ -193,7 +193,10 @@ async function views(page: Page, figures: string[], done: Timed[]): Promise<(() 
   report('figure → atlas (first time)', await timed(page, () => tab('Atlas').click(), ['main']));
   report('atlas → figure', await timed(page, () => tab('Figures').click(), ['main']));
   report('figure → atlas (again)', await timed(page, () => tab('Atlas').click(), ['main']));
-  const boxes = await page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox').elementHandles();
+  const sourceBoxes = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox');
+  await sourceBoxes.first().waitFor();
+  const boxes = await sourceBoxes.elementHandles();
+  if (boxes.length < 2) throw new Error(`bench: the atlas shows ${boxes.length} cell-source toggles; expected every source`);
   const toggles: Timed[] = [];
   for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));
   for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));
