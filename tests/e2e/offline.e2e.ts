@@ -3,7 +3,7 @@
  * browser offline AND the server that sent the app shut down) a reload still draws the figure, and a figure, the
  * atlas, compare (both modes), a page opened by link and an export all work; so do a figure's page and opening a
  * file after the browser is restarted. A newer build takes over an open page, which says so. The app is installable (Chromium's own installability check), and nothing
- * breaks the Content-Security-Policy.
+ * breaks the Content-Security-Policy. The worker is installed only once the reader pauses, not while they click.
  *
  * This spec serves the build from its own `vite preview`, so it can shut that server down, and runs Chromium with a
  * profile of its own (as a person's browser is: Chromium does not install apps from a private window).
@@ -191,6 +191,37 @@ describe('offline', () => {
       expect(failed).toEqual([]);
     } finally {
       await again.close();
+    }
+  });
+
+  it('is not installed while the reader is clicking, only once they have paused for 3 s (the install would slow their clicks)', { timeout: 90_000 }, async () => {
+    // A server of its own: the test above shuts the shared one down.
+    const own = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      watch(page);
+      const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+      await page.goto(`${own.resolvedUrls!.local[0]!}?view=atlas`);
+      await waitForCanvas(page);
+      // A source toggled off and on every 1.5 s for 9 s: never 3 s without a click.
+      const box = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox').first();
+      for (let i = 0; i < 6; i++) {
+        await box.click();
+        await page.waitForTimeout(1500);
+        expect(await registered(), `registered while clicking, after click ${i + 1}`).toBe(false);
+      }
+      // A key counts as much as a click.
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(2000);
+      expect(await registered()).toBe(false);
+      // Then the reader reads: the worker is registered, installs and takes the page over.
+      await poll(registered).toBe(true);
+      await poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
+    } finally {
+      await browser.close();
+      await own.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerServiceWorker } from '../../src/offline/register.ts';
+import { QUIET_MS, registerServiceWorker } from '../../src/offline/register.ts';
 
 /** A stand-in for navigator.serviceWorker: a controller (or none), controllerchange events, register() calls. */
 function fakeContainer(controller: object | null, register = vi.fn(async () => ({}))) {
@@ -18,12 +18,41 @@ describe('registering the service worker', () => {
     vi.restoreAllMocks();
   });
 
-  it('registers ./sw.js once the loaded page is idle, not before', async () => {
+  it('registers ./sw.js once the loaded page has been left alone for QUIET_MS and the browser is idle, not before', async () => {
     const c = fakeContainer(null);
     registerServiceWorker();
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 10);
     expect(c.register).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(5000);
+    // Then the next idle moment (jsdom has no requestIdleCallback: a second stands in for it).
+    await vi.advanceTimersByTimeAsync(1010);
     expect(c.register).toHaveBeenCalledWith('./sw.js');
+    expect(c.register).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits while the reader clicks, types or scrolls: every input starts the quiet time again', async () => {
+    const c = fakeContainer(null);
+    registerServiceWorker();
+    // A click, a key and a wheel turn, each 2 s after the last: never QUIET_MS of quiet.
+    for (const input of [new Event('pointerdown'), new KeyboardEvent('keydown', { key: 'a' }), new Event('wheel')]) {
+      await vi.advanceTimersByTimeAsync(2000);
+      window.dispatchEvent(input);
+    }
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 10);
+    expect(c.register).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1010);
+    expect(c.register).toHaveBeenCalledTimes(1);
+  });
+
+  it('an input between the quiet time and the idle moment postpones it too', async () => {
+    const c = fakeContainer(null);
+    registerServiceWorker();
+    await vi.advanceTimersByTimeAsync(QUIET_MS + 500);
+    // The idle wait (a second here) has begun; a click comes before it ends.
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(c.register).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(QUIET_MS + 1000);
+    expect(c.register).toHaveBeenCalledTimes(1);
   });
 
   it('tells a page running an older build that a newer one took over, and only such a page', async () => {
@@ -49,7 +78,7 @@ describe('registering the service worker', () => {
     const error = vi.spyOn(console, 'error');
     fakeContainer(null, vi.fn(async () => Promise.reject(new Error('The operation is insecure.'))));
     registerServiceWorker();
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(QUIET_MS + 1000);
     expect(warn).toHaveBeenCalledWith('Offline use is not available here: The operation is insecure.');
     expect(error).not.toHaveBeenCalled();
   });
