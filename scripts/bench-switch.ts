@@ -149,6 +149,20 @@ const summary = (rs: Timed[]) => {
   );
 };
 
+/**
+ * The atlas's cell-source checkboxes, as element handles (resolved before measuring: Playwright's role queries run in
+ * the page and would be counted as the app's tasks). elementHandles() does not wait: taken before the side panel was
+ * drawn, it found none, and the overlay changes ran without a source toggle. So wait for them, and refuse to measure
+ * without them.
+ */
+export async function sourceToggles(page: Page) {
+  const boxes = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox');
+  await boxes.first().waitFor();
+  const handles = await boxes.elementHandles();
+  if (handles.length < 2) throw new Error(`bench: the atlas shows ${handles.length} cell-source toggles; expected every source`);
+  return handles;
+}
+
 export async function benchSwitch(browser: Browser, base: string, figures: string[]) {
   // BENCH_SWITCH=views,difference,twin (the default: all three) picks the parts to run.
   const parts = new Set((process.env.BENCH_SWITCH ?? 'views,difference,twin').split(','));
@@ -193,10 +207,7 @@ async function views(page: Page, figures: string[], done: Timed[]): Promise<(() 
   report('figure → atlas (first time)', await timed(page, () => tab('Atlas').click(), ['main']));
   report('atlas → figure', await timed(page, () => tab('Figures').click(), ['main']));
   report('figure → atlas (again)', await timed(page, () => tab('Atlas').click(), ['main']));
-  const sourceBoxes = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox');
-  await sourceBoxes.first().waitFor();
-  const boxes = await sourceBoxes.elementHandles();
-  if (boxes.length < 2) throw new Error(`bench: the atlas shows ${boxes.length} cell-source toggles; expected every source`);
+  const boxes = await sourceToggles(page);
   const toggles: Timed[] = [];
   for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));
   for (const b of boxes) toggles.push(keep(await timed(page, () => b.click(), ['main'], true)));

@@ -19,7 +19,7 @@ import { preview } from 'vite';
 import { labelTable } from './bench-labels.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { benchStart } from './bench-start.ts';
-import { benchSwitch } from './bench-switch.ts';
+import { benchSwitch, sourceToggles } from './bench-switch.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchTasks } from './bench-tasks.ts';
 
@@ -96,12 +96,7 @@ try {
   console.log(`atlas: ${size.nodes} nodes, ${size.edges} edges`);
   // Element handles, resolved before measuring: Playwright's role queries run in the page and would otherwise
   // be counted as the app's long tasks.
-  // elementHandles() does not wait: taken before the side panel is drawn, it found no source, and the overlay
-  // changes below ran without any source toggle. Wait for the boxes, and refuse to measure without them.
-  const sourceBoxes = page.getByRole('group', { name: 'Cell sources' }).getByRole('checkbox');
-  await sourceBoxes.first().waitFor();
-  const sources = await sourceBoxes.elementHandles();
-  if (sources.length < 2) throw new Error(`bench: the atlas shows ${sources.length} cell-source toggles; expected every source`);
+  const sources = await sourceToggles(page);
   const filters = await Promise.all(['decrease', 'rat', 'in vivo', 'cyclophosphamide'].map((name) => page.getByRole('checkbox', { name, exact: true }).elementHandle()));
   const lens = await page.getByRole('checkbox', { name: /^Cell-free lens/ }).elementHandle();
   const clear = await page.getByRole('button', { name: 'Clear filters' }).elementHandle();

@@ -1,9 +1,9 @@
 /**
  * Registers the service worker (src/offline/sw.ts) once the page has loaded, the browser is idle and the reader has
  * paused, so precaching the app for offline use never competes with drawing the first view or with what the reader
- * is doing. The first install fetches and stores the whole build (about 9 MB, 144 files) and Chromium compiles every
+ * is doing. The first install fetches and stores the whole build (8.4 MB, 144 files) and Chromium compiles every
  * script it stores then, about a second of CPU: on a 2-core laptop, a filter or a source toggle clicked during it
- * had a 50–86 ms task instead of 30–40 ms. So the worker is registered only after QUIET_MS with no click, key,
+ * had tasks of 50–87 ms instead of 30–40 ms. So the worker is registered only after QUIET_MS with no click, key,
  * wheel or touch (every such input starts the wait again). Not at once when the page is hidden: leaving the page
  * for the app's next page hides it too, and the install would then compete with that page's start. A browser
  * without service workers, or one that refuses them (private windows, some policies), simply keeps working online.
