@@ -12,16 +12,17 @@
  *  - switching views, figures, sources, filters and compare pairs: time to the new drawing and longest task
  *    (bench-switch.ts),
  * `npm run bench -- --labels` prints only the label table, `-- --switch` only the switching figures,
- * `-- --scale` only the scale table, `-- --tasks` only the start-up tasks read from a trace (bench-tasks.ts).
+ * `-- --overlay` only the atlas overlay changes (bench-overlay.ts), `-- --scale` only the scale table, `-- --tasks` only the start-up tasks read from a trace (bench-tasks.ts).
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { labelTable } from './bench-labels.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { benchStart } from './bench-start.ts';
-import { benchSwitch, sourceToggles } from './bench-switch.ts';
+import { benchSwitch } from './bench-switch.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchTasks } from './bench-tasks.ts';
+import { benchOverlay } from './bench-overlay.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -54,6 +55,13 @@ try {
     // BENCH_TASK_PAGES=?figure=fig2,?view=atlas picks the pages (default: the start page and Table 2).
     const pages = (process.env.BENCH_TASK_PAGES ?? ',?figure=table2').split(',');
     await benchTasks(browser, base, pages, Number(process.env.BENCH_TASK_RUNS ?? 5));
+    throw 'done';
+  }
+  if (process.argv.includes('--overlay')) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}?view=atlas`);
+    await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0);
+    await benchOverlay(page, RUNS);
     throw 'done';
   }
   if (scaleOnly) {
@@ -92,80 +100,7 @@ try {
 
   await page.goto(`${base}?view=atlas`);
   await page.waitForFunction(() => (window.mscAtlas?.cy.main?.nodes().length ?? 0) > 0);
-  const size = await page.evaluate(() => ({ nodes: window.mscAtlas!.cy.main!.nodes().length, edges: window.mscAtlas!.cy.main!.edges().length }));
-  console.log(`atlas: ${size.nodes} nodes, ${size.edges} edges`);
-  // Element handles, resolved before measuring: Playwright's role queries run in the page and would otherwise
-  // be counted as the app's long tasks.
-  const sources = await sourceToggles(page);
-  const filters = await Promise.all(['decrease', 'rat', 'in vivo', 'cyclophosphamide'].map((name) => page.getByRole('checkbox', { name, exact: true }).elementHandle()));
-  const lens = await page.getByRole('checkbox', { name: /^Cell-free lens/ }).elementHandle();
-  const clear = await page.getByRole('button', { name: 'Clear filters' }).elementHandle();
-  // Long tasks are labelled with the change in progress when they ended.
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: [string, number][]; change: string };
-    w.longTasks = [];
-    w.change = '';
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push([w.change, e.duration]))).observe({ type: 'longtask', buffered: false });
-  });
-  const changes: [string, () => Promise<void>][] = [
-    ...sources.map((box, i) => [`source ${i + 1} off`, () => box.click()] as [string, () => Promise<void>]),
-    ...sources.map((box, i) => [`source ${i + 1} on`, () => box.click()] as [string, () => Promise<void>]),
-    ...filters.map((box, i) => [`filter ${i + 1}`, () => box!.click()] as [string, () => Promise<void>]),
-    ['cell-free lens', () => lens!.click()],
-    ['clear filters', () => clear!.click()],
-  ];
-  // Paced: a person clicking, one change every 300 ms. Rapid: the next change as soon as the last one painted,
-  // so one change's redraw can share a frame with the next one's panel update.
-  for (const [mode, pause] of [
-    ['paced', 300],
-    ['rapid', 0],
-  ] as const) {
-    await page.evaluate(() => ((window as unknown as { longTasks: unknown[] }).longTasks = []));
-    const timings: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      for (const [label, click] of changes) {
-        // Paced: time until the canvas has settled (its aria-busy flag cleared) and drawn the next frame.
-        // Rapid: only until the next paint, then straight on to the next change.
-        const t = await page.evaluate(
-          ([l, paced]) => {
-            const w = window as unknown as { change: string; settled?: Promise<number> };
-            w.change = l;
-            const canvas = document.querySelector('.main-graph .graph-canvas');
-            w.settled = undefined;
-            if (paced && canvas)
-              w.settled = new Promise<number>((resolve) => {
-                const stop = setTimeout(() => resolve(NaN), 3000);
-                const mo = new MutationObserver(() => {
-                  if (canvas.getAttribute('aria-busy') === 'true') return;
-                  mo.disconnect();
-                  clearTimeout(stop);
-                  requestAnimationFrame(() => resolve(performance.now()));
-                });
-                mo.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
-              });
-            return performance.now();
-          },
-          [label, pause > 0] as const,
-        );
-        await click();
-        const done = await page.evaluate(() =>
-          (window as unknown as { settled?: Promise<number> }).settled ??
-          new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
-        );
-        if (Number.isFinite(done)) timings.push(done - t);
-        if (pause) await page.waitForTimeout(pause);
-      }
-    }
-    // Let the last change paint, then read what the observer saw.
-    await page.waitForTimeout(500);
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: [string, number][] }).longTasks);
-    const what = pause > 0 ? 'click to canvas redrawn' : 'click to next paint';
-    console.log(`${mode}: overlay change, ${what} (includes Playwright round trip): ${stats(timings)}`);
-    console.log(
-      `${mode}: main-thread long tasks (>50 ms) during ${timings.length} overlay changes: ${longTasks.length}` +
-        (longTasks.length ? ` (${longTasks.map(([l, d]) => `${d.toFixed(0)} ms during "${l}"`).join(', ')})` : ''),
-    );
-  }
+  await benchOverlay(page, RUNS);
 
   for (const [format, label] of [
     ['png', 'PNG image'],
