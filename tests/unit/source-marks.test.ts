@@ -489,15 +489,16 @@ describe('SourceMarksLayer: placements and boxes', () => {
         ['b', { hidden: true }],
       ]),
     );
-    // Drawn at once: the moved bar is not clipped to the node; the hidden node keeps its black outline only.
+    // Drawn at once: the moved bar is not clipped to the node; the hidden node keeps its black outline only (the
+    // outlines come first, then the bars and badges).
     expect(drawsOf(log)).toEqual([
       `stroke(path:${shapePath('rectangle', 100, 100, 80, 40)})`,
+      `stroke(path:${shapePath('ellipse', 300, 100, 80, 40)})`,
       'fillRect(40,130,60.5,4)',
       'fillRect(100,130,60.5,4)',
       `arc(170,125,9,0,${fmt(2 * Math.PI)})`,
       'fill()',
       `fillText("2",170,${fmt(125 + 9 * 0.08)})`,
-      `stroke(path:${shapePath('ellipse', 300, 100, 80, 40)})`,
     ]);
     expect(layer.boxes()).toEqual([
       { id: 'a', kind: 'bar', x1: 40, y1: 130, x2: 160, y2: 134 },
@@ -507,7 +508,7 @@ describe('SourceMarksLayer: placements and boxes', () => {
     log = [];
     layer.place(new Map([['a', { badge: { cx: 10, cy: 10, r: 9 } }]]));
     expect(drawsOf(log)[0]).toBe(`stroke(path:${shapePath('rectangle', 100, 100, 80, 40)})`);
-    expect(drawsOf(log)[1]).toBe(`clip(path:${shapePath('rectangle', 100, 100, 80, 40)})`);
+    expect(drawsOf(log)[2]).toBe(`clip(path:${shapePath('rectangle', 100, 100, 80, 40)})`);
     expect(layer.boxes()[0]).toEqual({ id: 'a', kind: 'bar', x1: 60, y1: 120 - SOURCE_BAR, x2: 140, y2: 120 });
     // Only the bar moved: the badge stays at the corner.
     layer.place(new Map([['a', { bar: { x1: 0, y1: 0, x2: 1, y2: 1 } }]]));
@@ -533,11 +534,42 @@ describe('SourceMarksLayer: placements and boxes', () => {
     // A label wider than its node, over the node's ends: no marks moved, only the label's box given.
     log = [];
     layer.place(new Map(), [{ x1: 50, y1: 94, x2: 150, y2: 106 }]);
-    expect(drawsOf(log).slice(0, 3)).toEqual([`clip(rects:-5 -10 200 150;50 94 100 12,"evenodd")`, `stroke(${outline})`, `clip(${outline})`]);
-    // The label gone: the whole outline again.
+    // The outline stroked, then the label's box erased from it (no clip to the view less the box: a mask of the
+    // whole canvas for every shared entity, in every frame), then the bar drawn normally again.
+    const erase = log.indexOf('globalCompositeOperation="destination-out"');
+    expect(erase).toBeGreaterThan(log.indexOf(`stroke(${outline})`));
+    expect(log.slice(erase, erase + 4)).toEqual(['globalCompositeOperation="destination-out"', 'fillStyle="#000"', 'fillRect(50,94,100,12)', 'globalCompositeOperation="source-over"']);
+    expect(log.slice(erase - 1, erase)).toEqual(['globalAlpha=1']);
+    expect(log.indexOf(`clip(${outline})`)).toBeGreaterThan(erase + 3);
+    expect(log.filter((s) => s.startsWith('clip('))).toEqual([`clip(${outline})`]);
+    // The label gone: the whole outline again, nothing erased.
     log = [];
     layer.place(new Map(), []);
     expect(drawsOf(log).slice(0, 2)).toEqual([`stroke(${outline})`, `clip(${outline})`]);
+    expect(log.filter((s) => s.startsWith('globalCompositeOperation'))).toEqual([]);
+    layer.destroy();
+  });
+
+  it('erases the labels’ boxes after every outline and before any bar or badge, so that only outlines give way', () => {
+    const { layer } = setup();
+    layer.set(new Map([['a', mark(['#f00'], true)], ['b', mark(['#0f0', '#00f'], true)]]));
+    runFrames();
+    log = [];
+    layer.place(new Map(), [
+      { x1: 50, y1: 94, x2: 150, y2: 106 },
+      { x1: 250, y1: 94, x2: 350, y2: 106 },
+    ]);
+    const steps = log.filter((s) => /^(stroke|fillRect|arc|fillText)\(|^globalCompositeOperation/.test(s));
+    expect(steps.slice(0, 6)).toEqual([
+      `stroke(path:${shapePath('rectangle', 100, 100, 80, 40)})`,
+      `stroke(path:${shapePath('ellipse', 300, 100, 80, 40)})`,
+      'globalCompositeOperation="destination-out"',
+      'fillRect(50,94,100,12)',
+      'fillRect(250,94,100,12)',
+      'globalCompositeOperation="source-over"',
+    ]);
+    expect(steps.slice(6).every((s) => /^(fillRect|arc|fillText)\(/.test(s))).toBe(true);
+    expect(steps.filter((s) => s.startsWith('arc('))).toHaveLength(2);
     layer.destroy();
   });
 });
