@@ -1,9 +1,10 @@
 /**
  * Registers the service worker (src/offline/sw.ts) once the page has loaded, the browser is idle and the reader has
  * paused, so precaching the app for offline use never competes with drawing the first view or with what the reader
- * is doing. The first install fetches and stores the whole build (8.4 MB, 144 files) and Chromium compiles every
- * script it stores then, about a second of CPU: on a 2-core laptop, a filter or a source toggle clicked during it
- * had tasks of 50–87 ms instead of 30–40 ms. So the worker is registered only after QUIET_MS with no click, key,
+ * is doing. The first install fetched and stored the whole build (8.4 MB, 144 files) and Chromium compiles every
+ * script stored then, about a second of CPU: on a 2-core laptop, a filter or a source toggle clicked during it
+ * had tasks of 50–87 ms instead of 30–40 ms. (The large scripts no page starts with are now stored after the install,
+ * when this page asks the active worker to: sw.ts.) So the worker is registered only after QUIET_MS with no click, key,
  * wheel or touch (every such input starts the wait again). Not at once when the page is hidden: leaving the page
  * for the app's next page hides it too, and the install would then compete with that page's start. A browser
  * without service workers, or one that refuses them (private windows, some policies), simply keeps working online.
@@ -37,9 +38,14 @@ export function registerServiceWorker(onNewVersion?: () => void): void {
       done = true;
       clearTimeout(timer);
       for (const type of INPUTS) window.removeEventListener(type, onInput, true);
-      container.register('./sw.js').catch((e: unknown) => {
-        console.warn(`Offline use is not available here: ${e instanceof Error ? e.message : String(e)}`);
-      });
+      container
+        .register('./sw.js')
+        // Once a worker is active, it stores the large scripts it left out of its install (sw.ts).
+        .then(() => container.ready)
+        .then((registration) => registration.active?.postMessage({ type: 'store-later' }))
+        .catch((e: unknown) => {
+          console.warn(`Offline use is not available here: ${e instanceof Error ? e.message : String(e)}`);
+        });
     };
     // After QUIET_MS without input, the next idle moment; an input while waiting for it starts the wait again.
     const wait = (ms: number) => {

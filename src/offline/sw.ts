@@ -3,6 +3,11 @@
  * the whole built app (every page, script, style, layout and model file, worker, font and icon, listed with their
  * revisions by Workbox at build time) and answers from that cache, so after one visit the atlas, every figure and
  * compare work with no network. A new build's worker takes over at once and drops files the new build no longer has.
+ *
+ * The large scripts no page loads at its start (the import and layout workers, the PDF, PowerPoint and capture
+ * libraries: __LATER_SCRIPTS__) are stored just after the install rather than during it, when a page asks (register.ts),
+ * one at a time, in a cache of their own: Chromium compiles every script a worker stores during its install, and
+ * these cost about 350 ms of CPU there on a first visit, while the reader may be starting to click.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -11,6 +16,11 @@ import { registerRoute } from 'workbox-routing';
 import { pageForSearch } from './pages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+/** Paths (relative to the scope) of the scripts stored after the install, and the cache they go in: set at build. */
+declare const __LATER_SCRIPTS__: string[];
+declare const __LATER_CACHE__: string;
+
+const LATER_PREFIX = 'msc-pof-later-';
 
 self.skipWaiting();
 clientsClaim();
@@ -44,6 +54,48 @@ registerRoute(
     }
   },
 );
+
+// The scripts stored after the install: from their cache, else from the network (and kept). Their names carry their
+// content's hash, so a stored copy is never stale.
+let later: Set<string> | undefined;
+const laterUrls = () => (later ??= new Set(__LATER_SCRIPTS__.map((p) => new URL(p, scope()).href)));
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && laterUrls().has(`${url.origin}${url.pathname}`),
+  async ({ request, url }) => {
+    const cache = await caches.open(__LATER_CACHE__);
+    const key = `${url.origin}${url.pathname}`;
+    const stored = await cache.match(key);
+    if (stored) return stored;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  },
+);
+
+/** Stores the scripts not stored yet, one at a time; offline, the rest waits for the next page's request. */
+async function storeLater() {
+  const cache = await caches.open(__LATER_CACHE__);
+  for (const url of laterUrls()) {
+    if (await cache.match(url)) continue;
+    try {
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response);
+    } catch {
+      return;
+    }
+  }
+}
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'store-later') event.waitUntil(storeLater());
+});
+
+// An older build's scripts go when this build's worker takes over.
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(LATER_PREFIX) && n !== __LATER_CACHE__).map((n) => caches.delete(n)))),
+  );
+});
 
 // Everything else the build made, whatever its query: links carry the view's state in the query
 // (`fig2.html?figure=fig2&select=node:hgf`), and the page is the same file for all of them.

@@ -2,10 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUIET_MS, registerServiceWorker } from '../../src/offline/register.ts';
 
-/** A stand-in for navigator.serviceWorker: a controller (or none), controllerchange events, register() calls. */
+/**
+ * A stand-in for navigator.serviceWorker: a controller (or none), controllerchange events, register() calls, and
+ * `ready` with an active worker whose messages are recorded.
+ */
 function fakeContainer(controller: object | null, register = vi.fn(async () => ({}))) {
   const target = new EventTarget();
-  const container = Object.assign(target, { controller, register });
+  const active = { postMessage: vi.fn() };
+  const container = Object.assign(target, { controller, register, active, ready: Promise.resolve({ active }) });
   Object.defineProperty(navigator, 'serviceWorker', { value: container, configurable: true });
   return container;
 }
@@ -73,6 +77,17 @@ describe('registering the service worker', () => {
     expect(running).toHaveBeenCalledTimes(1);
   });
 
+  it('asks the active worker to store the scripts it left out of its install, once registered, and only then', async () => {
+    const c = fakeContainer(null);
+    registerServiceWorker();
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 10);
+    expect(c.active.postMessage).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1010);
+    expect(c.register).toHaveBeenCalledTimes(1);
+    expect(c.active.postMessage).toHaveBeenCalledWith({ type: 'store-later' });
+    expect(c.active.postMessage).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps working online when the browser refuses, with a warning rather than an error', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error');
@@ -80,6 +95,7 @@ describe('registering the service worker', () => {
     registerServiceWorker();
     await vi.advanceTimersByTimeAsync(QUIET_MS + 1000);
     expect(warn).toHaveBeenCalledWith('Offline use is not available here: The operation is insecure.');
+    expect(warn).toHaveBeenCalledTimes(1);
     expect(error).not.toHaveBeenCalled();
   });
 
