@@ -8,7 +8,8 @@
 import type { Page } from 'playwright-core';
 import { sourceToggles } from './bench-switch.ts';
 
-const stats = (xs: number[]) => {
+/** Median, 90th percentile and maximum of some milliseconds, as text. */
+export const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;

@@ -22,7 +22,7 @@ import { benchStart } from './bench-start.ts';
 import { benchSwitch } from './bench-switch.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchTasks } from './bench-tasks.ts';
-import { benchOverlay } from './bench-overlay.ts';
+import { benchOverlay, stats } from './bench-overlay.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
@@ -33,11 +33,6 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;
-};
 
 const labelsOnly = process.argv.includes('--labels');
 const scaleOnly = process.argv.includes('--scale');

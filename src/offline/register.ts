@@ -1,10 +1,10 @@
 /**
  * Registers the service worker (src/offline/sw.ts) once the page has loaded, the browser is idle and the reader has
  * paused, so precaching the app for offline use never competes with drawing the first view or with what the reader
- * is doing. The first install fetched and stored the whole build (8.4 MB, 144 files) and Chromium compiles every
- * script stored then, about a second of CPU: on a 2-core laptop, a filter or a source toggle clicked during it
- * had tasks of 50–87 ms instead of 30–40 ms. (The large scripts no page starts with are now stored after the install,
- * when this page asks the active worker to: sw.ts.) So the worker is registered only after QUIET_MS with no click, key,
+ * is doing. The first install fetches and stores the build (137 files, 4.2 MB; the large scripts no page starts
+ * with follow just after, when this page asks the active worker to: sw.ts), and Chromium compiles every script
+ * stored during it. When it stored everything, that was about a second of CPU, and on a 2-core laptop a filter or a
+ * source toggle clicked during it had tasks of 50–87 ms instead of 30–40 ms. So the worker is registered only after QUIET_MS with no click, key,
  * wheel or touch (every such input starts the wait again). Not at once when the page is hidden: leaving the page
  * for the app's next page hides it too, and the install would then compete with that page's start. A browser
  * without service workers, or one that refuses them (private windows, some policies), simply keeps working online.

@@ -59,27 +59,27 @@ registerRoute(
 // content's hash, so a stored copy is never stale.
 let later: Set<string> | undefined;
 const laterUrls = () => (later ??= new Set(__LATER_SCRIPTS__.map((p) => new URL(p, scope()).href)));
+
+/** A script of the list from its cache, else from the network, kept when it came. */
+async function laterScript(key: string, request: Request | string = key) {
+  const cache = await caches.open(__LATER_CACHE__);
+  const stored = await cache.match(key);
+  if (stored) return stored;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(key, response.clone());
+  return response;
+}
+
 registerRoute(
   ({ url }) => url.origin === self.location.origin && laterUrls().has(`${url.origin}${url.pathname}`),
-  async ({ request, url }) => {
-    const cache = await caches.open(__LATER_CACHE__);
-    const key = `${url.origin}${url.pathname}`;
-    const stored = await cache.match(key);
-    if (stored) return stored;
-    const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
-    return response;
-  },
+  ({ request, url }) => laterScript(`${url.origin}${url.pathname}`, request),
 );
 
 /** Stores the scripts not stored yet, one at a time; offline, the rest waits for the next page's request. */
 async function storeLater() {
-  const cache = await caches.open(__LATER_CACHE__);
   for (const url of laterUrls()) {
-    if (await cache.match(url)) continue;
     try {
-      const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
+      await laterScript(url);
     } catch {
       return;
     }
