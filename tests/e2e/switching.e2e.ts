@@ -38,6 +38,9 @@ async function framesDuring(page: Page, action: () => Promise<unknown>) {
     requestAnimationFrame(tick);
   });
   await action();
+  // The change starts when React has rendered it, which on a loaded machine can be a few frames after the click:
+  // until a frame has seen the canvas busy, "not busy" would be the picture from before the change.
+  await page.waitForFunction(() => (window as unknown as { frames: { busy: boolean }[] }).frames.some((f) => f.busy), null, { timeout: 10_000 });
   await waitForCanvas(page);
   return page.evaluate(() => {
     const w = window as unknown as { frames: { moving: number; animated: boolean; animatedNodes: number; shownEdges: number; busy: boolean }[]; stopFrames?: boolean };
